@@ -1,6 +1,8 @@
 package io.collectflow.ops;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.LongSupplier;
 
 import org.camunda.bpm.engine.ManagementService;
@@ -28,6 +30,8 @@ public class CamundaMetrics implements MeterBinder {
     private final RuntimeService runtimeService;
     private final TaskService taskService;
     private final OpsProperties properties;
+    /** Micrometer holds meter sources weakly: the counts live as long as this bean */
+    private final List<CachedCount> counts = new ArrayList<>();
 
     public CamundaMetrics(ManagementService managementService, RuntimeService runtimeService,
             TaskService taskService, OpsProperties properties) {
@@ -83,6 +87,8 @@ public class CamundaMetrics implements MeterBinder {
     }
 
     private CachedCount cached(String name, LongSupplier query) {
-        return new CachedCount(name, query, properties.metrics().refresh(), Clock.systemUTC());
+        CachedCount count = new CachedCount(name, query, properties.metrics().refresh(), Clock.systemUTC());
+        counts.add(count);
+        return count;
     }
 }
