@@ -5,8 +5,10 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -27,6 +29,10 @@ final class CamundaSqlScripts {
     /** the order of DbSqlSession#dbSchemaCreate: engine, history, identity, CMMN, DMN */
     private static final List<String> CREATE_COMPONENTS = List.of(
         "engine", "history", "identity", "case.engine", "case.history", "decision.engine", "decision.history");
+    /** fragment of the JDBC product name -> Camunda's database type (mariadb before mysql) */
+    private static final Map<String, String> DATABASE_TYPES = orderedMap(
+        "postgres", "postgres", "h2", "h2", "mariadb", "mariadb", "mysql", "mysql",
+        "oracle", "oracle", "sql server", "mssql", "db2", "db2");
     private static final Pattern MINOR_SCRIPT = Pattern.compile("(\\w+)_engine_(\\d+\\.\\d+)_to_(\\d+\\.\\d+)\\.sql");
     private static final Pattern PATCH_SCRIPT =
         Pattern.compile("(\\w+)_engine_(\\d+\\.\\d+)_patch_([\\d.]+)_to_([\\d.]+?)(?:_(\\d+))?\\.sql");
@@ -41,28 +47,11 @@ final class CamundaSqlScripts {
     /** Camunda's name for the database behind a JDBC product name (DatabaseMetaData#getDatabaseProductName). */
     static String databaseType(String productName) {
         String name = productName.toLowerCase(Locale.ROOT);
-        if (name.contains("postgres")) {
-            return "postgres";
-        }
-        if (name.contains("h2")) {
-            return "h2";
-        }
-        if (name.contains("mariadb")) {
-            return "mariadb";
-        }
-        if (name.contains("mysql")) {
-            return "mysql";
-        }
-        if (name.contains("oracle")) {
-            return "oracle";
-        }
-        if (name.contains("sql server")) {
-            return "mssql";
-        }
-        if (name.contains("db2")) {
-            return "db2";
-        }
-        throw new IllegalStateException("Camunda ships no SQL scripts for database '" + productName + "'");
+        return DATABASE_TYPES.entrySet().stream()
+            .filter(entry -> name.contains(entry.getKey()))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElseThrow(() -> new IllegalStateException("Camunda ships no SQL scripts for database '" + productName + "'"));
     }
 
     /** The version of the engine on the classpath (its product-info.properties). */
@@ -132,6 +121,14 @@ final class CamundaSqlScripts {
     private boolean matches(Pattern pattern, Resource resource, int group, String value) {
         Matcher matcher = pattern.matcher(resource.getFilename());
         return matcher.matches() && matcher.group(1).equals(databaseType) && matcher.group(group).equals(value);
+    }
+
+    private static Map<String, String> orderedMap(String... keysAndValues) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            map.put(keysAndValues[i], keysAndValues[i + 1]);
+        }
+        return map;
     }
 
     private List<Resource> upgradeResources() {

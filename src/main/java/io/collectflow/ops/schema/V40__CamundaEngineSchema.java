@@ -3,16 +3,12 @@ package io.collectflow.ops.schema;
 import java.sql.Connection;
 import java.sql.SQLException;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.stereotype.Component;
-
 /**
  * Creates Camunda's tables with the create scripts of the engine jar on an empty database. A
  * database whose engine tables already exist (created earlier by the engine's schema-update) is
  * left as it is; {@link V41__CamundaEngineUpgrade} then brings it to the engine's version.
  */
-@Component
-@ConditionalOnProperty(name = "collectflow.ops.engine-schema", havingValue = "flyway")
+@FlywayOwnsEngineSchema
 public class V40__CamundaEngineSchema extends CamundaSchemaMigration {
 
     @Override

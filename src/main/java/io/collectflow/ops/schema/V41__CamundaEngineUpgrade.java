@@ -4,9 +4,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.io.Resource;
-import org.springframework.stereotype.Component;
 
 /**
  * Brings Camunda's tables to the version of the engine jar with its upgrade scripts (patch
@@ -14,8 +12,7 @@ import org.springframework.stereotype.Component;
  * V40 just created. Upgrading Camunda later = a new migration like this one with a higher
  * version number (Flyway runs each version once), see README "Upgrading Camunda".
  */
-@Component
-@ConditionalOnProperty(name = "collectflow.ops.engine-schema", havingValue = "flyway")
+@FlywayOwnsEngineSchema
 public class V41__CamundaEngineUpgrade extends CamundaSchemaMigration {
 
     @Override
