@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -20,12 +21,17 @@ import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.io.FileSystemResource;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -40,8 +46,10 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  * The prod profile on a real PostgreSQL: Flyway creates Camunda's tables with the engine jar's
  * own scripts (schema-update is off), the application starts, deploys its models and serves
  * health and metrics; a restart changes nothing; a database left by the previous Camunda version
- * is upgraded. Every application context is closed before the database stops.
+ * is upgraded; the Camunda metrics follow the engine's state; profile json-logs logs JSON.
+ * Every application context is closed before the database stops.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class ProdProfilePostgresTest {
 
     private static final Path PREVIOUS_CREATE_SCRIPTS =
@@ -66,7 +74,7 @@ class ProdProfilePostgresTest {
     }
 
     @Test
-    void createsTheEngineSchemaWithFlywayStartsAndRestartsAsANoOp() throws Exception {
+    void createsTheEngineSchemaWithFlywayStartsAndRestartsAsANoOp(CapturedOutput output) throws Exception {
         String url = postgres.getJdbcUrl("postgres", "fresh");
         JdbcTemplate db = new JdbcTemplate(new SingleConnectionDataSource(url, "postgres", "postgres", true));
 
@@ -81,18 +89,24 @@ class ProdProfilePostgresTest {
             createOpsUser(app.getBean(IdentityService.class));
             assertThat(get(port, "/actuator/health/readiness", null).body()).contains("\"status\":\"UP\"");
             assertThat(get(port, "/actuator/health/liveness", null).body()).contains("\"status\":\"UP\"");
-            HttpResponse<String> prometheus = get(port, "/actuator/prometheus", OPS_USER);
-            assertThat(prometheus.statusCode()).isEqualTo(200);
-            assertThat(prometheus.body())
-                .contains("camunda_jobs_due_jobs{application=\"collectflow\"}")
+            assertThat(get(port, "/actuator/prometheus", null).statusCode()).isEqualTo(401);
+            assertThat(get(port, "/actuator/prometheus", OPS_USER).body())
                 .contains("camunda_incidents_open_incidents{application=\"collectflow\",type=\"failedJob\"} 0.0")
-                .contains("camunda_jobs_executed_jobs_total")
-                .contains("camunda_process_instances_active_instances");
+                .contains("camunda_process_instances_active_instances{application=\"collectflow\"} 0.0");
+
+            startProbeWithIncident(app);
+            assertThat(get(port, "/actuator/prometheus", OPS_USER).body())
+                .contains("camunda_incidents_open_incidents{application=\"collectflow\",type=\"failedJob\"} 1.0")
+                .contains("camunda_process_instances_active_instances{application=\"collectflow\"} 1.0")
+                .contains("camunda_user_tasks_open_tasks{application=\"collectflow\"} 1.0")
+                .contains("camunda_jobs_due_jobs{application=\"collectflow\"} 0.0")
+                .contains("camunda_jobs_executed_jobs_total{application=\"collectflow\"}");
         }
         List<String> firstRun = migrations(db);
         long deployments = db.queryForObject("select count(*) from ACT_RE_DEPLOYMENT", Long.class);
 
-        try (ConfigurableApplicationContext app = startProd(url)) {
+        try (ConfigurableApplicationContext app = startProd(url, "json-logs")) {
+            assertThat(output.getOut()).containsPattern("(?m)^\\{\"@timestamp\":.*\"service\":\\{\"name\":\"collectflow\"");
             assertThat(migrations(db)).isEqualTo(firstRun);
             assertThat(db.queryForObject("select count(*) from ACT_RE_DEPLOYMENT", Long.class)).isEqualTo(deployments);
             assertThat(db.queryForObject("select count(*) from ACT_RE_PROCDEF", Long.class))
@@ -121,20 +135,24 @@ class ProdProfilePostgresTest {
         }
     }
 
-    private static ConfigurableApplicationContext startProd(String url) {
+    private static ConfigurableApplicationContext startProd(String url, String... moreProfiles) {
+        List<String> profiles = new ArrayList<>(List.of("prod"));
+        profiles.addAll(List.of(moreProfiles));
+        // command-line arguments: they override the profile files (builder properties would not)
+        Map<String, String> settings = Map.of(
+            "DB_URL", url,
+            "DB_USER", "postgres",
+            "DB_PASSWORD", "postgres",
+            "DB_POOL_SIZE", "5",
+            "server.port", "0",
+            "camunda.bpm.job-execution.enabled", "false",
+            "camunda.bpm.generate-unique-process-engine-name", "true",
+            "camunda.bpm.generate-unique-process-application-name", "true",
+            "collectflow.delinquency.scan-cron", "-",
+            "collectflow.ops.metrics.refresh", "0s");
         return new SpringApplicationBuilder(CollectFlowApplication.class)
-            .profiles("prod")
-            .properties(Map.of(
-                "DB_URL", url,
-                "DB_USER", "postgres",
-                "DB_PASSWORD", "postgres",
-                "DB_POOL_SIZE", "5",
-                "server.port", "0",
-                "camunda.bpm.job-execution.enabled", "false",
-                "camunda.bpm.generate-unique-process-engine-name", "true",
-                "camunda.bpm.generate-unique-process-application-name", "true",
-                "collectflow.delinquency.scan-cron", "-"))
-            .run();
+            .profiles(profiles.toArray(String[]::new))
+            .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));
     }
 
     private static List<String> migrations(JdbcTemplate db) {
@@ -153,6 +171,17 @@ class ProdProfilePostgresTest {
                 ScriptUtils.executeSqlScript(connection, new FileSystemResource(script));
             }
         }
+    }
+
+    /** a one-task probe process (not a CollectFlow model) with an incident on its instance */
+    private static void startProbeWithIncident(ConfigurableApplicationContext app) {
+        app.getBean(RepositoryService.class).createDeployment().name("ops-probe")
+            .addModelInstance("ops-probe.bpmn", Bpmn.createExecutableProcess("ops-probe")
+                .camundaHistoryTimeToLive(1).startEvent().userTask("Task_Probe").endEvent().done())
+            .deploy();
+        RuntimeService runtime = app.getBean(RuntimeService.class);
+        String instanceId = runtime.startProcessInstanceByKey("ops-probe").getId();
+        runtime.createIncident("failedJob", instanceId, "probe", "simulated failure");
     }
 
     private static void createOpsUser(IdentityService identityService) {
