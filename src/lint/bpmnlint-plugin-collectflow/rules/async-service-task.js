@@ -1,8 +1,10 @@
 const { isAny } = require('bpmnlint-utils');
 
 /**
- * Service-like tasks start in their own transaction (asyncBefore) and declare how often a
- * failed job is retried (camunda:failedJobRetryTimeCycle) before it becomes an incident.
+ * Service-like tasks that call our code (delegates, expressions, scripts) start in their own
+ * transaction (asyncBefore) and declare how often a failed job is retried
+ * (camunda:failedJobRetryTimeCycle) before it becomes an incident. A business rule task that
+ * evaluates a DMN decision inside the engine (camunda:decisionRef) needs neither.
  */
 module.exports = function() {
   function retryCycle(node) {
@@ -13,6 +15,9 @@ module.exports = function() {
 
   function check(node, reporter) {
     if (!isAny(node, [ 'bpmn:ServiceTask', 'bpmn:SendTask', 'bpmn:BusinessRuleTask', 'bpmn:ScriptTask' ])) {
+      return;
+    }
+    if (node.get('camunda:decisionRef')) {
       return;
     }
     if (!node.get('camunda:asyncBefore') && !node.get('camunda:async')) {

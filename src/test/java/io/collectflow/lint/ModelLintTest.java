@@ -41,7 +41,7 @@ class ModelLintTest {
         assertThat(result.output())
             .contains("Activity_0x9f3kd", "label-required", "collectflow/meaningful-ids",
                 "collectflow/user-task-form-ref", "collectflow/delegate-expression",
-                "camunda-compat/history-time-to-live", "no-implicit-end");
+                "camunda-compat/history-time-to-live", "no-implicit-end", "collectflow/async-service-task");
     }
 
     @Test
