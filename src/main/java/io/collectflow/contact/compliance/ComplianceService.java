@@ -4,7 +4,6 @@ import java.time.Clock;
 import java.time.Instant;
 
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.Operator;
@@ -26,7 +25,6 @@ public class ComplianceService {
     }
 
     /** Checks and records; {@code at} null means now (the injected clock). */
-    @Transactional
     public RecordedVerdict check(String loanNo, Channel channel, Operator operator, Instant at) {
         ContactSubject subject = subject(loanNo);
         Instant when = at == null ? clock.instant() : at;

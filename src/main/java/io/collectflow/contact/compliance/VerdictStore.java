@@ -8,6 +8,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.DbTime;
@@ -19,13 +22,21 @@ public class VerdictStore {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final TransactionTemplate ownTransaction;
 
-    public VerdictStore(JdbcClient jdbc, Clock clock) {
+    public VerdictStore(JdbcClient jdbc, Clock clock, PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
+        this.ownTransaction = new TransactionTemplate(transactions);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
+    /** Stores the verdict in its own transaction: a verdict given stays on record even if the caller rolls back. */
     public long record(ContactSubject subject, Channel channel, Operator operator, Instant at, Verdict verdict) {
+        return ownTransaction.execute(tx -> insert(subject, channel, operator, at, verdict));
+    }
+
+    private long insert(ContactSubject subject, Channel channel, Operator operator, Instant at, Verdict verdict) {
         KeyHolder keys = new GeneratedKeyHolder();
         String inputs = verdict.inputs().entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
             .collect(Collectors.joining("; "));
