@@ -57,6 +57,10 @@ public class ContactSender {
         RenderedMessage message = composer.compose(loanNo, channel, purpose);
         SendReceipt receipt;
         try {
+            if (message.recipient() == null || message.recipient().isBlank()) {
+                throw new UndeliverableException("the borrower of loan " + loanNo + " has no "
+                    + (channel == Channel.EMAIL ? "e-mail address" : "phone number"));
+            }
             receipt = channels.forChannel(channel).send(message);
         } catch (UndeliverableException | DeliveryException e) {
             separateTransaction.executeWithoutResult(

@@ -36,9 +36,6 @@ public class EmailChannel implements ContactChannel {
 
     @Override
     public SendReceipt send(RenderedMessage message) {
-        if (message.recipient() == null || message.recipient().isBlank()) {
-            throw new UndeliverableException("borrower of loan " + message.loanNo() + " has no e-mail address");
-        }
         try {
             MimeMessage mime = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");

@@ -27,9 +27,6 @@ public class SmsGatewayChannel implements ContactChannel {
 
     @Override
     public SendReceipt send(RenderedMessage message) {
-        if (message.recipient() == null || message.recipient().isBlank()) {
-            throw new UndeliverableException("borrower of loan " + message.loanNo() + " has no phone number");
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", message.recipient());
         body.put("text", message.text());

@@ -23,9 +23,6 @@ public class VoiceIvrChannel implements ContactChannel {
 
     @Override
     public SendReceipt send(RenderedMessage message) {
-        if (message.recipient() == null || message.recipient().isBlank()) {
-            throw new UndeliverableException("borrower of loan " + message.loanNo() + " has no phone number");
-        }
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", message.recipient());
         body.put("script", message.text());
