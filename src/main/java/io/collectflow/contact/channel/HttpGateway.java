@@ -6,16 +6,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.web.client.HttpClientErrorException;
-import org.springframework.web.client.HttpServerErrorException;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
 
 import io.collectflow.contact.ContactProperties;
 
 /**
  * A vendor's JSON-over-HTTP API (SMS gateway, IVR) with a bearer token: 5xx answers and I/O errors
  * (timeouts, refused connections) are tried again up to the configured attempts; 4xx means the request
- * itself is wrong for this borrower and is not retried.
+ * itself is wrong for this borrower and is not retried. Callers put a {@code clientReference} in the body,
+ * the same for every retry, so the vendor can drop a duplicate after a timeout.
  */
 public class HttpGateway {
 
@@ -49,7 +49,8 @@ public class HttpGateway {
             } catch (HttpClientErrorException e) {
                 throw new UndeliverableException(name + " rejected the message: " + e.getStatusCode().value() + " "
                     + e.getResponseBodyAsString());
-            } catch (HttpServerErrorException | ResourceAccessException e) {
+            } catch (RestClientException e) {
+                // 5xx, timeouts, refused connections, a broken answer: the same request again
                 last = e;
                 pause(attempt, attempts);
             }

@@ -3,6 +3,7 @@ package io.collectflow.contact.channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.template.RenderedMessage;
@@ -31,6 +32,7 @@ public class SmsGatewayChannel implements ContactChannel {
         body.put("to", message.recipient());
         body.put("text", message.text());
         body.put("reference", message.loanNo());
+        body.put("clientReference", UUID.randomUUID().toString());
         Object id = gateway.post(body).get("messageId");
         if (id == null) {
             throw new DeliveryException("SMS gateway answered without a messageId", null);

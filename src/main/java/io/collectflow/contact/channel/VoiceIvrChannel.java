@@ -3,6 +3,7 @@ package io.collectflow.contact.channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.template.RenderedMessage;
@@ -28,6 +29,7 @@ public class VoiceIvrChannel implements ContactChannel {
         body.put("script", message.text());
         body.put("language", message.language());
         body.put("reference", message.loanNo());
+        body.put("clientReference", UUID.randomUUID().toString());
         Object id = gateway.post(body).get("callId");
         if (id == null) {
             throw new DeliveryException("IVR answered without a callId", null);
