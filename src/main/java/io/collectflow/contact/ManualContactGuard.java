@@ -59,8 +59,8 @@ public class ManualContactGuard {
     }
 
     /** A one-line hint for a task form: "You may call until 21:00" or "Calling is allowed again at Mon 09:00 ...". */
-    public String hint(String loanNo, Channel channel, Operator operator) {
-        Verdict verdict = compliance.preview(loanNo, channel, operator);
+    public String hint(String loanNo, Channel channel, Operator operator, Instant at) {
+        Verdict verdict = compliance.preview(loanNo, channel, operator, at);
         if (verdict.allowed()) {
             return "You may " + verb(channel) + " until " + rules.getWindowEnd().format(TIME) + " (borrower's time)"
                 + " within today's limits.";

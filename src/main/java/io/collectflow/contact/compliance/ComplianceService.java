@@ -34,8 +34,8 @@ public class ComplianceService {
     }
 
     /** Evaluates without recording (for display, e.g. the hint on a call task form). */
-    public Verdict preview(String loanNo, Channel channel, Operator operator) {
-        return guard.check(subject(loanNo), channel, operator, clock.instant());
+    public Verdict preview(String loanNo, Channel channel, Operator operator, Instant at) {
+        return guard.check(subject(loanNo), channel, operator, at == null ? clock.instant() : at);
     }
 
     public ContactSubject subject(String loanNo) {

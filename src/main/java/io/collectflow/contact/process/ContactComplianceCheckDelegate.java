@@ -27,6 +27,10 @@ public class ContactComplianceCheckDelegate implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         String loanNo = (String) execution.getVariable(ContactAttempt.Vars.LOAN_NO);
         Channel channel = Channel.fromCode((String) execution.getVariable(ContactAttempt.Vars.CHANNEL));
+        if (execution.getProcessBusinessKey() == null) {
+            // a caller that did not pass the business key: the loan number is (Cockpit, message correlation)
+            execution.setProcessBusinessKey(loanNo);
+        }
         Instant now = ClockUtil.getCurrentTime().toInstant();
         wait.apply(execution, compliance.check(loanNo, channel, Operator.SYSTEM, now), now);
     }

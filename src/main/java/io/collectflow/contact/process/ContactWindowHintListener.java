@@ -2,6 +2,7 @@ package io.collectflow.contact.process;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.contact.Channel;
@@ -25,6 +26,7 @@ public class ContactWindowHintListener implements TaskListener {
     @Override
     public void notify(DelegateTask task) {
         String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
-        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, guard.hint(loanNo, Channel.CALL, Operator.SYSTEM));
+        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, guard.hint(loanNo, Channel.CALL, Operator.SYSTEM,
+            ClockUtil.getCurrentTime().toInstant()));
     }
 }
