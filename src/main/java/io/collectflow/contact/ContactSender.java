@@ -1,6 +1,7 @@
 package io.collectflow.contact;
 
 import java.time.Instant;
+import java.util.UUID;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -49,6 +50,11 @@ public class ContactSender {
      * @throws DeliveryException technical failure, try again later (logged as FAILED)
      */
     public long send(String loanNo, Channel channel, String purpose, Instant at) {
+        return send(loanNo, channel, purpose, at, UUID.randomUUID().toString());
+    }
+
+    /** As {@link #send(String, Channel, String, Instant)}, with the reference vendors use to drop duplicates. */
+    public long send(String loanNo, Channel channel, String purpose, Instant at, String deliveryReference) {
         RecordedVerdict verdict = compliance.check(loanNo, channel, Operator.SYSTEM, at);
         if (!verdict.verdict().allowed()) {
             throw new ContactBlockedException("contact with loan " + loanNo + " blocked: " + verdict.verdict().reasons(),
@@ -61,7 +67,7 @@ public class ContactSender {
                 throw new UndeliverableException("the borrower of loan " + loanNo + " has no "
                     + (channel == Channel.EMAIL ? "e-mail address" : "phone number"));
             }
-            receipt = channels.forChannel(channel).send(message);
+            receipt = channels.forChannel(channel).send(message, deliveryReference);
         } catch (UndeliverableException | DeliveryException e) {
             separateTransaction.executeWithoutResult(
                 tx -> contactLog.append(entry(message, at, ContactLogEntry.RESULT_FAILED, verdict.id(), e.getMessage(), null)));

@@ -94,7 +94,7 @@ class ContactPostgresTest {
 
         OutboxChannel outbox = new OutboxChannel(jdbc, CLOCK);
         outbox.send(new io.collectflow.contact.template.RenderedMessage("PG-1", "B-PG-1", Channel.SMS, "REMINDER_30",
-            "REMINDER_30/zh-CN/b", 1, "zh-CN", "+8613800138000", null, "text", "https://pay/PG-1", "ab".repeat(32)));
+            "REMINDER_30/zh-CN/b", 1, "zh-CN", "+8613800138000", null, "text", "https://pay/PG-1", "ab".repeat(32)), "ref-1");
         assertThat(outbox.recent(null, 10)).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo("text"));
         assertThat(outbox.recent("PG-1", 10)).hasSize(1);
         assertThat(outbox.recent("PG-2", 10)).isEmpty();

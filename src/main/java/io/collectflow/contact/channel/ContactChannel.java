@@ -15,5 +15,8 @@ public interface ContactChannel {
     /** The channels this implementation delivers. */
     Set<Channel> channels();
 
-    SendReceipt send(RenderedMessage message);
+    /**
+     * @param deliveryReference the same for every retry of this contact, so a vendor can drop duplicates
+     */
+    SendReceipt send(RenderedMessage message, String deliveryReference);
 }

@@ -35,7 +35,7 @@ public class EmailChannel implements ContactChannel {
     }
 
     @Override
-    public SendReceipt send(RenderedMessage message) {
+    public SendReceipt send(RenderedMessage message, String deliveryReference) {
         try {
             MimeMessage mime = mailSender.createMimeMessage();
             MimeMessageHelper helper = new MimeMessageHelper(mime, MimeMessageHelper.MULTIPART_MODE_MIXED_RELATED, "UTF-8");

@@ -35,8 +35,8 @@ public class OutboxChannel implements ContactChannel {
     }
 
     @Override
-    public SendReceipt send(RenderedMessage message) {
-        String ref = "outbox-" + UUID.randomUUID();
+    public SendReceipt send(RenderedMessage message, String deliveryReference) {
+        String ref = "outbox-" + UUID.randomUUID() + (deliveryReference == null ? "" : "-" + deliveryReference);
         jdbc.sql("""
                 INSERT INTO contact_outbox (channel, loan_no, recipient, subject, body, external_ref, recorded_at)
                 VALUES (:channel, :loanNo, :recipient, :subject, :body, :ref, :at)

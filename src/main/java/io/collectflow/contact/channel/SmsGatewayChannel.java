@@ -3,7 +3,6 @@ package io.collectflow.contact.channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.template.RenderedMessage;
@@ -27,12 +26,12 @@ public class SmsGatewayChannel implements ContactChannel {
     }
 
     @Override
-    public SendReceipt send(RenderedMessage message) {
+    public SendReceipt send(RenderedMessage message, String deliveryReference) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", message.recipient());
         body.put("text", message.text());
         body.put("reference", message.loanNo());
-        body.put("clientReference", UUID.randomUUID().toString());
+        body.put("clientReference", deliveryReference);
         Object id = gateway.post(body).get("messageId");
         if (id == null) {
             throw new DeliveryException("SMS gateway answered without a messageId", null);

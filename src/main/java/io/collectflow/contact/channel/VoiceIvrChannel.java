@@ -3,7 +3,6 @@ package io.collectflow.contact.channel;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
-import java.util.UUID;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.template.RenderedMessage;
@@ -23,13 +22,13 @@ public class VoiceIvrChannel implements ContactChannel {
     }
 
     @Override
-    public SendReceipt send(RenderedMessage message) {
+    public SendReceipt send(RenderedMessage message, String deliveryReference) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("to", message.recipient());
         body.put("script", message.text());
         body.put("language", message.language());
         body.put("reference", message.loanNo());
-        body.put("clientReference", UUID.randomUUID().toString());
+        body.put("clientReference", deliveryReference);
         Object id = gateway.post(body).get("callId");
         if (id == null) {
             throw new DeliveryException("IVR answered without a callId", null);

@@ -36,7 +36,9 @@ public class SendContactDelegate implements JavaDelegate {
         String purpose = (String) execution.getVariable(ContactAttempt.Vars.PURPOSE);
         Instant now = ClockUtil.getCurrentTime().toInstant();
         try {
-            long logId = sender.send(loanNo, channel, purpose, now);
+            // stable across job retries of this attempt: the vendor can drop a message it already got
+            String reference = execution.getProcessInstanceId() + "-" + execution.getVariable(ContactAttempt.Vars.VERDICT_ID);
+            long logId = sender.send(loanNo, channel, purpose, now, reference);
             execution.setVariable(ContactAttempt.Vars.CONTACT_LOG_ID, logId);
             execution.setVariable(ContactAttempt.Vars.CONTACT_OUTCOME, ContactAttempt.OUTCOME_SENT);
         } catch (ContactBlockedException e) {

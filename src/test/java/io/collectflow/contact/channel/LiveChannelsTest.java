@@ -180,6 +180,9 @@ class LiveChannelsTest {
             assertThat(i.getIncidentMessage()).contains("SMS gateway failed after 3 attempts");
         });
         assertThat(STUB.requests).hasSize(9);
+        // one delivery reference for all adapter and job retries of this attempt
+        assertThat(STUB.requests.stream().map(r -> r.body().replaceAll(".*\"clientReference\":\"([^\"]+)\".*", "$1"))
+            .distinct()).singleElement().asString().startsWith(pi.getId() + "-");
         // every failed attempt is in the contact log (written in its own transaction)
         assertThat(contactLog.forLoan("LIVE-DOWN")).hasSize(3).allMatch(e -> e.result().equals("FAILED"));
         // the gateway is back: the operator retries the job from Cockpit and the contact goes out
