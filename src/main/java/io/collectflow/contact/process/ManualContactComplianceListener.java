@@ -1,0 +1,66 @@
+package io.collectflow.contact.process;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.stereotype.Component;
+
+import io.collectflow.contact.Channel;
+import io.collectflow.contact.ContactBlockedException;
+import io.collectflow.contact.ManualContactGuard;
+import io.collectflow.contact.Operator;
+import io.collectflow.contact.OperatorType;
+import io.collectflow.contact.compliance.NoteScreening;
+import io.collectflow.contact.compliance.ProhibitedLanguageException;
+
+/**
+ * Task listener (event complete) for tasks whose form records a call or visit: the note must be clean and,
+ * if a contact is claimed, the guard must allow it now; otherwise completing fails with a message saying
+ * when contact is allowed again. An allowed contact is written to the contact log.
+ * Wire with {@code <camunda:taskListener event="complete" delegateExpression="${manualContactComplianceListener}"/>}.
+ */
+@Component("manualContactComplianceListener")
+public class ManualContactComplianceListener implements TaskListener {
+
+    private final ManualContactGuard guard;
+    private final NoteScreening screening;
+    private final IdentityService identityService;
+
+    public ManualContactComplianceListener(ManualContactGuard guard, NoteScreening screening,
+            IdentityService identityService) {
+        this.guard = guard;
+        this.screening = screening;
+        this.identityService = identityService;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        String note = (String) task.getVariable(ManualContact.Vars.CONTACT_NOTE);
+        try {
+            screening.requireClean(note);
+            if (!Boolean.TRUE.equals(task.getVariable(ManualContact.Vars.CONTACT_MADE))) {
+                return;
+            }
+            String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
+            String channelCode = (String) task.getVariable(ManualContact.Vars.CONTACT_CHANNEL);
+            Channel channel = channelCode == null || channelCode.isBlank() ? Channel.CALL : Channel.fromCode(channelCode);
+            long logId = guard.recordManualContact(loanNo, channel, operator(task), ClockUtil.getCurrentTime().toInstant(),
+                (String) task.getVariable(ManualContact.Vars.CONTACT_RESULT), note);
+            task.setVariable(ManualContact.Vars.CONTACT_LOG_ID, logId);
+        } catch (ContactBlockedException | ProhibitedLanguageException e) {
+            throw new ProcessEngineException(e.getMessage(), e);
+        }
+    }
+
+    private Operator operator(DelegateTask task) {
+        String user = task.getAssignee();
+        if (user == null) {
+            return Operator.SYSTEM;
+        }
+        boolean agency = identityService.createGroupQuery().groupMember(user).list().stream()
+            .anyMatch(g -> g.getId().startsWith("agency-"));
+        return new Operator(user, agency ? OperatorType.AGENCY : OperatorType.COLLECTOR);
+    }
+}
