@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -32,6 +33,7 @@ public class LoanBookService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    @Autowired
     public LoanBookService(LoanBookRepository repository, TransactionTemplate tx) {
         this(repository, tx, Clock.systemUTC());
     }

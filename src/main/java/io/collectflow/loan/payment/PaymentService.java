@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -28,6 +29,7 @@ public class PaymentService {
     private final TransactionTemplate tx;
     private final Clock clock;
 
+    @Autowired
     public PaymentService(PaymentRepository repository, TransactionTemplate tx) {
         this(repository, tx, Clock.systemUTC());
     }
