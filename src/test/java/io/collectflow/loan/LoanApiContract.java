@@ -387,4 +387,18 @@ abstract class LoanApiContract {
             "6:amount", "7:payment_ref", "8:channel");
         assertThat(count("SELECT COUNT(*) FROM payment WHERE loan_no IN (?, ?)", a, b)).isEqualTo(2);
     }
+
+    // ---- the documented example files -----------------------------------------------------------
+
+    @Test
+    void exampleFilesOfTheReadmeImport() throws java.io.IOException {
+        byte[] loans = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/loans.csv"));
+        byte[] payments = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/payments.csv"));
+
+        assertThat(upload("/api/loans/import", loans).getBody()).containsEntry("imported", 4);
+        assertThat(upload("/api/payments/import", payments).getBody())
+            .containsAllEntriesOf(Map.of("posted", 4, "duplicates", 0));
+        assertThat(count("SELECT COUNT(*) FROM borrower WHERE borrower_id LIKE 'EXB-%'")).isEqualTo(3);
+        assertThat(view("EX-0004").getBody()).containsEntry("outstandingPrincipal", 1500.0);
+    }
 }
