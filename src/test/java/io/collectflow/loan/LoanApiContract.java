@@ -2,8 +2,11 @@ package io.collectflow.loan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -356,6 +359,25 @@ abstract class LoanApiContract {
     }
 
     @Test
+    void paymentsInDateOrderKeepEarlierAllocationsAndPayAccruedPenaltyFirst() {
+        String loanNo = bookLoan("P7");
+        postPayment(p + "P7a", loanNo, "2026-02-20", 50);
+        // the daily scan accrued penalty on the overdue rest of installment 1
+        jdbc.update("UPDATE installment SET penalty_due = 5.00 WHERE loan_no = ? AND seq = 1", loanNo);
+        postPayment(p + "P7b", loanNo, "2026-03-10", 60);
+
+        List<String> rows = jdbc.queryForList("SELECT payment_ref, seq, component, amount FROM payment_allocation"
+            + " WHERE loan_no = ? ORDER BY paid_on, seq, component", loanNo).stream()
+            .map(r -> r.values().stream().map(v -> v instanceof BigDecimal b ? b.toPlainString() : String.valueOf(v))
+                .reduce((x, y) -> x + " " + y).orElseThrow())
+            .toList();
+        assertThat(rows).containsExactly(p + "P7a 1 PRINCIPAL 50.00", p + "P7b 1 PENALTY 5.00",
+            p + "P7b 1 PRINCIPAL 50.00", p + "P7b 2 PRINCIPAL 5.00");
+        assertThat(jdbc.queryForObject("SELECT penalty_paid FROM installment WHERE loan_no = ? AND seq = 1",
+            BigDecimal.class, loanNo)).isEqualByComparingTo("5.00");
+    }
+
+    @Test
     void paymentCsvIsIdempotentAndAllOrNothing() {
         String a = bookLoan("C1");
         String b = bookLoan("C2");
@@ -391,9 +413,9 @@ abstract class LoanApiContract {
     // ---- the documented example files -----------------------------------------------------------
 
     @Test
-    void exampleFilesOfTheReadmeImport() throws java.io.IOException {
-        byte[] loans = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/loans.csv"));
-        byte[] payments = java.nio.file.Files.readAllBytes(java.nio.file.Path.of("docs/examples/payments.csv"));
+    void exampleFilesOfTheReadmeImport() throws IOException {
+        byte[] loans = Files.readAllBytes(Path.of("docs/examples/loans.csv"));
+        byte[] payments = Files.readAllBytes(Path.of("docs/examples/payments.csv"));
 
         assertThat(upload("/api/loans/import", loans).getBody()).containsEntry("imported", 4);
         assertThat(upload("/api/payments/import", payments).getBody())

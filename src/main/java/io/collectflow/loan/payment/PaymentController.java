@@ -38,7 +38,7 @@ public class PaymentController {
     }
 
     /** One allocation line of the answer. */
-    public record AllocationLine(int seq, Component component, BigDecimal amount) {
+    public record AllocationLine(int seq, AllocationComponent component, BigDecimal amount) {
     }
 
     /** Answer of {@code POST /api/payments}: the payment, whether it was a duplicate, and its allocation. */

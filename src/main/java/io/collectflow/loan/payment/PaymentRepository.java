@@ -1,5 +1,6 @@
 package io.collectflow.loan.payment;
 
+import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,6 +12,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
@@ -28,6 +30,10 @@ public class PaymentRepository {
     private static final String PAYMENT_COLUMNS = "payment_ref, loan_no, paid_on, amount, channel";
     private static final RowMapper<PaymentCommand> PAYMENT = (rs, n) -> new PaymentCommand(rs.getString(1),
         rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getString(5));
+
+    private static final RowMapper<Allocator.Allocation> ALLOCATION = (rs, n) -> new Allocator.Allocation(
+        rs.getString(1), rs.getInt(2), AllocationComponent.valueOf(rs.getString(3)), rs.getBigDecimal(4),
+        rs.getDate(5).toLocalDate());
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -85,10 +91,28 @@ public class PaymentRepository {
             });
     }
 
-    public List<Allocator.Due> schedule(String loanNo) {
-        return jdbc.query("SELECT seq, penalty_due, interest_due, principal_due FROM installment WHERE loan_no = ?"
-            + " ORDER BY seq", (rs, n) -> new Allocator.Due(rs.getInt(1), rs.getBigDecimal(2), rs.getBigDecimal(3),
-                rs.getBigDecimal(4)), loanNo);
+    /** The loan's installments: seq → {penalty_due, interest_due, principal_due}. */
+    public Map<Integer, BigDecimal[]> dues(String loanNo) {
+        Map<Integer, BigDecimal[]> dues = new TreeMap<>();
+        jdbc.query("SELECT seq, penalty_due, interest_due, principal_due FROM installment WHERE loan_no = ?",
+            rs -> {
+                dues.put(rs.getInt(1), new BigDecimal[] {rs.getBigDecimal(2), rs.getBigDecimal(3), rs.getBigDecimal(4)});
+            }, loanNo);
+        return dues;
+    }
+
+    public List<Allocator.Allocation> allocationsOfLoan(String loanNo) {
+        return jdbc.query("SELECT payment_ref, seq, component, amount, paid_on FROM payment_allocation"
+            + " WHERE loan_no = ?", ALLOCATION, loanNo);
+    }
+
+    public void deleteAllocations(String loanNo, Collection<String> paymentRefs) {
+        List<String> all = new ArrayList<>(paymentRefs);
+        for (int from = 0; from < all.size(); from += CHUNK) {
+            named.update("DELETE FROM payment_allocation WHERE loan_no = :loan AND payment_ref IN (:refs)",
+                new MapSqlParameterSource("loan", loanNo).addValue("refs", all.subList(from,
+                    Math.min(all.size(), from + CHUNK))));
+        }
     }
 
     /** The loan's payments in posting order (received_at, then reference). */
@@ -100,16 +124,17 @@ public class PaymentRepository {
 
     public List<Allocator.Allocation> allocations(String paymentRef) {
         return jdbc.query("SELECT payment_ref, seq, component, amount, paid_on FROM payment_allocation"
-            + " WHERE payment_ref = ? ORDER BY seq, component", (rs, n) -> new Allocator.Allocation(rs.getString(1),
-                rs.getInt(2), Component.valueOf(rs.getString(3)), rs.getBigDecimal(4), rs.getDate(5).toLocalDate()),
-            paymentRef);
+            + " WHERE payment_ref = ? ORDER BY seq, component", ALLOCATION, paymentRef);
     }
 
-    /** Replaces the loan's allocation rows, installment paid amounts, credit and (unless written off) status. */
-    public void saveAllocation(String loanNo, Allocator.Outcome outcome) {
-        jdbc.update("DELETE FROM payment_allocation WHERE loan_no = ?", loanNo);
+    /**
+     * Stores new allocation rows and the resulting state: paid amounts per installment
+     * (seq → {penalty, interest, principal}), the loan's credit and (unless written off) status.
+     */
+    public void saveAllocation(String loanNo, List<Allocator.Allocation> rows, Map<Integer, BigDecimal[]> paid,
+            BigDecimal credit, boolean fullyPaid) {
         jdbc.batchUpdate("INSERT INTO payment_allocation (payment_ref, loan_no, seq, component, amount, paid_on)"
-            + " VALUES (?, ?, ?, ?, ?, ?)", outcome.allocations(), CHUNK, (ps, a) -> {
+            + " VALUES (?, ?, ?, ?, ?, ?)", rows, CHUNK, (ps, a) -> {
                 ps.setString(1, a.paymentRef());
                 ps.setString(2, loanNo);
                 ps.setInt(3, a.seq());
@@ -118,15 +143,15 @@ public class PaymentRepository {
                 ps.setDate(6, Date.valueOf(a.paidOn()));
             });
         jdbc.batchUpdate("UPDATE installment SET penalty_paid = ?, interest_paid = ?, principal_paid = ?"
-            + " WHERE loan_no = ? AND seq = ?", outcome.paid(), CHUNK, (ps, p) -> {
-                ps.setBigDecimal(1, p.penalty());
-                ps.setBigDecimal(2, p.interest());
-                ps.setBigDecimal(3, p.principal());
+            + " WHERE loan_no = ? AND seq = ?", new ArrayList<>(paid.entrySet()), CHUNK, (ps, e) -> {
+                ps.setBigDecimal(1, e.getValue()[0]);
+                ps.setBigDecimal(2, e.getValue()[1]);
+                ps.setBigDecimal(3, e.getValue()[2]);
                 ps.setString(4, loanNo);
-                ps.setInt(5, p.seq());
+                ps.setInt(5, e.getKey());
             });
-        String status = outcome.fullyPaid() ? LoanStatus.PAID_OFF.name() : LoanStatus.ACTIVE.name();
+        String status = fullyPaid ? LoanStatus.PAID_OFF.name() : LoanStatus.ACTIVE.name();
         jdbc.update("UPDATE loan SET credit = ?, status = CASE WHEN status = ? THEN status ELSE ? END"
-            + " WHERE loan_no = ?", outcome.credit(), LoanStatus.WRITTEN_OFF.name(), status, loanNo);
+            + " WHERE loan_no = ?", credit, LoanStatus.WRITTEN_OFF.name(), status, loanNo);
     }
 }

@@ -3,7 +3,6 @@ package io.collectflow.loan.payment;
 import java.io.Reader;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,16 +25,18 @@ import io.collectflow.loan.payment.PaymentCsvParser.ParsedPayments;
 public class PaymentService {
 
     private final PaymentRepository repository;
+    private final PaymentAllocation allocation;
     private final TransactionTemplate tx;
     private final Clock clock;
 
     @Autowired
-    public PaymentService(PaymentRepository repository, TransactionTemplate tx) {
-        this(repository, tx, Clock.systemUTC());
+    public PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx) {
+        this(repository, allocation, tx, Clock.systemUTC());
     }
 
-    PaymentService(PaymentRepository repository, TransactionTemplate tx, Clock clock) {
+    PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx, Clock clock) {
         this.repository = repository;
+        this.allocation = allocation;
         this.tx = tx;
         this.clock = clock;
     }
@@ -71,7 +72,7 @@ public class PaymentService {
                 "is before the loan was disbursed (" + disbursedOn.get() + ")")));
         }
         repository.insert(List.of(command), clock.instant());
-        reallocate(command.loanNo());
+        allocation.applyNew(command.loanNo(), List.of(command));
         return new PostedPayment(command, false, repository.allocations(command.paymentRef()));
     }
 
@@ -101,7 +102,7 @@ public class PaymentService {
                 parsed.newPaymentsByLoan().forEach((loanNo, payments) -> {
                     repository.lockLoan(loanNo);
                     repository.insert(payments, now);
-                    reallocate(loanNo);
+                    allocation.applyNew(loanNo, payments);
                 });
             });
         } catch (DuplicateKeyException raced) {
@@ -109,14 +110,5 @@ public class PaymentService {
                 + " request; nothing from this file was posted — upload it again", null);
         }
         return new PaymentImportResult(parsed.newCount(), parsed.duplicates(), List.of());
-    }
-
-    /**
-     * Re-allocates all payments of a loan from scratch (call with the loan row locked, inside a
-     * transaction) — e.g. after the delinquency scan accrued penalty. Public for other features.
-     */
-    public void reallocate(String loanNo) {
-        Allocator.Outcome outcome = Allocator.allocate(repository.schedule(loanNo), new ArrayList<>(repository.payments(loanNo)));
-        repository.saveAllocation(loanNo, outcome);
     }
 }

@@ -9,7 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import io.collectflow.loan.payment.Allocator.Allocation;
-import io.collectflow.loan.payment.Allocator.Due;
+import io.collectflow.loan.payment.Allocator.Owed;
 import io.collectflow.loan.payment.Allocator.Outcome;
 import io.collectflow.loan.payment.Allocator.Payment;
 
@@ -19,10 +19,10 @@ class AllocatorTest {
     private static final LocalDate MAR_10 = LocalDate.of(2026, 3, 10);
 
     /** Two installments, each 5 penalty + 10 interest + 100 principal = 115. */
-    private static final List<Due> SCHEDULE = List.of(due(1, "5.00", "10.00", "100.00"), due(2, "5.00", "10.00", "100.00"));
+    private static final List<Owed> SCHEDULE = List.of(due(1, "5.00", "10.00", "100.00"), due(2, "5.00", "10.00", "100.00"));
 
-    private static Due due(int seq, String penalty, String interest, String principal) {
-        return new Due(seq, new BigDecimal(penalty), new BigDecimal(interest), new BigDecimal(principal));
+    private static Owed due(int seq, String penalty, String interest, String principal) {
+        return new Owed(seq, new BigDecimal(penalty), new BigDecimal(interest), new BigDecimal(principal));
     }
 
     private static Payment pay(String ref, LocalDate on, String amount) {
@@ -30,7 +30,7 @@ class AllocatorTest {
     }
 
     /** Expected rows use scale 2 like the inputs, so record equality is exact. */
-    private static Allocation row(String ref, int seq, Component c, String amount, LocalDate on) {
+    private static Allocation row(String ref, int seq, AllocationComponent c, String amount, LocalDate on) {
         return new Allocation(ref, seq, c, new BigDecimal(amount), on);
     }
 
@@ -38,7 +38,7 @@ class AllocatorTest {
     void penaltyThenInterestThenPrincipal() {
         Outcome outcome = Allocator.allocate(SCHEDULE, List.of(pay("P1", MAR_1, "12.00")));
 
-        assertThat(outcome.allocations()).containsExactly(row("P1", 1, Component.PENALTY, "5.00", MAR_1), row("P1", 1, Component.INTEREST, "7.00", MAR_1));
+        assertThat(outcome.allocations()).containsExactly(row("P1", 1, AllocationComponent.PENALTY, "5.00", MAR_1), row("P1", 1, AllocationComponent.INTEREST, "7.00", MAR_1));
         assertThat(outcome.paid().get(0).penalty()).isEqualByComparingTo("5.00");
         assertThat(outcome.paid().get(0).interest()).isEqualByComparingTo("7.00");
         assertThat(outcome.paid().get(0).principal()).isZero();
@@ -62,8 +62,8 @@ class AllocatorTest {
 
         assertThat(outcome.paid().get(0).principal()).isEqualByComparingTo("85.00");
         assertThat(outcome.paid().get(1).total()).isZero();
-        assertThat(outcome.allocations()).containsExactly(row("P1", 1, Component.PENALTY, "5.00", MAR_1), row("P1", 1, Component.INTEREST, "10.00", MAR_1),
-                row("P1", 1, Component.PRINCIPAL, "35.00", MAR_1), row("P2", 1, Component.PRINCIPAL, "50.00", MAR_10));
+        assertThat(outcome.allocations()).containsExactly(row("P1", 1, AllocationComponent.PENALTY, "5.00", MAR_1), row("P1", 1, AllocationComponent.INTEREST, "10.00", MAR_1),
+                row("P1", 1, AllocationComponent.PRINCIPAL, "35.00", MAR_1), row("P2", 1, AllocationComponent.PRINCIPAL, "50.00", MAR_10));
     }
 
     @Test
@@ -76,8 +76,8 @@ class AllocatorTest {
         Outcome beyond = Allocator.allocate(SCHEDULE, List.of(pay("P1", MAR_1, "200.00"), pay("P2", MAR_10, "80.00")));
         assertThat(beyond.fullyPaid()).isTrue();
         assertThat(beyond.credit()).isEqualByComparingTo("50.00");
-        assertThat(beyond.allocations()).filteredOn(a -> a.component() == Component.CREDIT)
-            .containsExactly(row("P2", 0, Component.CREDIT, "50.00", MAR_10));
+        assertThat(beyond.allocations()).filteredOn(a -> a.component() == AllocationComponent.CREDIT)
+            .containsExactly(row("P2", 0, AllocationComponent.CREDIT, "50.00", MAR_10));
     }
 
     @Test
@@ -85,8 +85,8 @@ class AllocatorTest {
         // P2 was posted first but paid later than P1: P1 takes the penalty and interest
         Outcome outcome = Allocator.allocate(SCHEDULE, List.of(pay("P2", MAR_10, "10.00"), pay("P1", MAR_1, "10.00")));
 
-        assertThat(outcome.allocations()).containsExactly(row("P1", 1, Component.PENALTY, "5.00", MAR_1), row("P1", 1, Component.INTEREST, "5.00", MAR_1),
-                row("P2", 1, Component.INTEREST, "5.00", MAR_10), row("P2", 1, Component.PRINCIPAL, "5.00", MAR_10));
+        assertThat(outcome.allocations()).containsExactly(row("P1", 1, AllocationComponent.PENALTY, "5.00", MAR_1), row("P1", 1, AllocationComponent.INTEREST, "5.00", MAR_1),
+                row("P2", 1, AllocationComponent.INTEREST, "5.00", MAR_10), row("P2", 1, AllocationComponent.PRINCIPAL, "5.00", MAR_10));
     }
 
     @Test

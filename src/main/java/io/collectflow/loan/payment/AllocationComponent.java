@@ -1,7 +1,7 @@
 package io.collectflow.loan.payment;
 
 /** Values of {@code payment_allocation.component}. CREDIT rows (seq 0) hold an unapplied overpayment. */
-public enum Component {
+public enum AllocationComponent {
     PENALTY,
     INTEREST,
     PRINCIPAL,
