@@ -23,7 +23,7 @@ import io.collectflow.loan.schedule.ScheduledInstallment;
 @Repository
 public class LoanBookRepository {
 
-    static final int CHUNK = 1000;
+    private static final int CHUNK = Chunks.SIZE;
 
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
@@ -43,9 +43,7 @@ public class LoanBookRepository {
 
     private Set<String> existing(String sql, Collection<String> ids) {
         Set<String> found = new HashSet<>();
-        List<String> all = new ArrayList<>(new HashSet<>(ids));
-        for (int from = 0; from < all.size(); from += CHUNK) {
-            List<String> chunk = all.subList(from, Math.min(all.size(), from + CHUNK));
+        for (List<String> chunk : Chunks.of(ids)) {
             found.addAll(named.queryForList(sql, new MapSqlParameterSource("ids", chunk), String.class));
         }
         return found;

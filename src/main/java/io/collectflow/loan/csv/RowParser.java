@@ -36,12 +36,8 @@ public final class RowParser {
 
     /** A required text of at most {@code maxLength} characters. */
     public String required(String column, int maxLength) {
-        String value = table.value(row, column);
-        if (value.isEmpty()) {
-            error(column, "is required");
-            return null;
-        }
-        return checkLength(column, value, maxLength);
+        String value = requiredValue(column);
+        return value == null ? null : checkLength(column, value, maxLength);
     }
 
     /** An optional text; null when blank. */
@@ -52,9 +48,8 @@ public final class RowParser {
 
     /** A required decimal with at most {@code maxScale} decimal places. */
     public BigDecimal decimal(String column, int maxScale) {
-        String value = table.value(row, column);
-        if (value.isEmpty()) {
-            error(column, "is required");
+        String value = requiredValue(column);
+        if (value == null) {
             return null;
         }
         if (!DECIMAL.matcher(value).matches()) {
@@ -71,9 +66,8 @@ public final class RowParser {
 
     /** A required whole number. */
     public Integer integer(String column) {
-        String value = table.value(row, column);
-        if (value.isEmpty()) {
-            error(column, "is required");
+        String value = requiredValue(column);
+        if (value == null) {
             return null;
         }
         if (!INTEGER.matcher(value).matches()) {
@@ -85,9 +79,8 @@ public final class RowParser {
 
     /** A required ISO date (YYYY-MM-DD). */
     public LocalDate date(String column) {
-        String value = table.value(row, column);
-        if (value.isEmpty()) {
-            error(column, "is required");
+        String value = requiredValue(column);
+        if (value == null) {
             return null;
         }
         try {
@@ -96,6 +89,16 @@ public final class RowParser {
             error(column, "'" + value + "' is not a valid date (expected YYYY-MM-DD)");
             return null;
         }
+    }
+
+    /** The value, or null (and an error) when it is blank. */
+    private String requiredValue(String column) {
+        String value = table.value(row, column);
+        if (value.isEmpty()) {
+            error(column, "is required");
+            return null;
+        }
+        return value;
     }
 
     private String checkLength(String column, String value, int maxLength) {

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -20,13 +19,14 @@ import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
+import io.collectflow.loan.Chunks;
 import io.collectflow.loan.LoanStatus;
 
 /** SQL for payments and their allocation. */
 @Repository
 public class PaymentRepository {
 
-    private static final int CHUNK = 1000;
+    private static final int CHUNK = Chunks.SIZE;
     private static final String PAYMENT_COLUMNS = "payment_ref, loan_no, paid_on, amount, channel";
     private static final RowMapper<PaymentCommand> PAYMENT = (rs, n) -> new PaymentCommand(rs.getString(1),
         rs.getString(2), rs.getDate(3).toLocalDate(), rs.getBigDecimal(4), rs.getString(5));
@@ -50,11 +50,9 @@ public class PaymentRepository {
 
     public Map<String, PaymentCommand> findAll(Collection<String> paymentRefs) {
         Map<String, PaymentCommand> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new HashSet<>(paymentRefs));
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : Chunks.of(paymentRefs)) {
             named.query("SELECT " + PAYMENT_COLUMNS + " FROM payment WHERE payment_ref IN (:refs)",
-                new MapSqlParameterSource("refs", all.subList(from, Math.min(all.size(), from + CHUNK))), PAYMENT)
-                .forEach(p -> found.put(p.paymentRef(), p));
+                new MapSqlParameterSource("refs", chunk), PAYMENT).forEach(p -> found.put(p.paymentRef(), p));
         }
         return found;
     }
@@ -62,11 +60,9 @@ public class PaymentRepository {
     /** Disbursement date of each known loan among {@code loanNos}. */
     public Map<String, LocalDate> disbursements(Collection<String> loanNos) {
         Map<String, LocalDate> found = new HashMap<>();
-        List<String> all = new ArrayList<>(new HashSet<>(loanNos));
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : Chunks.of(loanNos)) {
             named.query("SELECT loan_no, disbursed_on FROM loan WHERE loan_no IN (:ids)",
-                new MapSqlParameterSource("ids", all.subList(from, Math.min(all.size(), from + CHUNK))),
-                rs -> {
+                new MapSqlParameterSource("ids", chunk), rs -> {
                     found.put(rs.getString(1), rs.getDate(2).toLocalDate());
                 });
         }
@@ -107,11 +103,9 @@ public class PaymentRepository {
     }
 
     public void deleteAllocations(String loanNo, Collection<String> paymentRefs) {
-        List<String> all = new ArrayList<>(paymentRefs);
-        for (int from = 0; from < all.size(); from += CHUNK) {
+        for (List<String> chunk : Chunks.of(paymentRefs)) {
             named.update("DELETE FROM payment_allocation WHERE loan_no = :loan AND payment_ref IN (:refs)",
-                new MapSqlParameterSource("loan", loanNo).addValue("refs", all.subList(from,
-                    Math.min(all.size(), from + CHUNK))));
+                new MapSqlParameterSource("loan", loanNo).addValue("refs", chunk));
         }
     }
 
