@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import io.collectflow.loan.importing.LoanCsvParser.ParsedLoan;
  */
 @Service
 public class LoanBookService {
+
+    private static final Comparator<RowError> BY_ROW = Comparator.comparingInt(RowError::row);
 
     private final LoanBookRepository repository;
     private final TransactionTemplate tx;
@@ -68,7 +71,7 @@ public class LoanBookService {
             }
         }
         if (!errors.isEmpty()) {
-            errors.sort((a, b) -> Integer.compare(a.row(), b.row()));
+            errors.sort(BY_ROW);
             return new LoanImportResult(0, errors);
         }
         List<NewLoan> loans = parsed.stream().map(ParsedLoan::loan).toList();
@@ -99,6 +102,7 @@ public class LoanBookService {
             }
         });
         if (!errors.isEmpty()) {
+            errors.sort(BY_ROW);
             throw new LoanBookException(errors);
         }
         store(List.copyOf(loans));

@@ -5,11 +5,8 @@ import java.time.LocalDate;
 
 import javax.sql.DataSource;
 
-import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
@@ -48,10 +45,9 @@ public final class LoanImportBenchmark {
     }
 
     private static void run(DataSource dataSource, String csv, int rows, String database) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
-        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        LoanBookService service = new LoanBookService(new LoanBookRepository(jdbc),
-            new TransactionTemplate(new DataSourceTransactionManager(dataSource)));
+        PlainDatabase db = new PlainDatabase(dataSource);
+        JdbcTemplate jdbc = db.jdbc;
+        LoanBookService service = db.loanBook;
         long parseStart = System.nanoTime();
         var table = io.collectflow.loan.csv.CsvTable.read(new StringReader(csv),
             io.collectflow.loan.importing.LoanCsvParser.REQUIRED_COLUMNS);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -32,6 +33,12 @@ public class PaymentService {
     @Autowired
     public PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx) {
         this(repository, allocation, tx, Clock.systemUTC());
+    }
+
+    /** A service on a plain JdbcTemplate, outside a Spring context (tests, tools). */
+    public static PaymentService create(JdbcTemplate jdbc, TransactionTemplate tx) {
+        PaymentRepository repository = new PaymentRepository(jdbc);
+        return new PaymentService(repository, new PaymentAllocation(repository), tx);
     }
 
     PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx, Clock clock) {
