@@ -14,6 +14,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.collectflow.loan.csv.RowError;
 import io.collectflow.loan.view.LoanView;
 import io.collectflow.loan.view.LoanViewService;
@@ -36,7 +41,10 @@ public class LoanController {
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
         MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ImportAnswer> importLoans(InputStream body,
+    @Operation(summary = "Import a loan-book CSV (all or nothing)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+        content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<ImportAnswer> importLoans(@Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Content-Length", required = false, defaultValue = "-1") long length) {
         LoanImportResult result = upload.read(body, length, loanBook::importLoans);
         if (result.ok()) {

@@ -179,6 +179,13 @@ abstract class LoanApiContract {
     }
 
     @Test
+    void openApiDescribesTheEndpoints() {
+        String docs = anonymous.getForObject("/v3/api-docs", String.class);
+        assertThat(docs).contains("/api/loans/import", "/api/loans/{loanNo}", "/api/payments", "/api/payments/import",
+            "text/csv");
+    }
+
+    @Test
     void apiNeedsALogin() {
         assertThat(anonymous.getForEntity("/api/loans/X", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
     }

@@ -16,6 +16,11 @@ import org.springframework.web.bind.annotation.RestController;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import io.collectflow.loan.csv.RowError;
 import io.collectflow.web.CsvUpload;
 
@@ -68,7 +73,10 @@ public class PaymentController {
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
         MediaType.APPLICATION_OCTET_STREAM_VALUE}, produces = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<ImportAnswer> importPayments(InputStream body,
+    @Operation(summary = "Post a payment CSV (all or nothing, idempotent by payment_ref)")
+    @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+        content = @Content(mediaType = "text/csv", schema = @Schema(type = "string", format = "binary")))
+    public ResponseEntity<ImportAnswer> importPayments(@Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Content-Length", required = false, defaultValue = "-1") long length) {
         PaymentImportResult result = upload.read(body, length, payments::importPayments);
         if (result.ok()) {
