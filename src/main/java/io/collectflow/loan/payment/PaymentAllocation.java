@@ -1,0 +1,88 @@
+package io.collectflow.loan.payment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * Applies newly posted payments of one loan (call inside the transaction that inserted them, with
+ * the loan row locked).
+ *
+ * <p>Rule for back-dated payments: let D be the earliest {@code paid_on} among the new payments.
+ * Allocations of payments paid on or before D stay as they are; every payment paid after D is taken
+ * back and re-applied together with the new ones in {@code paid_on} order (ties: posting order). So a
+ * payment arriving in date order is simply applied on top, and a late-arriving back-dated payment
+ * takes its place in time: {@code payment_allocation} always tells what was paid by which date.
+ */
+@Component
+class PaymentAllocation {
+
+    private static final int PENALTY = 0;
+    private static final int INTEREST = 1;
+    private static final int PRINCIPAL = 2;
+
+    private final PaymentRepository repository;
+
+    PaymentAllocation(PaymentRepository repository) {
+        this.repository = repository;
+    }
+
+    void applyNew(String loanNo, Collection<PaymentCommand> newPayments) {
+        Set<String> newRefs = new HashSet<>();
+        newPayments.forEach(p -> newRefs.add(p.paymentRef()));
+        LocalDate from = newPayments.stream().map(PaymentCommand::paidOn).min(Comparator.naturalOrder()).orElseThrow();
+        List<Allocator.Payment> replay = repository.payments(loanNo).stream()
+            .filter(p -> newRefs.contains(p.paymentRef()) || p.paidOn().isAfter(from)).toList();
+        Set<String> replayRefs = new HashSet<>();
+        replay.forEach(p -> replayRefs.add(p.paymentRef()));
+        repository.deleteAllocations(loanNo, replayRefs);
+
+        Map<Integer, BigDecimal[]> dues = repository.dues(loanNo);
+        Map<Integer, BigDecimal[]> paid = zeroes(dues);
+        BigDecimal credit = BigDecimal.ZERO;
+        for (Allocator.Allocation kept : repository.allocationsOfLoan(loanNo)) {
+            if (kept.component() == AllocationComponent.CREDIT) {
+                credit = credit.add(kept.amount());
+            } else {
+                add(paid.get(kept.seq()), kept.component(), kept.amount());
+            }
+        }
+        List<Allocator.Owed> owed = new ArrayList<>();
+        dues.forEach((seq, due) -> owed.add(new Allocator.Owed(seq, due[PENALTY].subtract(paid.get(seq)[PENALTY]),
+            due[INTEREST].subtract(paid.get(seq)[INTEREST]), due[PRINCIPAL].subtract(paid.get(seq)[PRINCIPAL]))));
+
+        Allocator.Outcome outcome = Allocator.allocate(owed, replay);
+        for (Allocator.Allocation row : outcome.allocations()) {
+            if (row.component() != AllocationComponent.CREDIT) {
+                add(paid.get(row.seq()), row.component(), row.amount());
+            }
+        }
+        repository.saveAllocation(loanNo, outcome.allocations(), paid, credit.add(outcome.credit()),
+            outcome.fullyPaid());
+    }
+
+    private static Map<Integer, BigDecimal[]> zeroes(Map<Integer, BigDecimal[]> dues) {
+        Map<Integer, BigDecimal[]> zero = new TreeMap<>();
+        dues.keySet().forEach(seq -> zero.put(seq, new BigDecimal[] {BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO}));
+        return zero;
+    }
+
+    private static void add(BigDecimal[] amounts, AllocationComponent component, BigDecimal amount) {
+        int i = switch (component) {
+            case PENALTY -> PENALTY;
+            case INTEREST -> INTEREST;
+            case PRINCIPAL -> PRINCIPAL;
+            case CREDIT -> throw new IllegalArgumentException("credit is not an installment component");
+        };
+        amounts[i] = amounts[i].add(amount);
+    }
+}

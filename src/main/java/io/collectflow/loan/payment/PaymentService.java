@@ -1,0 +1,121 @@
+package io.collectflow.loan.payment;
+
+import java.io.Reader;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import io.collectflow.loan.payment.PaymentCsvParser.ParsedPayments;
+
+/**
+ * Posts repayments and (re-)allocates them (rule: {@link Allocator}). Idempotent by
+ * {@code payment_ref}: posting the same payment again changes nothing and reports a duplicate; the
+ * same reference with different data is a conflict. Each loan's row is locked
+ * ({@code SELECT … FOR UPDATE}) while its payments are allocated, so concurrent posts to one loan
+ * are serialised; a concurrent insert of the same reference on another loan is caught by the
+ * primary key and answered like a duplicate/conflict.
+ */
+@Service
+public class PaymentService {
+
+    private final PaymentRepository repository;
+    private final PaymentAllocation allocation;
+    private final TransactionTemplate tx;
+    private final Clock clock;
+
+    @Autowired
+    public PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx) {
+        this(repository, allocation, tx, Clock.systemUTC());
+    }
+
+    /** A service on a plain JdbcTemplate, outside a Spring context (tests, tools). */
+    public static PaymentService create(JdbcTemplate jdbc, TransactionTemplate tx) {
+        PaymentRepository repository = new PaymentRepository(jdbc);
+        return new PaymentService(repository, new PaymentAllocation(repository), tx);
+    }
+
+    PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx, Clock clock) {
+        this.repository = repository;
+        this.allocation = allocation;
+        this.tx = tx;
+        this.clock = clock;
+    }
+
+    /**
+     * Posts one payment. Throws {@link PaymentRejectedException} (invalid input or unknown loan) or
+     * {@link PaymentConflictException} (reference already used for a different payment).
+     */
+    public PostedPayment post(PaymentCommand command) {
+        List<FieldProblem> problems = PaymentRules.check(command);
+        if (!problems.isEmpty()) {
+            throw new PaymentRejectedException(problems);
+        }
+        try {
+            return tx.execute(status -> postLocked(command));
+        } catch (DuplicateKeyException raced) {
+            return tx.execute(status -> duplicateOf(command, repository.find(command.paymentRef())
+                .orElseThrow(() -> raced)));
+        }
+    }
+
+    private PostedPayment postLocked(PaymentCommand command) {
+        Optional<LocalDate> disbursedOn = repository.lockLoan(command.loanNo());
+        Optional<PaymentCommand> existing = repository.find(command.paymentRef());
+        if (existing.isPresent()) {
+            return duplicateOf(command, existing.get());
+        }
+        if (disbursedOn.isEmpty()) {
+            throw new PaymentRejectedException(List.of(new FieldProblem("loanNo", "unknown loan " + command.loanNo())));
+        }
+        if (command.paidOn().isBefore(disbursedOn.get())) {
+            throw new PaymentRejectedException(List.of(new FieldProblem("paidOn",
+                "is before the loan was disbursed (" + disbursedOn.get() + ")")));
+        }
+        repository.insert(List.of(command), clock.instant());
+        allocation.applyNew(command.loanNo(), List.of(command));
+        return new PostedPayment(command, false, repository.allocations(command.paymentRef()));
+    }
+
+    private PostedPayment duplicateOf(PaymentCommand command, PaymentCommand existing) {
+        if (!existing.sameAs(command)) {
+            throw new PaymentConflictException("payment " + command.paymentRef()
+                + " was already posted with different data", existing);
+        }
+        return new PostedPayment(existing, true, repository.allocations(existing.paymentRef()));
+    }
+
+    /**
+     * Posts a payment CSV (CONTRACT.md) all or nothing: every row error is reported and nothing is
+     * posted, or every new payment is posted (rows already posted with the same data — in the
+     * database or earlier in the file — count as duplicates). A concurrent post of one of the
+     * references makes the whole upload fail with {@link PaymentConflictException}; it can be
+     * retried as it is.
+     */
+    public PaymentImportResult importPayments(Reader csv) {
+        ParsedPayments parsed = PaymentCsvParser.parse(csv, repository);
+        if (!parsed.errors().isEmpty()) {
+            return new PaymentImportResult(0, 0, parsed.errors());
+        }
+        try {
+            tx.executeWithoutResult(status -> {
+                var now = clock.instant();
+                parsed.newPaymentsByLoan().forEach((loanNo, payments) -> {
+                    repository.lockLoan(loanNo);
+                    repository.insert(payments, now);
+                    allocation.applyNew(loanNo, payments);
+                });
+            });
+        } catch (DuplicateKeyException raced) {
+            throw new PaymentConflictException("some of these payments were posted at the same time by another"
+                + " request; nothing from this file was posted — upload it again", null);
+        }
+        return new PaymentImportResult(parsed.newCount(), parsed.duplicates(), List.of());
+    }
+}
