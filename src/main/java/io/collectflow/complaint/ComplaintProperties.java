@@ -58,7 +58,7 @@ public class ComplaintProperties {
         private Duration interval = Duration.ofMinutes(1);
         private Duration timeout = Duration.ofSeconds(30);
         /** Finds a loan number in the subject or body (group 1); an unknown number is simply not linked. */
-        private String loanNoPattern = "(?i)(?:loan|贷款|合同)\\s*(?:no\\.?|number|#|编号|号)?\\s*[:：#]?\\s*([A-Z]{0,6}-?\\d[A-Z0-9-]{2,62})";
+        private String loanNoPattern = "(?i)(?:loan|贷款|合同)\\s*(?:no\\.?|number|#|编号|号)?\\s*[:：#]?\\s*([A-Z]{0,6}-?\\d[A-Z0-9-]{0,62})";
 
         public boolean isEnabled() { return enabled; }
         public void setEnabled(boolean enabled) { this.enabled = enabled; }
