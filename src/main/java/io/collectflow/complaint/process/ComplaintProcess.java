@@ -38,6 +38,8 @@ public final class ComplaintProcess {
         public static final String REMEDY = "remedy";
         /** email, sms or none (String) */
         public static final String FEEDBACK_CHANNEL = "feedbackChannel";
+        /** what the manager did about a missed deadline (String, escalation form) */
+        public static final String ESCALATION_NOTE = "escalationNote";
         /** the user who completed the last complaint task (String), set by the task listener */
         public static final String LAST_ACTOR = "lastActor";
 

@@ -193,13 +193,13 @@ class ComplaintProcessTest {
         Task ackEscalation = tasks.createTaskQuery().processInstanceId(pi.getId())
             .taskDefinitionKey("Task_EscalateAcknowledgement").singleResult();
         assertThat(ackEscalation).hasCandidateGroup("managers");
-        complete(pi, "Task_EscalateAcknowledgement", "manager1", vars("escalationNote", "Team reminded"));
+        complete(pi, "Task_EscalateAcknowledgement", "manager1", vars(Vars.ESCALATION_NOTE, "Team reminded"));
         assertThat(pi).hasPassed("EndEvent_AcknowledgementEscalated").isWaitingAt(ComplaintProcess.TASK_REGISTER);
 
         // 15 days pass: the overdue complaint goes to the managers too, the work goes on
         execute(timer(pi, "TimerEvent_ResolveDeadline"));
         assertThat(pi).isWaitingAt(ComplaintProcess.TASK_REGISTER, "Task_EscalateOverdueComplaint");
-        complete(pi, "Task_EscalateOverdueComplaint", "manager1", vars("escalationNote", "Asked for a decision this week"));
+        complete(pi, "Task_EscalateOverdueComplaint", "manager1", vars(Vars.ESCALATION_NOTE, "Asked for a decision this week"));
         assertThat(pi).hasPassed("EndEvent_OverdueEscalated");
 
         complete(pi, ComplaintProcess.TASK_REGISTER, "complaints1", vars(Vars.CATEGORY, "fee_dispute"));
