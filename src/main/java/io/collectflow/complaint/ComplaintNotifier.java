@@ -1,15 +1,12 @@
 package io.collectflow.complaint;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 import org.springframework.stereotype.Component;
 
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.channel.ContactChannels;
+import io.collectflow.contact.template.MessageComposer;
 import io.collectflow.contact.template.RenderedMessage;
 
 /**
@@ -67,16 +64,8 @@ public class ComplaintNotifier {
             return NO_CHANNEL;
         }
         RenderedMessage message = new RenderedMessage(c.linkedLoanNo(), c.borrowerId(), channel, purpose,
-            purpose + "/en/a", 1, "en", recipient, subject, text, null, sha256(text));
+            purpose + "/en/a", 1, "en", recipient, subject, text, null, MessageComposer.sha256(text));
         channels.forChannel(channel).send(message);
         return channel.code();
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
