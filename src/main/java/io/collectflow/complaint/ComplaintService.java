@@ -79,24 +79,29 @@ public class ComplaintService {
     @Transactional
     public String register(String complaintNo, Registration r) {
         Complaint c = repository.get(complaintNo);
-        List<FieldError> errors = new ArrayList<>();
-        ComplaintCategory category = ComplaintCategory.parse(r.category()).orElse(null);
-        if (category == null) {
-            errors.add(new FieldError("category", "must be one of " + ComplaintCategory.allowed()));
-        }
+        checkRegistration(r);
+        ComplaintCategory category = ComplaintCategory.parse(r.category()).orElseThrow();
         LoanLink link = repository.linkLoan(r.loanNo()).orElse(null);
-        if (r.loanNo() != null && !r.loanNo().isBlank() && link == null) {
-            errors.add(new FieldError("loanNo", "no loan '" + r.loanNo().strip() + "' in the loan book"));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidComplaintException(errors);
-        }
         repository.register(c.id(), category, link, blankToNull(r.loanNo()), blankToNull(r.collectorId()),
             blankToNull(r.agencyId()), actor(r.actor()), clock.instant());
         Complaint registered = repository.get(complaintNo);
         hold(registered);
         notifier.acknowledge(registered);
         return caseContactLog.summary(registered.linkedLoanNo());
+    }
+
+    /** Checks a registration before the register task is completed: a known category, a loan number that exists. */
+    public void checkRegistration(Registration r) {
+        List<FieldError> errors = new ArrayList<>();
+        if (ComplaintCategory.parse(r.category()).isEmpty()) {
+            errors.add(new FieldError("category", "must be one of " + ComplaintCategory.allowed()));
+        }
+        if (blankToNull(r.loanNo()) != null && repository.linkLoan(r.loanNo()).isEmpty()) {
+            errors.add(new FieldError("loanNo", "no loan '" + r.loanNo().strip() + "' in the loan book"));
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidComplaintException(errors);
+        }
     }
 
     /** Checks a decision before the handling task is completed; names each wrong field. */

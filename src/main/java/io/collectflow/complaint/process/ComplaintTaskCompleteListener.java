@@ -9,8 +9,8 @@ import io.collectflow.complaint.ComplaintService;
 import io.collectflow.complaint.process.ComplaintProcess.Vars;
 
 /**
- * On completing a complaint task: remembers who completed it (for the records) and, on the handling task,
- * checks the decision so Tasklist shows what is wrong instead of the process failing later.
+ * On completing a complaint task: remembers who completed it (for the records) and, on the register and
+ * handling tasks, checks the input so Tasklist shows what is wrong instead of the process failing later.
  */
 @Component("complaintTaskCompleteListener")
 public class ComplaintTaskCompleteListener implements TaskListener {
@@ -29,7 +29,9 @@ public class ComplaintTaskCompleteListener implements TaskListener {
             actor = current == null ? null : current.getUserId();
         }
         task.setVariable(Vars.LAST_ACTOR, actor);
-        if (ComplaintProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
+        if (ComplaintProcess.TASK_REGISTER.equals(task.getTaskDefinitionKey())) {
+            complaints.checkRegistration(ComplaintVariables.registration(task));
+        } else if (ComplaintProcess.TASK_HANDLE.equals(task.getTaskDefinitionKey())) {
             complaints.checkDecision(ComplaintVariables.decision(task));
         }
     }

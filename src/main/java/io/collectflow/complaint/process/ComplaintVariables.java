@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.delegate.VariableScope;
 
 import io.collectflow.complaint.Complaint;
 import io.collectflow.complaint.DecisionInput;
+import io.collectflow.complaint.Registration;
 import io.collectflow.complaint.process.ComplaintProcess.Vars;
 
 /** Typed reading and writing of the complaint process variables (the only place that knows their types). */
@@ -39,6 +40,11 @@ final class ComplaintVariables {
 
     static String complaintId(VariableScope scope) {
         return string(scope, Vars.COMPLAINT_ID);
+    }
+
+    static Registration registration(VariableScope scope) {
+        return new Registration(string(scope, Vars.CATEGORY), string(scope, Vars.LOAN_NO), string(scope, Vars.COLLECTOR_ID),
+            string(scope, Vars.AGENCY_ID), string(scope, Vars.LAST_ACTOR));
     }
 
     static DecisionInput decision(VariableScope scope) {

@@ -1,13 +1,10 @@
 package io.collectflow.complaint.process;
 
-import static io.collectflow.complaint.process.ComplaintVariables.string;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.complaint.ComplaintService;
-import io.collectflow.complaint.Registration;
 import io.collectflow.complaint.process.ComplaintProcess.Vars;
 
 /** Saves the registration, acknowledges to the complainant and attaches the loan's contact log. */
@@ -22,9 +19,8 @@ public class RegisterComplaintDelegate implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        String contactLog = complaints.register(ComplaintVariables.complaintId(execution), new Registration(
-            string(execution, Vars.CATEGORY), string(execution, Vars.LOAN_NO), string(execution, Vars.COLLECTOR_ID),
-            string(execution, Vars.AGENCY_ID), string(execution, Vars.LAST_ACTOR)));
+        String contactLog = complaints.register(ComplaintVariables.complaintId(execution),
+            ComplaintVariables.registration(execution));
         execution.setVariable(Vars.CONTACT_LOG, contactLog);
     }
 }

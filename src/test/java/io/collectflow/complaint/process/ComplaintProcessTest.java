@@ -247,10 +247,15 @@ class ComplaintProcessTest {
     }
 
     @Test
-    void theHandlingTaskCannotBeCompletedWithConfirmedMisconductButNobodyToHoldAccountable() {
+    void wrongRegistrationsAndDecisionsAreRefusedWhenTheTaskIsCompleted() {
         Complaint c = intake.submit(ComplaintTestData.online(null, "An agent insulted me on the phone"));
         ProcessInstance pi = instance(c);
-        complete(pi, ComplaintProcess.TASK_REGISTER, "complaints1", vars(Vars.CATEGORY, "misconduct"));
+        assertThatThrownBy(() -> complete(pi, ComplaintProcess.TASK_REGISTER, "complaints1",
+            vars(Vars.CATEGORY, "rudeness", Vars.LOAN_NO, "NOT-IN-BOOK")))
+            .isInstanceOf(ProcessEngineException.class)
+            .hasMessageContaining("category: must be one of")
+            .hasMessageContaining("loanNo: no loan 'NOT-IN-BOOK' in the loan book");
+        complete(pi, ComplaintProcess.TASK_REGISTER, "complaints1", vars(Vars.CATEGORY, "misconduct", Vars.LOAN_NO, ""));
         execute(asyncJob(pi));
         assertThat((String) runtime.getVariable(pi.getId(), Vars.CONTACT_LOG)).startsWith("No loan is linked");
         complete(pi, ComplaintProcess.TASK_INVESTIGATE, "complaints1",
