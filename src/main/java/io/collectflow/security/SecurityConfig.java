@@ -25,6 +25,7 @@ public class SecurityConfig {
                 .requestMatchers("/swagger-ui.html", "/swagger-ui/**", "/v3/api-docs/**").permitAll()
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
+                .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter

@@ -1,0 +1,91 @@
+package io.collectflow.complaint.web;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import io.collectflow.complaint.AccountabilityRecord;
+import io.collectflow.complaint.AccountabilityService;
+import io.collectflow.complaint.Complaint;
+import io.collectflow.complaint.ComplaintProperties;
+import io.collectflow.complaint.ComplaintRateService;
+import io.collectflow.complaint.ComplaintSubmission;
+import io.collectflow.complaint.FieldError;
+import io.collectflow.complaint.IntakeChannel;
+import io.collectflow.complaint.InvalidComplaintException;
+import io.collectflow.complaint.process.ComplaintIntake;
+import jakarta.servlet.http.HttpServletRequest;
+
+/**
+ * POST /api/complaints (public, rate-limited per client IP): the answer carries only the complaint number and
+ * the acknowledgement deadline, never anything about a loan. The other endpoints need a login.
+ */
+@RestController
+@RequestMapping("/api/complaints")
+public class ComplaintController {
+
+    /** The JSON body of an online complaint (CONTRACT.md). */
+    public record ComplaintRequest(String name, String phone, String email, String loanNo, String channel,
+            String category, String text) {
+    }
+
+    /** The answer to a received complaint. */
+    public record ComplaintReceipt(String complaintId, OffsetDateTime acknowledgeBy) {
+    }
+
+    private final ComplaintIntake intake;
+    private final TokenBucketRateLimiter rateLimiter;
+    private final AccountabilityService accountability;
+    private final ComplaintRateService rates;
+    private final ComplaintProperties properties;
+
+    public ComplaintController(ComplaintIntake intake, TokenBucketRateLimiter rateLimiter,
+            AccountabilityService accountability, ComplaintRateService rates, ComplaintProperties properties) {
+        this.intake = intake;
+        this.rateLimiter = rateLimiter;
+        this.accountability = accountability;
+        this.rates = rates;
+        this.properties = properties;
+    }
+
+    @PostMapping
+    public ResponseEntity<?> submit(@RequestBody ComplaintRequest body, HttpServletRequest request) {
+        TokenBucketRateLimiter.Decision decision = rateLimiter.tryAcquire(request.getRemoteAddr());
+        if (!decision.allowed()) {
+            long seconds = Math.max(1, (decision.retryAfter().toMillis() + 999) / 1000);
+            return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
+                .body(Map.of("error", "too many complaints from your address; please try again in " + seconds + " s"));
+        }
+        if (body.channel() == null || !IntakeChannel.ONLINE.code().equals(body.channel().strip())) {
+            throw new InvalidComplaintException(List.of(new FieldError("channel", "must be \"online\"")));
+        }
+        Complaint complaint = intake.submit(new ComplaintSubmission(IntakeChannel.ONLINE, body.name(), body.phone(),
+            body.email(), body.loanNo(), body.category(), body.text(), null));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new ComplaintReceipt(complaint.complaintNo(),
+            complaint.acknowledgeBy().atZone(properties.getZone()).toOffsetDateTime()));
+    }
+
+    /** Accountability records against a collector (user id) or an agency (id), newest first. */
+    @GetMapping("/accountability")
+    public List<AccountabilityRecord> accountability(@RequestParam String subject) {
+        return accountability.forSubject(subject.strip());
+    }
+
+    /** Complaints per 1,000 collection cases for the days [from, to]. */
+    @GetMapping("/rate")
+    public ComplaintRateService.ComplaintRate rate(@RequestParam LocalDate from, @RequestParam LocalDate to) {
+        return rates.rate(from, to);
+    }
+}
