@@ -313,8 +313,9 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(pi).hasPassed("EndEvent_VoiceReminderSent");
         assertThat(contactAttempts(loanNo)).containsExactlyInAnyOrder("sms/REMINDER_30", "email/REMINDER_30",
             "voice/VOICE_60");
-        // expanded plan: 60-89 stays with first line (intensified), the call task is kept
-        assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("PT4H");
+        // expanded plan: 60-89 stays with first line, intensified (shorter retry), the open call task is kept
+        assertThat(pi).hasPassed("Event_RhythmAdopted");
+        assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("PT2H");
         singleTask(pi, CALL_BORROWER);
 
         delinquencyChanged(loanNo, 62);
