@@ -8,7 +8,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -36,10 +35,7 @@ public class CallReportService {
 
     /** Throws {@link InvalidReportException} naming every field in error. */
     public void validate(CallReport report, Instant now) {
-        List<String> problems = report.problems(LocalDate.ofInstant(now, zone));
-        if (!problems.isEmpty()) {
-            throw new InvalidReportException(problems);
-        }
+        InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
     }
 
     /**

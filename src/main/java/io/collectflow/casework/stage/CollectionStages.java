@@ -22,6 +22,6 @@ public class CollectionStages {
     }
 
     int rank(String stage) {
-        return ORDER.indexOf(stage);
+        return stage == null ? -1 : ORDER.indexOf(stage);
     }
 }

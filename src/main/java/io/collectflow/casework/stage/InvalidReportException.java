@@ -12,6 +12,13 @@ public class InvalidReportException extends RuntimeException {
         this.problems = List.copyOf(problems);
     }
 
+    /** Throws when {@code problems} is not empty. */
+    public static void throwIfAny(List<String> problems) {
+        if (!problems.isEmpty()) {
+            throw new InvalidReportException(problems);
+        }
+    }
+
     public List<String> problems() {
         return problems;
     }

@@ -6,7 +6,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.List;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -26,10 +25,7 @@ public class VisitReportService {
 
     /** Throws {@link InvalidReportException} naming every field in error. */
     public void validate(VisitReport report, Instant now) {
-        List<String> problems = report.problems(LocalDate.ofInstant(now, zone));
-        if (!problems.isEmpty()) {
-            throw new InvalidReportException(problems);
-        }
+        InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
     }
 
     /** Stores the report; answers when the next visit or review is due (the follow-up date, else after {@code retryAfter}). */

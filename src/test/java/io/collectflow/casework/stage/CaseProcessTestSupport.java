@@ -113,14 +113,7 @@ public abstract class CaseProcessTestSupport {
 
     /** Executes every due asynchronous continuation (not timers) until none is left. */
     protected void runJobs() {
-        for (int round = 0; round < 100; round++) {
-            List<Job> jobs = managementService.createJobQuery().messages().executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            managementService.executeJob(jobs.get(0).getId());
-        }
-        throw new AssertionError("jobs keep coming: endless loop in the model?");
+        Jobs.runAll(managementService);
     }
 
     /** Fires the timer waiting at {@code activityId} (whatever its due date) and runs what follows. */
