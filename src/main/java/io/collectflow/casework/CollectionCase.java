@@ -26,12 +26,127 @@ public final class CollectionCase {
         public static final String DPD = "dpd";
         public static final String BUCKET = "bucket";
         public static final String OVERDUE_AMOUNT = "overdueAmount";
-        /** How the case ended: CURED, CLOSED. */
+        /** How the case ended: CURED, CLOSED, WRITTEN_OFF. */
         public static final String CASE_OUTCOME = "caseOutcome";
+
+        // case data set by the preparation steps (B1)
+        public static final String PRODUCT = "product";
+        public static final String BORROWER_NAME = "borrowerName";
+        public static final String PHONE = "phone";
+        public static final String EMAIL = "email";
+        public static final String ADDRESS = "address";
+        public static final String CONTACT_DATA_VALID = "contactDataValid";
+        public static final String CONTACT_DATA_ISSUES = "contactDataIssues";
+        public static final String OVERDUE_PRINCIPAL = "overduePrincipal";
+        public static final String OVERDUE_INTEREST = "overdueInterest";
+        public static final String OVERDUE_PENALTY = "overduePenalty";
+        public static final String PAYOFF_AMOUNT = "payoffAmount";
+        public static final String REPAYMENT_HISTORY = "repaymentHistory";
+        public static final String LAST_CONTACTS = "lastContacts";
+
+        // strategy inputs (collection-strategy.dmn)
+        public static final String STRATEGY_VARIANT = "strategyVariant";
+        /** LOW, MEDIUM, HIGH; MEDIUM until risk scoring exists. */
+        public static final String RISK_GRADE = "riskGrade";
+        /** E1: FORGOT, CASH_FLOW, UNEMPLOYMENT, MALICIOUS, OTHER. */
+        public static final String OVERDUE_REASON = "overdueReason";
+        public static final String BROKEN_PROMISES = "brokenPromises";
+        public static final String ESCALATED_FROM = "escalatedFrom";
+
+        // strategy outputs
+        /** The stage the case should work: see {@link Stages}. */
+        public static final String STAGE = "stage";
+        /** The stage the stage sub-process is working right now. */
+        public static final String CURRENT_STAGE = "currentStage";
+        public static final String CANDIDATE_GROUP = "candidateGroup";
+        /** NONE, REMINDER_30, VOICE_60, HANDOVER_90. */
+        public static final String CONTACT_PLAN = "contactPlan";
+        /** ISO-8601 duration until the next attempt when the borrower did not answer. */
+        public static final String RETRY_AFTER = "retryAfter";
+        public static final String STRATEGY_STAGE = "strategyStage";
+        public static final String STRATEGY_CANDIDATE_GROUP = "strategyCandidateGroup";
+        public static final String STRATEGY_RETRY_AFTER = "strategyRetryAfter";
+        /** The last early-warning step carried out (a contact plan value). */
+        public static final String EARLY_WARNING_DONE = "earlyWarningDone";
+        public static final String HANDOVER_PREPARED = "handoverPrepared";
+
+        // the call form (call-borrower.form)
+        public static final String REACHED = "reached";
+        /** PROMISE_TO_PAY, NO_ANSWER, REFUSED, EVASIVE, PLAN_REQUESTED, OTHER. */
+        public static final String CALL_OUTCOME = "callOutcome";
+        public static final String PROMISE_DATE = "promiseDate";
+        public static final String PROMISE_AMOUNT = "promiseAmount";
+        public static final String CALL_NOTES = "callNotes";
+        public static final String NEXT_FOLLOW_UP = "nextFollowUp";
+
+        // results of a recorded call, read by the gateways
+        public static final String CALL_RESULT = "callResult";
+        public static final String PROMISE_ID = "promiseId";
+        public static final String PROMISE_CHECK_AT = "promiseCheckAt";
+        public static final String PROMISE_KEPT = "promiseKept";
+        public static final String NEXT_CONTACT_AT = "nextContactAt";
+        public static final String FIRST_NO_ANSWER_AT = "firstNoAnswerAt";
+        public static final String NO_RESPONSE_ESCALATION_DUE = "noResponseEscalationDue";
+
+        // the visit form (visit-borrower.form)
+        /** VISIT or VIDEO. */
+        public static final String VISIT_MODE = "visitMode";
+        public static final String VISIT_STAFF_1 = "visitStaff1";
+        public static final String VISIT_STAFF_2 = "visitStaff2";
+        public static final String AUTHORIZATION_LETTER = "authorizationLetter";
+        public static final String CONSENT_TO_ENTER = "consentToEnter";
+        /** PLAN_CONFIRMED, NOT_MET, ESCALATE. */
+        public static final String VISIT_OUTCOME = "visitOutcome";
+        /** WRITTEN or ELECTRONIC. */
+        public static final String PLAN_CONFIRMATION = "planConfirmation";
+        public static final String PLAN_CONFIRMED = "planConfirmed";
+        public static final String VISIT_NOTES = "visitNotes";
+        public static final String VISIT_RESULT = "visitResult";
+
+        // later stages (call activity outputs)
+        public static final String AGENCY_OUTCOME = "agencyOutcome";
+        public static final String PLACEMENT_APPROVED = "placementApproved";
+        public static final String LEGAL_ACTION = "legalAction";
+        public static final String LEGAL_OUTCOME = "legalOutcome";
+        public static final String WRITE_OFF_APPROVED = "writeOffApproved";
 
         private Vars() {
         }
     }
+
+    /** Stages the strategy routes a case to, in escalation order. */
+    public static final class Stages {
+        public static final String FIRST_LINE = "FIRST_LINE";
+        public static final String SECOND_LINE = "SECOND_LINE";
+        public static final String AGENCY = "AGENCY";
+        public static final String LEGAL = "LEGAL";
+        public static final String WRITE_OFF = "WRITE_OFF";
+        /** The escalatedFrom value of a plain (not escalation) strategy evaluation. */
+        public static final String NONE = "NONE";
+
+        private Stages() {
+        }
+    }
+
+    /** Ids of the elements tests and operators look for. */
+    public static final class Elements {
+        public static final String CALL_BORROWER = "Task_CallBorrower";
+        public static final String ARRANGE_REPAYMENT_PLAN = "Task_ArrangeRepaymentPlan";
+        public static final String VISIT_BORROWER = "Task_VisitBorrower";
+        public static final String PROMISE_DUE = "Timer_PromiseDue";
+        public static final String NEXT_CONTACT = "Timer_NextContact";
+        public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";
+        public static final String LEGAL_ACTION = "CallActivity_LegalAction";
+        public static final String WRITE_OFF_APPROVAL = "CallActivity_WriteOffApproval";
+
+        private Elements() {
+        }
+    }
+
+    /** The strategy decision (processes/collection-strategy.dmn). */
+    public static final String STRATEGY_DECISION_KEY = "collection-strategy";
+    /** Every automated contact runs through this process (owned by the contact feature). */
+    public static final String CONTACT_ATTEMPT_PROCESS_KEY = "contact-attempt";
 
     private CollectionCase() {
     }

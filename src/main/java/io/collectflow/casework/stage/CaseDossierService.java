@@ -1,0 +1,135 @@
+package io.collectflow.casework.stage;
+
+import java.math.BigDecimal;
+import java.sql.Date;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.regex.Pattern;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/**
+ * Pre-contact preparation (B1): checks the borrower's contact data and assembles the dossier a
+ * collector needs on the call, straight from the loan book.
+ */
+@Service
+public class CaseDossierService {
+
+    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{6,19}");
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+    private static final int LAST_CONTACTS = 5;
+
+    private final JdbcTemplate jdbc;
+    private final CaseEventService events;
+
+    public CaseDossierService(JdbcTemplate jdbc, CaseEventService events) {
+        this.jdbc = jdbc;
+        this.events = events;
+    }
+
+    /** The borrower's contact data with what is wrong with it; a problem is recorded as a case event. */
+    public ContactData verifyContactData(String loanNo, Instant now) {
+        List<Map<String, Object>> rows = jdbc.queryForList("""
+            SELECT b.name, b.phone, b.email, b.address, l.product
+              FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id
+             WHERE l.loan_no = ?""", loanNo);
+        if (rows.isEmpty()) {
+            throw new NoSuchElementException("loan " + loanNo + " not found");
+        }
+        Map<String, Object> row = rows.get(0);
+        String phone = (String) row.get("phone");
+        String email = (String) row.get("email");
+        String address = (String) row.get("address");
+        List<String> issues = new ArrayList<>();
+        if (phone == null || !PHONE.matcher(phone.trim()).matches()) {
+            issues.add("phone missing or malformed");
+        }
+        if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
+            issues.add("e-mail malformed");
+        }
+        if (address == null || address.isBlank()) {
+            issues.add("no address on file");
+        }
+        if (!issues.isEmpty()) {
+            events.record(loanNo, CaseEventService.CONTACT_DATA_INVALID, String.join("; ", issues), now);
+        }
+        return new ContactData((String) row.get("name"), phone, email, address, (String) row.get("product"),
+            issues.isEmpty(), String.join("; ", issues));
+    }
+
+    /** Overdue components, payoff amount, repayment history and a first guess of the overdue reason. */
+    public Dossier assemble(String loanNo, LocalDate asOf) {
+        Map<String, Object> sums = jdbc.queryForMap("""
+            SELECT COALESCE(SUM(CASE WHEN due_on < ? THEN principal_due - principal_paid ELSE 0 END), 0) AS overdue_principal,
+                   COALESCE(SUM(CASE WHEN due_on < ? THEN interest_due - interest_paid ELSE 0 END), 0) AS overdue_interest,
+                   COALESCE(SUM(penalty_due - penalty_paid), 0) AS penalty,
+                   COALESCE(SUM(principal_due - principal_paid), 0) AS outstanding_principal,
+                   COUNT(CASE WHEN due_on < ? AND principal_paid + interest_paid < principal_due + interest_due THEN 1 END) AS overdue_installments
+              FROM installment WHERE loan_no = ?""", Date.valueOf(asOf), Date.valueOf(asOf), Date.valueOf(asOf), loanNo);
+        BigDecimal overduePrincipal = money(sums.get("overdue_principal"));
+        BigDecimal overdueInterest = money(sums.get("overdue_interest"));
+        BigDecimal penalty = money(sums.get("penalty"));
+        BigDecimal payoff = money(sums.get("outstanding_principal")).add(overdueInterest).add(penalty);
+        int overdueInstallments = ((Number) sums.get("overdue_installments")).intValue();
+
+        Map<String, Object> paid = jdbc.queryForMap("""
+            SELECT COUNT(*) AS payments, COALESCE(SUM(amount), 0) AS total, MAX(paid_on) AS last_paid_on
+              FROM payment WHERE loan_no = ? AND paid_on <= ?""", loanNo, Date.valueOf(asOf));
+        int payments = ((Number) paid.get("payments")).intValue();
+        LocalDate lastPaidOn = paid.get("last_paid_on") == null ? null : ((Date) paid.get("last_paid_on")).toLocalDate();
+        String history = payments == 0
+            ? "No payment received yet; " + overdueInstallments + " installment(s) overdue."
+            : payments + " payment(s), " + money(paid.get("total")).toPlainString() + " in total, last on " + lastPaidOn
+                + "; " + overdueInstallments + " installment(s) overdue.";
+        return new Dossier(overduePrincipal, overdueInterest, penalty, payoff, history,
+            guessReason(payments, lastPaidOn, overdueInstallments, asOf), lastContacts(loanNo));
+    }
+
+    /**
+     * E1 first guess, refined by the collector on the call: one missed installment of an otherwise
+     * paying borrower looks like forgetting, several recent misses after payments like a cash-flow
+     * problem; without any history the reason needs the deep interview (OTHER).
+     */
+    static String guessReason(int payments, LocalDate lastPaidOn, int overdueInstallments, LocalDate asOf) {
+        if (payments == 0 || lastPaidOn == null) {
+            return "OTHER";
+        }
+        if (overdueInstallments <= 1) {
+            return "FORGOT";
+        }
+        return lastPaidOn.isAfter(asOf.minusDays(90)) ? "CASH_FLOW" : "OTHER";
+    }
+
+    /** The latest contact reports, newest first, one line each. */
+    public String lastContacts(String loanNo) {
+        List<String> lines = jdbc.query("""
+            SELECT recorded_at, channel, outcome, notes FROM contact_report
+             WHERE loan_no = ? ORDER BY recorded_at DESC, id DESC""",
+            (rs, i) -> rs.getTimestamp("recorded_at").toLocalDateTime().withNano(0) + " " + rs.getString("channel") + " "
+                + rs.getString("outcome") + (rs.getString("notes") == null ? "" : ": " + rs.getString("notes")),
+            loanNo);
+        if (lines.isEmpty()) {
+            return "No contact recorded yet.";
+        }
+        return String.join("\n", lines.subList(0, Math.min(LAST_CONTACTS, lines.size())));
+    }
+
+    private static BigDecimal money(Object value) {
+        return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    /** The borrower's contact data as checked. */
+    public record ContactData(String borrowerName, String phone, String email, String address, String product,
+            boolean valid, String issues) {
+    }
+
+    /** What the collector sees on the call form. */
+    public record Dossier(BigDecimal overduePrincipal, BigDecimal overdueInterest, BigDecimal overduePenalty,
+            BigDecimal payoffAmount, String repaymentHistory, String reasonGuess, String lastContacts) {
+    }
+}

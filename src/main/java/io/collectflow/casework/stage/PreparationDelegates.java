@@ -1,0 +1,81 @@
+package io.collectflow.casework.stage;
+
+import static io.collectflow.casework.CollectionCase.Vars.*;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.collectflow.casework.CollectionCase.Stages;
+
+/** Delegates of the case preparation (B1), the 90+ hand-over (A5) and the cure. */
+@Configuration
+public class PreparationDelegates {
+
+    /** Risk grade until scoring exists (E2 is a later issue). */
+    static final String DEFAULT_RISK_GRADE = "MEDIUM";
+
+    @Bean
+    JavaDelegate verifyContactDataDelegate(CaseDossierService dossiers) {
+        return execution -> {
+            CaseDossierService.ContactData data = dossiers.verifyContactData(loanNo(execution), ProcessData.now());
+            execution.setVariable(BORROWER_NAME, data.borrowerName());
+            execution.setVariable(PHONE, data.phone());
+            execution.setVariable(EMAIL, data.email());
+            execution.setVariable(ADDRESS, data.address());
+            execution.setVariable(PRODUCT, data.product());
+            execution.setVariable(CONTACT_DATA_VALID, data.valid());
+            execution.setVariable(CONTACT_DATA_ISSUES, data.issues());
+        };
+    }
+
+    @Bean
+    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, CaseworkProperties properties) {
+        return execution -> {
+            LocalDate today = LocalDate.ofInstant(ProcessData.now(), ZoneId.systemDefault());
+            CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), today);
+            execution.setVariable(OVERDUE_PRINCIPAL, ProcessData.toDouble(dossier.overduePrincipal()));
+            execution.setVariable(OVERDUE_INTEREST, ProcessData.toDouble(dossier.overdueInterest()));
+            execution.setVariable(OVERDUE_PENALTY, ProcessData.toDouble(dossier.overduePenalty()));
+            execution.setVariable(PAYOFF_AMOUNT, ProcessData.toDouble(dossier.payoffAmount()));
+            execution.setVariable(REPAYMENT_HISTORY, dossier.repaymentHistory());
+            execution.setVariable(LAST_CONTACTS, dossier.lastContacts());
+            // strategy inputs a starter may already have given
+            setIfAbsent(execution, OVERDUE_REASON, dossier.reasonGuess());
+            setIfAbsent(execution, RISK_GRADE, DEFAULT_RISK_GRADE);
+            setIfAbsent(execution, BROKEN_PROMISES, 0);
+            setIfAbsent(execution, STRATEGY_VARIANT, properties.strategyVariant());
+            setIfAbsent(execution, CURRENT_STAGE, Stages.NONE);
+            setIfAbsent(execution, EARLY_WARNING_DONE, EarlyWarningSteps.NONE);
+        };
+    }
+
+    @Bean
+    JavaDelegate prepareHandoverDelegate(EscalationService escalations) {
+        return execution -> {
+            String summary = escalations.prepareHandover(loanNo(execution), ProcessData.integer(execution, DPD, 0),
+                ProcessData.now());
+            execution.setVariable(HANDOVER_PREPARED, true);
+            execution.setVariable("handoverSummary", summary);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordCureDelegate(EscalationService escalations) {
+        return execution -> escalations.recordCure(loanNo(execution), ProcessData.now());
+    }
+
+    static String loanNo(DelegateExecution execution) {
+        return ProcessData.string(execution, LOAN_NO);
+    }
+
+    private static void setIfAbsent(DelegateExecution execution, String name, Object value) {
+        if (execution.getVariable(name) == null) {
+            execution.setVariable(name, value);
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package io.collectflow.casework.stage;
+
+import static io.collectflow.casework.CollectionCase.Vars.*;
+
+import java.time.Duration;
+
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Delegates of first line (calls, promises, flags) and second line (visits). */
+@Configuration
+public class StageDelegates {
+
+    /** Retry delay when the strategy gives none. */
+    static final Duration DEFAULT_RETRY = Duration.ofHours(4);
+
+    @Bean
+    JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers) {
+        return execution -> {
+            CallReport report = CaseForms.call(execution);
+            CallReport.Result result = calls.record(report, retryAfter(execution),
+                ProcessData.instant(execution, FIRST_NO_ANSWER_AT), ProcessData.now());
+            execution.setVariable(CALL_RESULT, report.outcome());
+            execution.setVariable(PROMISE_ID, result.promiseId());
+            execution.setVariable(PROMISE_CHECK_AT, ProcessData.toDate(result.promiseCheckAt()));
+            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(result.nextContactAt()));
+            execution.setVariable(FIRST_NO_ANSWER_AT, ProcessData.toDate(result.firstNoAnswerAt()));
+            execution.setVariable(NO_RESPONSE_ESCALATION_DUE, result.noResponseEscalationDue());
+            execution.setVariable(LAST_CONTACTS, dossiers.lastContacts(report.loanNo()));
+            CaseForms.clear(execution, CaseForms.CALL_FIELDS);
+        };
+    }
+
+    @Bean
+    JavaDelegate checkPromiseDelegate(PromiseService promises, CaseworkProperties properties) {
+        return execution -> {
+            Object promiseId = execution.getVariable(PROMISE_ID);
+            PromiseService.Check check = promises.check(((Number) promiseId).longValue(), ProcessData.now());
+            execution.setVariable(PROMISE_KEPT, check.kept());
+            execution.setVariable(BROKEN_PROMISES, check.brokenPromises());
+            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(ProcessData.now().plus(properties.followUpDelay())));
+        };
+    }
+
+    @Bean
+    JavaDelegate flagBorrowerDelegate(EscalationService escalations) {
+        return execution -> execution.setVariable("escalationMaterial", escalations.flagBorrower(
+            PreparationDelegates.loanNo(execution), ProcessData.string(execution, CALL_RESULT), ProcessData.now()));
+    }
+
+    @Bean
+    JavaDelegate recordVisitDelegate(VisitReportService visits) {
+        return execution -> {
+            VisitReport report = CaseForms.visit(execution);
+            execution.setVariable(NEXT_CONTACT_AT,
+                ProcessData.toDate(visits.record(report, retryAfter(execution), ProcessData.now())));
+            execution.setVariable(VISIT_RESULT, report.outcome());
+            CaseForms.clear(execution, CaseForms.VISIT_FIELDS);
+        };
+    }
+
+    static Duration retryAfter(org.camunda.bpm.engine.delegate.VariableScope scope) {
+        String value = ProcessData.string(scope, RETRY_AFTER);
+        return value == null ? DEFAULT_RETRY : Duration.parse(value);
+    }
+}

@@ -1,0 +1,45 @@
+package io.collectflow.casework.stage;
+
+import java.sql.Date;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+/** Records second-line visits and video calls and schedules the next one. */
+@Service
+public class VisitReportService {
+
+    private final JdbcTemplate jdbc;
+    private final CallReportService calls;
+    private final ZoneId zone = ZoneId.systemDefault();
+
+    public VisitReportService(JdbcTemplate jdbc, CallReportService calls) {
+        this.jdbc = jdbc;
+        this.calls = calls;
+    }
+
+    /** Throws {@link InvalidReportException} naming every field in error. */
+    public void validate(VisitReport report, Instant now) {
+        InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
+    }
+
+    /** Stores the report; answers when the next visit or review is due (the follow-up date, else after {@code retryAfter}). */
+    public Instant record(VisitReport r, Duration retryAfter, Instant now) {
+        validate(r, now);
+        jdbc.update("""
+            INSERT INTO contact_report (loan_no, stage, channel, reached, outcome, notes, staff_1, staff_2,
+                                        authorization_letter, consent_to_enter, plan_confirmation, next_follow_up,
+                                        recorded_by, recorded_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+            r.loanNo(), r.stage(), r.mode(), !VisitReport.NOT_MET.equals(r.outcome()), r.outcome(),
+            CaseEventService.truncate(r.notes()), r.staff1(), r.staff2(), r.authorizationLetter(), r.consentToEnter(),
+            r.planConfirmation(), r.nextFollowUp() == null ? null : Date.valueOf(r.nextFollowUp()), r.recordedBy(),
+            Timestamp.from(now));
+        return r.nextFollowUp() == null ? now.plus(retryAfter) : calls.followUp(r.nextFollowUp(), now);
+    }
+}

@@ -1,0 +1,403 @@
+package io.collectflow.casework.stage;
+
+import static io.collectflow.casework.CollectionCase.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.history.HistoricVariableInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import io.collectflow.casework.CollectionCase.Stages;
+import io.collectflow.casework.CollectionCase.Vars;
+
+/** collection-case.bpmn: every stage, every call outcome, escalation by the scan and cure from each stage. */
+class CollectionCaseProcessTest extends CaseProcessTestSupport {
+
+    @Test
+    void preparesTheCaseAndOpensTheFirstLineCallWithTheDossier() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+
+        assertThat(pi).isWaitingAt(CALL_BORROWER).hasPassed("Task_VerifyContactData", "Task_AssembleDossier",
+            "Task_DetermineStrategy");
+        Task call = singleTask(pi, CALL_BORROWER);
+        assertThat(candidateGroups(call)).containsExactly("collectors-l1");
+        assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.FIRST_LINE);
+        assertThat(variable(pi, Vars.CONTACT_DATA_VALID)).isEqualTo(true);
+        assertThat(variable(pi, Vars.OVERDUE_PRINCIPAL)).isEqualTo(1000.0);
+        assertThat(variable(pi, Vars.OVERDUE_INTEREST)).isEqualTo(50.0);
+        assertThat(variable(pi, Vars.OVERDUE_PENALTY)).isEqualTo(12.5);
+        assertThat(variable(pi, Vars.PAYOFF_AMOUNT)).isEqualTo(12062.5);
+        assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("MEDIUM");
+        assertThat(variable(pi, Vars.OVERDUE_REASON)).isEqualTo("OTHER");
+        assertThat((String) variable(pi, Vars.LAST_CONTACTS)).contains("No contact");
+        assertThat(variable(pi, Vars.PHONE)).isEqualTo("+86 138 0013 8000");
+    }
+
+    @Test
+    void invalidContactDataIsFlagged() {
+        String loanNo = fixtures.loan(5, today(), "consumer", "n/a");
+        ProcessInstance pi = startCase(loanNo, 5);
+
+        assertThat(variable(pi, Vars.CONTACT_DATA_VALID)).isEqualTo(false);
+        assertThat((String) variable(pi, Vars.CONTACT_DATA_ISSUES)).contains("phone");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = 'CONTACT_DATA_INVALID'",
+            loanNo)).isEqualTo(1);
+    }
+
+    @Test
+    void keptPromiseWaitsForTheNextContact() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+
+        complete(singleTask(pi, CALL_BORROWER), promise(300));
+        assertThat(pi).isWaitingAt(PROMISE_DUE);
+        Date checkAt = (Date) variable(pi, Vars.PROMISE_CHECK_AT);
+        assertThat(checkAt.toInstant()).isAfter(Instant.now().plus(Duration.ofDays(5)));
+
+        fixtures.pay(loanNo, today().plusDays(2), new BigDecimal("300.00"));
+        ClockUtil.setCurrentTime(Date.from(checkAt.toInstant().plusSeconds(60)));
+        fireTimer(pi, PROMISE_DUE);
+
+        assertThat(pi).hasPassed("Task_CheckPromisePayment").isWaitingAt(NEXT_CONTACT);
+        assertThat(variable(pi, Vars.PROMISE_KEPT)).isEqualTo(true);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM promise_to_pay WHERE loan_no = ? AND status = 'KEPT'", loanNo))
+            .isEqualTo(1);
+        fireTimer(pi, NEXT_CONTACT);
+        singleTask(pi, CALL_BORROWER);
+    }
+
+    @Test
+    void brokenPromiseCountsAndGoesBackToTheCollector() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+
+        complete(singleTask(pi, CALL_BORROWER), promise(300));
+        fixtures.pay(loanNo, today().plusDays(1), new BigDecimal("100.00"));
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(9))));
+        fireTimer(pi, PROMISE_DUE);
+
+        assertThat(variable(pi, Vars.PROMISE_KEPT)).isEqualTo(false);
+        assertThat(variable(pi, Vars.BROKEN_PROMISES)).isEqualTo(1);
+        assertThat(pi).hasPassed("Gateway_BackToCollector");
+        Task again = singleTask(pi, CALL_BORROWER);
+        // the new call starts with an empty form, the last contacts show the call just made
+        assertThat(taskService.getVariable(again.getId(), Vars.CALL_OUTCOME)).isNull();
+        assertThat((String) taskService.getVariable(again.getId(), Vars.LAST_CONTACTS)).contains("PROMISE_TO_PAY");
+    }
+
+    @Test
+    void noAnswerIsRetriedInAnotherTimeSlot() {
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45);
+
+        Instant before = ClockUtil.getCurrentTime().toInstant();
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
+        Instant next = ((Date) variable(pi, Vars.NEXT_CONTACT_AT)).toInstant();
+        // 30-59 DPD in the expanded plan: another slot four hours later
+        assertThat(Duration.between(before, next)).isBetween(Duration.ofHours(4), Duration.ofHours(4).plusMinutes(1));
+        assertThat(variable(pi, Vars.NO_RESPONSE_ESCALATION_DUE)).isEqualTo(false);
+
+        fireTimer(pi, NEXT_CONTACT);
+        singleTask(pi, CALL_BORROWER);
+    }
+
+    @Test
+    void noResponseForThreeDaysEscalatesToSecondLine() {
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45);
+
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+        ClockUtil.setCurrentTime(Date.from(Instant.now().plus(Duration.ofDays(3)).plusSeconds(60)));
+        fireTimer(pi, NEXT_CONTACT);
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+
+        assertThat(pi).hasPassed("EndEvent_NoResponseEscalated", "Task_DetermineNextStage").isWaitingAt(VISIT_BORROWER);
+        assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.SECOND_LINE);
+        assertThat(candidateGroups(singleTask(pi, VISIT_BORROWER))).containsExactly("collectors-l2");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"REFUSED", "EVASIVE"})
+    void refusingOrEvasiveBorrowerIsFlaggedAndEscalated(String outcome) {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = startCase(loanNo, 20);
+
+        complete(singleTask(pi, CALL_BORROWER), reached(outcome));
+
+        assertThat(pi).hasPassed("Task_FlagBorrower", "EndEvent_RefusedEscalated").isWaitingAt(VISIT_BORROWER);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = ?", loanNo, outcome))
+            .isEqualTo(1);
+        assertThat((String) variable(pi, "escalationMaterial")).contains("Contacts: 1");
+    }
+
+    @Test
+    void requestedPlanIsArrangedAndFollowedUp() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = startCase(loanNo, 20);
+
+        complete(singleTask(pi, CALL_BORROWER), reached("PLAN_REQUESTED"));
+        Task plan = singleTask(pi, ARRANGE_REPAYMENT_PLAN);
+        assertThat(candidateGroups(plan)).containsExactly("collectors-l1");
+        complete(plan, Map.of("planInstallments", 6, "planInstallmentAmount", 200.0,
+            "planFirstDue", today().plusDays(10).toString()));
+
+        assertThat(pi).hasPassed("Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
+    }
+
+    @Test
+    void otherOutcomeFollowsUpOnTheChosenDate() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = startCase(loanNo, 20);
+
+        Map<String, Object> report = reached("OTHER");
+        report.put(Vars.NEXT_FOLLOW_UP, today().plusDays(4).toString());
+        complete(singleTask(pi, CALL_BORROWER), report);
+
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
+        assertThat(((Date) variable(pi, Vars.NEXT_CONTACT_AT)).toInstant())
+            .isAfter(Instant.now().plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void promiseWithoutFutureDateOrPositiveAmountIsRejected() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+        Task call = singleTask(pi, CALL_BORROWER);
+
+        Map<String, Object> bad = promise(0);
+        bad.put(Vars.PROMISE_DATE, today().toString());
+        assertThatThrownBy(() -> taskService.complete(call.getId(), bad))
+            .hasMessageContaining("promiseDate").hasMessageContaining("promiseAmount");
+
+        singleTask(pi, CALL_BORROWER);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM contact_report WHERE loan_no = ?", loanNo)).isZero();
+    }
+
+    @Test
+    void secondLineVisitNeedsTwoDistinctStaffAndPlanConfirmation() {
+        String loanNo = fixtures.loan(100, today());
+        ProcessInstance pi = startCase(loanNo, 100);
+        Task visit = singleTask(pi, VISIT_BORROWER);
+
+        Map<String, Object> sameStaff = visit("PLAN_CONFIRMED", "Wang Fang", "wang fang");
+        assertThatThrownBy(() -> taskService.complete(visit.getId(), sameStaff))
+            .hasMessageContaining("different people").hasMessageContaining("planConfirmation");
+
+        Map<String, Object> report = visit("PLAN_CONFIRMED", "Wang Fang", "Zhao Lei");
+        report.put(Vars.PLAN_CONFIRMATION, "WRITTEN");
+        report.put(Vars.PLAN_CONFIRMED, true);
+        complete(visit, report);
+        assertThat(pi).hasPassed("Task_RecordVisit").isWaitingAt("Timer_VisitFollowUp");
+        assertThat(fixtures.count("""
+            SELECT COUNT(*) FROM contact_report WHERE loan_no = ? AND channel = 'VISIT' AND staff_1 = 'Wang Fang'
+               AND staff_2 = 'Zhao Lei' AND consent_to_enter = TRUE AND plan_confirmation = 'WRITTEN'""", loanNo))
+            .isEqualTo(1);
+
+        fireTimer(pi, "Timer_VisitFollowUp");
+        Map<String, Object> video = new HashMap<>();
+        video.put(Vars.VISIT_MODE, "VIDEO");
+        video.put(Vars.VISIT_OUTCOME, "ESCALATE");
+        complete(singleTask(pi, VISIT_BORROWER), video);
+
+        // expanded plan: second line exhausted -> agency
+        assertThat(pi).hasPassed("EndEvent_SecondLineExhausted").isWaitingAt(AGENCY_PLACEMENT);
+        assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.AGENCY);
+    }
+
+    @Test
+    void agencyThenLegalThenWriteOffCloseTheCase() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = startCase(loanNo, 200);
+        assertThat(pi).isWaitingAt(AGENCY_PLACEMENT);
+
+        complete(singleTask(pi, "Task_ApprovePlacement"), Map.of(Vars.PLACEMENT_APPROVED, true, "agencyId", "agency-acme"));
+        complete(singleTask(pi, "Task_ReviewAgencyResult"), Map.of(Vars.AGENCY_OUTCOME, "RETURNED_UNPAID"));
+        assertThat(pi).hasPassed("EndEvent_AgencyFinished").isWaitingAt(LEGAL_ACTION);
+        assertThat(variable(pi, Vars.AGENCY_OUTCOME)).isEqualTo("RETURNED_UNPAID");
+
+        complete(singleTask(pi, "Task_AssessLegalAction"), Map.of(Vars.LEGAL_ACTION, "NOT_VIABLE"));
+        assertThat(pi).hasPassed("EndEvent_LegalFinished").isWaitingAt(WRITE_OFF_APPROVAL);
+
+        complete(singleTask(pi, "Task_ApproveWriteOff"), Map.of(Vars.WRITE_OFF_APPROVED, false, "writeOffReason", "x"));
+        assertThat(pi).hasPassed("EndEvent_WriteOffRejected").isWaitingAt(LEGAL_ACTION);
+
+        complete(singleTask(pi, "Task_AssessLegalAction"), Map.of(Vars.LEGAL_ACTION, "LITIGATION"));
+        complete(singleTask(pi, "Task_ConductLegalAction"), Map.of(Vars.LEGAL_OUTCOME, "UNRECOVERABLE"));
+        complete(singleTask(pi, "Task_ApproveWriteOff"), Map.of(Vars.WRITE_OFF_APPROVED, true, "writeOffReason", "x"));
+
+        assertThat(pi).hasPassed("EndEvent_WrittenOff", "EndEvent_CaseClosed").isEnded();
+        assertThat(historicVariable(pi, Vars.CASE_OUTCOME)).isEqualTo("WRITTEN_OFF");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {10, 100, 200, 400})
+    void cureEndsTheCaseFromEveryStage(int dpd) {
+        String loanNo = fixtures.loan(dpd, today());
+        ProcessInstance pi = startCase(loanNo, dpd);
+        assertThat(openTasks(pi)).isNotEmpty();
+
+        arrearsCleared(loanNo);
+
+        assertThat(pi).hasPassed("Task_RecordCure", "EndEvent_CaseCured").isEnded();
+        assertThat(openTasks(pi)).isEmpty();
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(loanNo).count()).isZero();
+        assertThat(historicVariable(pi, Vars.CASE_OUTCOME)).isEqualTo("CURED");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = 'CURED'", loanNo))
+            .isEqualTo(1);
+    }
+
+    @Test
+    void cureWhileWaitingForAPromiseCancelsTheTimer() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+        complete(singleTask(pi, CALL_BORROWER), promise(1100));
+        assertThat(pi).isWaitingAt(PROMISE_DUE);
+
+        arrearsCleared(loanNo);
+
+        assertThat(pi).isEnded();
+        assertThat(managementService.createJobQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void dpdEscalationWhileACallIsOpenMovesTheCaseWithoutDuplicates() {
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45);
+        Task call = singleTask(pi, CALL_BORROWER);
+        taskService.claim(call.getId(), "collector1");
+
+        delinquencyChanged(loanNo, 95);
+
+        assertThat(taskService.createTaskQuery().taskId(call.getId()).count()).isZero();
+        assertThat(openTasks(pi)).hasSize(1);
+        Task visit = singleTask(pi, VISIT_BORROWER);
+        assertThat(candidateGroups(visit)).containsExactly("collectors-l2");
+        assertThat(pi).hasPassed("BoundaryEvent_StageChanged", "Event_CaseMoved");
+
+        // the same bucket again and a lower DPD neither duplicate nor pull the case back
+        delinquencyChanged(loanNo, 96);
+        delinquencyChanged(loanNo, 50);
+        assertThat(openTasks(pi)).extracting(Task::getId).containsExactly(visit.getId());
+        assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.SECOND_LINE);
+        assertThat(pi).hasPassed("EndEvent_StageKept");
+    }
+
+    @Test
+    void earlyWarningSendsSmsAndEmailAt30VoiceAt60AndPreparesHandoverAt90() {
+        String loanNo = fixtures.loan(35, today());
+        ProcessInstance pi = startCase(loanNo, 35);
+
+        assertThat(pi).hasPassed("CallActivity_SmsReminder", "CallActivity_EmailReminder", "EndEvent_RemindersSent");
+        assertThat(contactAttempts(loanNo)).containsExactlyInAnyOrder("sms/REMINDER_30", "email/REMINDER_30");
+        assertThat(variable(pi, "smsReminderOutcome")).isEqualTo("SENT");
+
+        delinquencyChanged(loanNo, 61);
+        assertThat(pi).hasPassed("EndEvent_VoiceReminderSent");
+        assertThat(contactAttempts(loanNo)).containsExactlyInAnyOrder("sms/REMINDER_30", "email/REMINDER_30",
+            "voice/VOICE_60");
+        // expanded plan: 60-89 stays with first line, intensified (shorter retry), the open call task is kept
+        assertThat(pi).hasPassed("Event_RhythmAdopted");
+        assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("PT2H");
+        singleTask(pi, CALL_BORROWER);
+
+        delinquencyChanged(loanNo, 62);
+        assertThat(contactAttempts(loanNo)).hasSize(3);
+
+        delinquencyChanged(loanNo, 91);
+        assertThat(pi).hasPassed("Task_PrepareHandover", "EndEvent_HandoverPrepared").isWaitingAt(VISIT_BORROWER);
+        assertThat(variable(pi, Vars.HANDOVER_PREPARED)).isEqualTo(true);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = 'HANDOVER_90'",
+            loanNo)).isEqualTo(1);
+    }
+
+    @Test
+    void shortPlanEscalatesFasterThanTheExpandedPlan() {
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45, Map.of(Vars.STRATEGY_VARIANT, "short"));
+        singleTask(pi, CALL_BORROWER);
+
+        delinquencyChanged(loanNo, 65);
+        singleTask(pi, VISIT_BORROWER);
+
+        delinquencyChanged(loanNo, 95);
+        assertThat(pi).isWaitingAt(LEGAL_ACTION);
+        assertThat(candidateGroups(singleTask(pi, "Task_AssessLegalAction"))).containsExactly("legal");
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private Map<String, Object> reached(String outcome) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REACHED, true);
+        vars.put(Vars.CALL_OUTCOME, outcome);
+        vars.put(Vars.OVERDUE_REASON, "CASH_FLOW");
+        vars.put(Vars.CALL_NOTES, "spoke to borrower");
+        return vars;
+    }
+
+    private Map<String, Object> promise(double amount) {
+        Map<String, Object> vars = reached("PROMISE_TO_PAY");
+        vars.put(Vars.PROMISE_DATE, today().plusDays(5).toString());
+        vars.put(Vars.PROMISE_AMOUNT, amount);
+        return vars;
+    }
+
+    private Map<String, Object> noAnswer() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REACHED, false);
+        vars.put(Vars.CALL_OUTCOME, "NO_ANSWER");
+        return vars;
+    }
+
+    private Map<String, Object> visit(String outcome, String staff1, String staff2) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.VISIT_MODE, "VISIT");
+        vars.put(Vars.VISIT_STAFF_1, staff1);
+        vars.put(Vars.VISIT_STAFF_2, staff2);
+        vars.put(Vars.AUTHORIZATION_LETTER, true);
+        vars.put(Vars.CONSENT_TO_ENTER, true);
+        vars.put(Vars.VISIT_OUTCOME, outcome);
+        return vars;
+    }
+
+    private List<String> candidateGroups(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> link.getGroupId() != null).map(IdentityLink::getGroupId).toList();
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        HistoricVariableInstance v = historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(name).singleResult();
+        return v == null ? null : v.getValue();
+    }
+
+    /** channel/purpose of every contact-attempt the case started. */
+    private List<String> contactAttempts(String loanNo) {
+        return historyService.createHistoricProcessInstanceQuery().processDefinitionKey("contact-attempt")
+            .processInstanceBusinessKey(loanNo).list().stream()
+            .map(h -> historyValue(h.getId(), "channel") + "/" + historyValue(h.getId(), "purpose")).toList();
+    }
+
+    private Object historyValue(String processInstanceId, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(processInstanceId)
+            .variableName(name).singleResult().getValue();
+    }
+}
