@@ -20,7 +20,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -51,10 +50,6 @@ import io.collectflow.casework.stage.Jobs;
     // group ids such as collectors-l1 (the application sets the same pattern)
     "camunda.bpm.generic-properties.properties.generalResourceWhitelistPattern=[a-zA-Z0-9-]+|camunda-admin"})
 @ActiveProfiles("test")
-@Disabled("OPEN: in this sandbox the Tasklist login form does not get the user in (the page stays on the login view; "
-    + "a login through the webapp's login endpoint answers 200 but a reload shows the login view again; the page "
-    + "never reaches network idle, so some request seems to stay open and hold the later ones back); "
-    + "the engine side of this flow is covered by CollectionCaseProcessTest. Enable once the cause is found.")
 class CollectionCaseBrowserTest {
 
     private static final String COLLECTOR = "collector1";
@@ -110,12 +105,6 @@ class CollectionCaseBrowserTest {
             page.getByPlaceholder("Username").fill(COLLECTOR);
             page.getByPlaceholder("Password").fill(COLLECTOR);
             page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Log in")).click();
-            if (!loggedIn()) {
-                // the login form's request did not get through in time: log in through the same
-                // webapp login endpoint the form posts to, then reload
-                logInThroughApi();
-                page.reload();
-            }
             page.getByText("First line", new Page.GetByTextOptions().setExact(true)).first().click();
             page.locator(".tasks-list li").filter(new com.microsoft.playwright.Locator.FilterOptions().setHasText(loanNo))
                 .first().click();
@@ -146,33 +135,6 @@ class CollectionCaseBrowserTest {
             .isEqualByComparingTo("500");
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
             "SELECT recorded_by FROM contact_report WHERE loan_no = ?", String.class, loanNo)).isEqualTo(COLLECTOR);
-    }
-
-    private boolean loggedIn() {
-        try {
-            page.getByText("First line", new Page.GetByTextOptions().setExact(true)).first()
-                .waitFor(new com.microsoft.playwright.Locator.WaitForOptions().setTimeout(90_000));
-            return true;
-        } catch (com.microsoft.playwright.TimeoutError e) {
-            return false;
-        }
-    }
-
-    private void logInThroughApi() {
-        String xsrf = page.context().cookies().stream().filter(c -> c.name.equals("XSRF-TOKEN")).map(c -> c.value)
-            .findFirst().orElse("");
-        com.microsoft.playwright.APIResponse response = page.request().post("http://localhost:" + port
-                + "/camunda/api/admin/auth/user/" + engine.getName() + "/login/tasklist",
-            com.microsoft.playwright.options.RequestOptions.create().setHeader("X-XSRF-TOKEN", xsrf)
-                .setForm(com.microsoft.playwright.options.FormData.create().set("username", COLLECTOR)
-                    .set("password", COLLECTOR)));
-        try {
-            java.nio.file.Files.createDirectories(SCREENSHOTS);
-            java.nio.file.Files.writeString(SCREENSHOTS.resolve("login.log"), response.status() + " " + response.text());
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        }
-        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.text()).isEqualTo(200);
     }
 
     /** collector1 of collectors-l1, and an administrator so the webapps skip their first-run setup page. */
