@@ -5,6 +5,9 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -25,6 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Component
 public class DelinquencyScanner {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DelinquencyScanner.class);
     private static final String AS_OF = "CAST(:asOf AS DATE)";
 
     /** Principal/interest and penalty allocated after the scan date, per installment. */
@@ -58,25 +62,31 @@ public class DelinquencyScanner {
         MapSqlParameterSource params = new MapSqlParameterSource()
             .addValue("asOf", asOf)
             .addValue("tol", properties.tolerance());
-        tx.executeWithoutResult(s -> {
+        timed("working set", () -> tx.executeWithoutResult(s -> {
             jdbc.getJdbcTemplate().update("DELETE FROM delinquency_scan_work");
             jdbc.update(workingSetSql(), params);
-        });
-        tx.executeWithoutResult(s -> {
+        }));
+        timed("penalty accrual", () -> tx.executeWithoutResult(s -> {
             jdbc.update(penaltyAccrualSql(), params);
             jdbc.update(penaltyAccruedToSql(), params);
-        });
-        jdbc.update(overdueAmountSql(), params);
-        tx.executeWithoutResult(s -> {
+        }));
+        timed("overdue amounts", () -> jdbc.update(overdueAmountSql(), params));
+        timed("history and loan state", () -> tx.executeWithoutResult(s -> {
             jdbc.update(historyOfChangedLoansSql(), params);
             jdbc.update(historyOfClearedLoansSql(), params);
             jdbc.update("DELETE FROM bucket_history WHERE as_of = " + AS_OF + " AND from_bucket = to_bucket", params);
             jdbc.update(updateChangedLoansSql(), params);
             jdbc.update(updateClearedLoansSql(), params);
-        });
+        }));
         Long loans = jdbc.queryForObject("SELECT COUNT(*) FROM loan", Map.of(), Long.class);
         Long delinquent = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE dpd > 0", Map.of(), Long.class);
         return new ScanFigures(asOf, loans, delinquent);
+    }
+
+    private static void timed(String step, Runnable work) {
+        long start = System.nanoTime();
+        work.run();
+        LOG.debug("scan step {}: {} ms", step, (System.nanoTime() - start) / 1_000_000);
     }
 
     /** Days past due and bucket of every loan with anything unpaid that fell due before the scan date. */
