@@ -57,7 +57,8 @@ public final class ScanBenchmark {
                      "--spring.datasource.username=postgres", "--spring.datasource.password=",
                      "--camunda.bpm.database.type=postgres", "--server.port=0",
                      "--logging.level.root=WARN", "--logging.level.io.collectflow=INFO",
-                     "--logging.level.io.collectflow.loan.delinquency.DelinquencyScanner=DEBUG")) {
+                     "--logging.level.io.collectflow.loan.delinquency.DelinquencyScanner=DEBUG",
+                     "--logging.level.io.zonky=" + (Boolean.getBoolean("explain") ? "INFO" : "WARN"))) {
             JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
             System.out.printf(Locale.ROOT, "%n== Delinquency scan benchmark: %,d loans x 12 installments, %d cores, %d MB max heap ==%n",
                 loans, Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() >> 20);
@@ -114,6 +115,7 @@ public final class ScanBenchmark {
                    'ACTIVE', now()
               FROM generate_series(1, ?) g""", loans);
         jdbc.execute("DROP INDEX ix_installment_due");
+        jdbc.execute("DROP INDEX ix_installment_open");
         jdbc.execute("ALTER TABLE installment DROP CONSTRAINT installment_pkey");
         jdbc.execute("ALTER TABLE installment DROP CONSTRAINT installment_loan_no_fkey");
         jdbc.update("""
@@ -129,6 +131,8 @@ public final class ScanBenchmark {
                      CROSS JOIN generate_series(1, 12) k) x""", loans);
         jdbc.execute("ALTER TABLE installment ADD PRIMARY KEY (loan_no, seq)");
         jdbc.execute("CREATE INDEX ix_installment_due ON installment (due_on)");
+        jdbc.execute("CREATE INDEX ix_installment_open ON installment (due_on) WHERE principal_paid + interest_paid"
+            + " + penalty_paid < principal_due + interest_due + penalty_due");
         jdbc.execute("ALTER TABLE installment ADD CONSTRAINT installment_loan_no_fkey FOREIGN KEY (loan_no) REFERENCES loan (loan_no)");
         jdbc.execute("VACUUM ANALYZE");
     }

@@ -42,6 +42,9 @@ public class DelinquencyScanner {
 
     private static final String UNPAID_PI =
         "(i.principal_due + i.interest_due - i.principal_paid - i.interest_paid + COALESCE(a.pi, 0))";
+    /** Not fully paid today; the same text as the predicate of the PostgreSQL partial index ix_installment_open. */
+    static final String OPEN =
+        "i.principal_paid + i.interest_paid + i.penalty_paid < i.principal_due + i.interest_due + i.penalty_due";
     private static final String UNPAID_PENALTY = "(i.penalty_due - i.penalty_paid + COALESCE(a.pen, 0))";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -66,6 +69,7 @@ public class DelinquencyScanner {
             jdbc.getJdbcTemplate().update("DELETE FROM delinquency_scan_work");
             jdbc.update(workingSetSql(), params);
         }));
+        jdbc.getJdbcTemplate().execute(dialect.analyze("delinquency_scan_work"));
         timed("penalty accrual", () -> tx.executeWithoutResult(s -> {
             jdbc.update(penaltyAccrualSql(), params);
             jdbc.update(penaltyAccruedToSql(), params);
@@ -91,17 +95,35 @@ public class DelinquencyScanner {
 
     /** Days past due and bucket of every loan with anything unpaid that fell due before the scan date. */
     String workingSetSql() {
-        String days = dialect.daysBetween("i.due_on", AS_OF);
         return """
             INSERT INTO delinquency_scan_work (loan_no, dpd, bucket, overdue_amount)
             SELECT x.loan_no, x.dpd, %s, 0
-              FROM (SELECT i.loan_no, COALESCE(MAX(CASE WHEN %s > :tol THEN %s END), 0) AS dpd
-                      FROM installment i
-                      LEFT JOIN %s a ON a.loan_no = i.loan_no AND a.seq = i.seq
-                     WHERE i.due_on < %s AND %s + %s > 0
-                     GROUP BY i.loan_no) x
-            """.formatted(properties.bucketPolicy().sqlCase("x.dpd"), UNPAID_PI, days, PAID_AFTER, AS_OF,
-            UNPAID_PI, UNPAID_PENALTY);
+              FROM (SELECT u.loan_no, COALESCE(MAX(CASE WHEN u.unpaid_pi > :tol THEN %s END), 0) AS dpd
+                      FROM (%s
+                            UNION ALL
+                            %s) u
+                     WHERE u.unpaid_pi + u.unpaid_penalty > 0
+                     GROUP BY u.loan_no) x
+            """.formatted(properties.bucketPolicy().sqlCase("x.dpd"), dialect.daysBetween("u.due_on", AS_OF),
+            openInstallmentsDue(), installmentsPaidAfterTheDate());
+    }
+
+    /** Installments due before the date and not fully paid today (on PostgreSQL: the partial index). */
+    private static String openInstallmentsDue() {
+        return """
+            SELECT i.loan_no, i.due_on, %s AS unpaid_pi, %s AS unpaid_penalty
+              FROM installment i
+              LEFT JOIN %s a ON a.loan_no = i.loan_no AND a.seq = i.seq
+             WHERE i.due_on < %s AND %s""".formatted(UNPAID_PI, UNPAID_PENALTY, PAID_AFTER, AS_OF, OPEN);
+    }
+
+    /** Installments due before the date, fully paid today, but (partly) by payments after the date. */
+    private static String installmentsPaidAfterTheDate() {
+        return """
+            SELECT i.loan_no, i.due_on, %s AS unpaid_pi, %s AS unpaid_penalty
+              FROM %s a
+              JOIN installment i ON i.loan_no = a.loan_no AND i.seq = a.seq
+             WHERE i.due_on < %s AND NOT (%s)""".formatted(UNPAID_PI, UNPAID_PENALTY, PAID_AFTER, AS_OF, OPEN);
     }
 
     /**

@@ -14,16 +14,29 @@ enum SqlDialect {
         String daysBetween(String from, String to) {
             return "(" + to + " - " + from + ")";
         }
+
+        @Override
+        String analyze(String table) {
+            return "ANALYZE " + table;
+        }
     },
     H2 {
         @Override
         String daysBetween(String from, String to) {
             return "DATEDIFF(DAY, " + from + ", " + to + ")";
         }
+
+        @Override
+        String analyze(String table) {
+            return "ANALYZE TABLE " + table;
+        }
     };
 
     /** Whole days from date expression {@code from} to date expression {@code to}, as an integer. */
     abstract String daysBetween(String from, String to);
+
+    /** Refreshes the planner statistics of a table whose content was just replaced. */
+    abstract String analyze(String table);
 
     static SqlDialect of(DataSource dataSource) {
         String product;
