@@ -65,16 +65,15 @@ public class DelinquencyScanner {
         MapSqlParameterSource params = new MapSqlParameterSource()
             .addValue("asOf", asOf)
             .addValue("tol", properties.tolerance());
+        timed("penalty accrual", () -> tx.executeWithoutResult(s -> {
+            jdbc.update(penaltyAccrualSql(), params);
+            jdbc.update(penaltyAccruedToSql(), params);
+        }));
         timed("working set", () -> tx.executeWithoutResult(s -> {
             jdbc.getJdbcTemplate().update("DELETE FROM delinquency_scan_work");
             jdbc.update(workingSetSql(), params);
         }));
         jdbc.getJdbcTemplate().execute(dialect.analyze("delinquency_scan_work"));
-        timed("penalty accrual", () -> tx.executeWithoutResult(s -> {
-            jdbc.update(penaltyAccrualSql(), params);
-            jdbc.update(penaltyAccruedToSql(), params);
-        }));
-        timed("overdue amounts", () -> jdbc.update(overdueAmountSql(), params));
         timed("history and loan state", () -> tx.executeWithoutResult(s -> {
             jdbc.update(historyOfChangedLoansSql(), params);
             jdbc.update(historyOfClearedLoansSql(), params);
@@ -93,37 +92,41 @@ public class DelinquencyScanner {
         LOG.debug("scan step {}: {} ms", step, (System.nanoTime() - start) / 1_000_000);
     }
 
-    /** Days past due and bucket of every loan with anything unpaid that fell due before the scan date. */
+    /**
+     * Days past due, bucket and overdue amount (principal + interest + penalty) of every loan with
+     * anything unpaid that fell due before the scan date.
+     */
     String workingSetSql() {
         return """
             INSERT INTO delinquency_scan_work (loan_no, dpd, bucket, overdue_amount)
-            SELECT x.loan_no, x.dpd, %s, 0
-              FROM (SELECT u.loan_no, COALESCE(MAX(CASE WHEN u.unpaid_pi > :tol THEN %s END), 0) AS dpd
-                      FROM (%s
-                            UNION ALL
-                            %s) u
-                     WHERE u.unpaid_pi + u.unpaid_penalty > 0
+            SELECT x.loan_no, x.dpd, %s, x.overdue
+              FROM (SELECT u.loan_no, COALESCE(MAX(CASE WHEN u.unpaid_pi > :tol THEN %s END), 0) AS dpd,
+                           SUM(u.unpaid_pi + u.unpaid_penalty) AS overdue
+                      FROM (%s) u
                      GROUP BY u.loan_no) x
             """.formatted(properties.bucketPolicy().sqlCase("x.dpd"), dialect.daysBetween("u.due_on", AS_OF),
-            openInstallmentsDue(), installmentsPaidAfterTheDate());
+            dueAndUnpaid("i.loan_no, i.due_on, " + UNPAID_PI + " AS unpaid_pi, " + UNPAID_PENALTY + " AS unpaid_penalty",
+                "", UNPAID_PI + " + " + UNPAID_PENALTY + " > 0"));
     }
 
-    /** Installments due before the date and not fully paid today (on PostgreSQL: the partial index). */
-    private static String openInstallmentsDue() {
+    /**
+     * Installments {@code i} due before the scan date and unpaid on it, with their allocations after the
+     * date as {@code a}: those not fully paid today (on PostgreSQL read through the partial index
+     * ix_installment_open) plus those paid in full only after the date (normally none).
+     */
+    private static String dueAndUnpaid(String select, String joins, String condition) {
         return """
-            SELECT i.loan_no, i.due_on, %s AS unpaid_pi, %s AS unpaid_penalty
+            SELECT %1$s
               FROM installment i
-              LEFT JOIN %s a ON a.loan_no = i.loan_no AND a.seq = i.seq
-             WHERE i.due_on < %s AND %s""".formatted(UNPAID_PI, UNPAID_PENALTY, PAID_AFTER, AS_OF, OPEN);
-    }
-
-    /** Installments due before the date, fully paid today, but (partly) by payments after the date. */
-    private static String installmentsPaidAfterTheDate() {
-        return """
-            SELECT i.loan_no, i.due_on, %s AS unpaid_pi, %s AS unpaid_penalty
-              FROM %s a
+              %2$s
+              LEFT JOIN %3$s a ON a.loan_no = i.loan_no AND a.seq = i.seq
+             WHERE i.due_on < %4$s AND %5$s AND %6$s
+            UNION ALL
+            SELECT %1$s
+              FROM %3$s a
               JOIN installment i ON i.loan_no = a.loan_no AND i.seq = a.seq
-             WHERE i.due_on < %s AND NOT (%s)""".formatted(UNPAID_PI, UNPAID_PENALTY, PAID_AFTER, AS_OF, OPEN);
+              %2$s
+             WHERE i.due_on < %4$s AND NOT (%5$s) AND %6$s""".formatted(select, joins, PAID_AFTER, AS_OF, OPEN, condition);
     }
 
     /**
@@ -134,41 +137,26 @@ public class DelinquencyScanner {
         String days = dialect.daysBetween("GREATEST(i.due_on, COALESCE(l.penalty_accrued_to, i.due_on))", AS_OF);
         return """
             MERGE INTO installment t
-            USING (SELECT i.loan_no, i.seq, ROUND(%s * l.penalty_rate * %s / 365, 2) AS accrual
-                     FROM delinquency_scan_work w
-                     JOIN loan l ON l.loan_no = w.loan_no
-                     JOIN installment i ON i.loan_no = w.loan_no
-                     LEFT JOIN %s a ON a.loan_no = i.loan_no AND a.seq = i.seq
-                    WHERE w.dpd > 0 AND l.status = 'ACTIVE'
-                      AND (l.penalty_accrued_to IS NULL OR l.penalty_accrued_to < %s)
-                      AND i.due_on < %s AND %s > :tol) s
+            USING (%s) s
                ON (t.loan_no = s.loan_no AND t.seq = s.seq)
              WHEN MATCHED AND s.accrual > 0 THEN UPDATE SET penalty_due = t.penalty_due + s.accrual
-            """.formatted(UNPAID_PI, days, PAID_AFTER, AS_OF, AS_OF, UNPAID_PI);
+            """.formatted(dueAndUnpaid(
+                "i.loan_no, i.seq, ROUND(" + UNPAID_PI + " * l.penalty_rate * " + days + " / 365, 2) AS accrual",
+                "JOIN loan l ON l.loan_no = i.loan_no", accruing()));
     }
 
+    /** Moves penalty_accrued_to of the loans just accrued (same transaction: a date never accrues twice). */
     String penaltyAccruedToSql() {
         return """
             UPDATE loan SET penalty_accrued_to = %s
-             WHERE loan_no IN (SELECT w.loan_no FROM delinquency_scan_work w WHERE w.dpd > 0)
-               AND status = 'ACTIVE'
-               AND (penalty_accrued_to IS NULL OR penalty_accrued_to < %s)
-            """.formatted(AS_OF, AS_OF);
+             WHERE loan_no IN (%s)
+            """.formatted(AS_OF, dueAndUnpaid("i.loan_no", "JOIN loan l ON l.loan_no = i.loan_no", accruing()));
     }
 
-    /** Unpaid principal + interest + penalty of the installments due before the scan date. */
-    String overdueAmountSql() {
-        return """
-            MERGE INTO delinquency_scan_work t
-            USING (SELECT i.loan_no, SUM(%s + %s) AS overdue
-                     FROM delinquency_scan_work w
-                     JOIN installment i ON i.loan_no = w.loan_no
-                     LEFT JOIN %s a ON a.loan_no = i.loan_no AND a.seq = i.seq
-                    WHERE i.due_on < %s
-                    GROUP BY i.loan_no) s
-               ON (t.loan_no = s.loan_no)
-             WHEN MATCHED THEN UPDATE SET overdue_amount = s.overdue
-            """.formatted(UNPAID_PI, UNPAID_PENALTY, PAID_AFTER, AS_OF);
+    /** Overdue principal or interest beyond the tolerance of an active loan not yet accrued up to the date. */
+    private static String accruing() {
+        return UNPAID_PI + " > :tol AND l.status = 'ACTIVE' AND (l.penalty_accrued_to IS NULL OR l.penalty_accrued_to < "
+            + AS_OF + ")";
     }
 
     /** Bucket history for loans in the working set whose bucket changed (a same-day re-scan updates its row). */
