@@ -24,6 +24,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * <p>"Paid on D" counts only allocations with {@code paid_on <= D}: the installment's running totals
  * minus what was allocated after D (normally nothing, so that part is an empty join).
+ *
+ * <p>Only installments not fully paid today are read (plus those paid after D): on PostgreSQL through
+ * the partial index {@code ix_installment_open} (V11), so the daily cost follows the arrears, not the
+ * size of the book.
  */
 @Component
 public class DelinquencyScanner {
