@@ -25,7 +25,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * <p>"Paid on D" counts only allocations with {@code paid_on <= D}: the installment's running totals
  * minus what was allocated after D (normally nothing, so that part is an empty join).
  *
- * <p>Only installments not fully paid today are read (plus those paid after D): on PostgreSQL through
+ * <p>Only installments whose principal + interest is not fully paid today are read (plus those paid after D): on PostgreSQL through
  * the partial index {@code ix_installment_open} (V11), so the daily cost follows the arrears, not the
  * size of the book.
  */
@@ -46,9 +46,12 @@ public class DelinquencyScanner {
 
     private static final String UNPAID_PI =
         "(i.principal_due + i.interest_due - i.principal_paid - i.interest_paid + COALESCE(a.pi, 0))";
-    /** Not fully paid today; the same text as the predicate of the PostgreSQL partial index ix_installment_open. */
-    static final String OPEN =
-        "i.principal_paid + i.interest_paid + i.penalty_paid < i.principal_due + i.interest_due + i.penalty_due";
+    /**
+     * Principal + interest not fully paid today; the same text as the predicate of the PostgreSQL partial
+     * index ix_installment_open. An installment with principal and interest paid has its penalty paid
+     * too, since payments go to penalty first.
+     */
+    static final String OPEN = "i.principal_paid + i.interest_paid < i.principal_due + i.interest_due";
     private static final String UNPAID_PENALTY = "(i.penalty_due - i.penalty_paid + COALESCE(a.pen, 0))";
 
     private final NamedParameterJdbcTemplate jdbc;
@@ -70,6 +73,7 @@ public class DelinquencyScanner {
             .addValue("asOf", asOf)
             .addValue("tol", properties.tolerance());
         timed("penalty accrual", () -> tx.executeWithoutResult(s -> {
+            dialect.preferIndexLookups().forEach(jdbc.getJdbcTemplate()::execute);
             jdbc.update(penaltyAccrualSql(), params);
             jdbc.update(penaltyAccruedToSql(), params);
         }));

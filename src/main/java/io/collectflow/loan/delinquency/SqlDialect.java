@@ -1,6 +1,7 @@
 package io.collectflow.loan.delinquency;
 
 import java.sql.DatabaseMetaData;
+import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -19,6 +20,11 @@ enum SqlDialect {
         String analyze(String table) {
             return "ANALYZE " + table;
         }
+
+        @Override
+        List<String> preferIndexLookups() {
+            return List.of("SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off");
+        }
     },
     H2 {
         @Override
@@ -30,6 +36,11 @@ enum SqlDialect {
         String analyze(String table) {
             return "ANALYZE TABLE " + table;
         }
+
+        @Override
+        List<String> preferIndexLookups() {
+            return List.of();
+        }
     };
 
     /** Whole days from date expression {@code from} to date expression {@code to}, as an integer. */
@@ -37,6 +48,12 @@ enum SqlDialect {
 
     /** Refreshes the planner statistics of a table whose content was just replaced. */
     abstract String analyze(String table);
+
+    /**
+     * Statements for the current transaction that make the planner update a few percent of a large
+     * table through its primary key instead of hashing the whole table.
+     */
+    abstract List<String> preferIndexLookups();
 
     static SqlDialect of(DataSource dataSource) {
         String product;
