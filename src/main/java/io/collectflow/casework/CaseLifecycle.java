@@ -1,0 +1,86 @@
+package io.collectflow.casework;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.runtime.MessageCorrelationResult;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * Starts and drives {@code collection-case} instances. Each call runs inside the caller's transaction,
+ * which the engine shares (Spring transaction manager), so the case row and the process instance are
+ * written together or not at all.
+ */
+@Service
+public class CaseLifecycle {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CaseLifecycle.class);
+
+    private final RuntimeService runtimeService;
+    private final CaseRegistry registry;
+
+    public CaseLifecycle(RuntimeService runtimeService, CaseRegistry registry) {
+        this.runtimeService = runtimeService;
+        this.registry = registry;
+    }
+
+    /** Opens the loan's case: case row (unique per loan while active) plus process instance. */
+    public String open(CaseWork work, LocalDate asOf) {
+        long caseId = registry.insertActive(work.loanNo(), work.bucket(), asOf);
+        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+            CollectionCase.PROCESS_KEY, work.loanNo(), variables(work));
+        registry.attachProcessInstance(caseId, instance.getId());
+        return instance.getId();
+    }
+
+    /** Tells the running case that the loan moved to another bucket. */
+    public void bucketChanged(CaseWork work, LocalDate asOf) {
+        if (correlate(CollectionCase.Messages.DELINQUENCY_CHANGED, work).isEmpty() && !isRunning(work)) {
+            LOG.warn("case {} of loan {} has no running process {}; closing it", work.caseId(), work.loanNo(),
+                work.processInstanceId());
+            registry.close(work.caseId(), asOf);
+            return;
+        }
+        registry.markNotified(work.caseId(), work.bucket());
+    }
+
+    /** Ends the case as cured: the case row first (so the end listener sees it ended), then the process. */
+    public void cure(CaseWork work, LocalDate asOf) {
+        registry.cure(work.caseId(), asOf);
+        if (correlate(CollectionCase.Messages.ARREARS_CLEARED, work).isEmpty()) {
+            LOG.warn("loan {} cured but its case process {} was not waiting for {}", work.loanNo(),
+                work.processInstanceId(), CollectionCase.Messages.ARREARS_CLEARED);
+        }
+    }
+
+    private List<MessageCorrelationResult> correlate(String message, CaseWork work) {
+        if (work.processInstanceId() == null) {
+            return List.of();
+        }
+        return runtimeService.createMessageCorrelation(message)
+            .processInstanceBusinessKey(work.loanNo())
+            .processInstanceId(work.processInstanceId())
+            .setVariables(variables(work))
+            .correlateAllWithResult();
+    }
+
+    private boolean isRunning(CaseWork work) {
+        return work.processInstanceId() != null
+            && runtimeService.createProcessInstanceQuery().processInstanceId(work.processInstanceId()).count() > 0;
+    }
+
+    private static Map<String, Object> variables(CaseWork work) {
+        return Variables.createVariables()
+            .putValue(CollectionCase.Vars.LOAN_NO, work.loanNo())
+            .putValue(CollectionCase.Vars.DPD, work.dpd())
+            .putValue(CollectionCase.Vars.BUCKET, work.bucket())
+            // a Double: Camunda has no decimal value type, and serialized Java objects are not allowed
+            .putValue(CollectionCase.Vars.OVERDUE_AMOUNT, work.overdueAmount().doubleValue());
+    }
+}

@@ -1,0 +1,116 @@
+package io.collectflow.casework;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+/**
+ * The {@code collection_case} table: one row per case, at most one ACTIVE row per loan
+ * ({@code active_loan_no} is UNIQUE and cleared when the case ends). The pending work of the case
+ * lifecycle is derived from loan state versus case state, never from what a scan happened to change,
+ * so work left over by a crash is found again by the next run.
+ */
+@Repository
+public class CaseRegistry {
+
+    static final String ACTIVE = "ACTIVE";
+    static final String CURED = "CURED";
+    static final String CLOSED = "CLOSED";
+
+    private static final String WORK_COLUMNS = "l.loan_no, l.dpd, l.bucket, l.overdue_amount, c.id, c.process_instance_id";
+
+    private final JdbcTemplate jdbc;
+
+    public CaseRegistry(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Delinquent active loans without an active case. */
+    List<CaseWork> loansNeedingCase() {
+        return jdbc.query("""
+            SELECT l.loan_no, l.dpd, l.bucket, l.overdue_amount, CAST(NULL AS BIGINT) AS id,
+                   CAST(NULL AS VARCHAR(64)) AS process_instance_id
+              FROM loan l
+             WHERE l.dpd > 0 AND l.status = 'ACTIVE'
+               AND NOT EXISTS (SELECT 1 FROM collection_case c WHERE c.active_loan_no = l.loan_no)
+             ORDER BY l.loan_no""", CaseRegistry::work);
+    }
+
+    /** Active cases of delinquent loans whose bucket differs from the one the case was last told. */
+    List<CaseWork> casesWithNewBucket() {
+        return jdbc.query("SELECT " + WORK_COLUMNS + """
+             FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
+            WHERE l.dpd > 0 AND (c.notified_bucket IS NULL OR c.notified_bucket <> l.bucket)
+            ORDER BY l.loan_no""", CaseRegistry::work);
+    }
+
+    /** Active cases of loans that are no longer past due. */
+    List<CaseWork> casesToCure() {
+        return jdbc.query("SELECT " + WORK_COLUMNS + """
+             FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
+            WHERE l.dpd = 0
+            ORDER BY l.loan_no""", CaseRegistry::work);
+    }
+
+    /** Registers a new active case; fails on the unique key if the loan already has one. */
+    long insertActive(String loanNo, String bucket, LocalDate openedOn) {
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(con -> {
+            var ps = con.prepareStatement("""
+                INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket)
+                VALUES (?, 'ACTIVE', ?, ?, ?, ?)""", new String[] {"id"});
+            ps.setString(1, loanNo);
+            ps.setString(2, loanNo);
+            ps.setObject(3, openedOn);
+            ps.setTimestamp(4, Timestamp.from(Instant.now()));
+            ps.setString(5, bucket);
+            return ps;
+        }, key);
+        return key.getKey().longValue();
+    }
+
+    void attachProcessInstance(long caseId, String processInstanceId) {
+        jdbc.update("UPDATE collection_case SET process_instance_id = ? WHERE id = ?", processInstanceId, caseId);
+    }
+
+    void markNotified(long caseId, String bucket) {
+        jdbc.update("UPDATE collection_case SET notified_bucket = ? WHERE id = ?", bucket, caseId);
+    }
+
+    /** Ends an active case as cured; true if it was still active. */
+    boolean cure(long caseId, LocalDate on) {
+        return end(caseId, CURED, on);
+    }
+
+    /** Ends an active case as closed (its process ended some other way); true if it was still active. */
+    boolean close(long caseId, LocalDate on) {
+        return end(caseId, CLOSED, on);
+    }
+
+    /** Closes the active case run by this process instance, if any (the process ended). */
+    public boolean closeByProcessInstance(String processInstanceId, LocalDate on) {
+        return jdbc.update("""
+            UPDATE collection_case SET status = 'CLOSED', active_loan_no = NULL, closed_on = ?
+             WHERE process_instance_id = ? AND status = 'ACTIVE'""", on, processInstanceId) > 0;
+    }
+
+    private boolean end(long caseId, String status, LocalDate on) {
+        return jdbc.update("""
+            UPDATE collection_case SET status = ?, active_loan_no = NULL, closed_on = ?
+             WHERE id = ? AND status = 'ACTIVE'""", status, on, caseId) > 0;
+    }
+
+    private static CaseWork work(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
+        Long caseId = rs.wasNull() ? null : id;
+        return new CaseWork(rs.getString("loan_no"), rs.getInt("dpd"), rs.getString("bucket"),
+            rs.getBigDecimal("overdue_amount"), caseId, rs.getString("process_instance_id"));
+    }
+}

@@ -1,0 +1,73 @@
+package io.collectflow.loan.delinquency;
+
+import java.sql.DatabaseMetaData;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
+
+/** The few SQL fragments PostgreSQL and H2 spell differently. Everything else in the scan is portable. */
+enum SqlDialect {
+    POSTGRESQL {
+        @Override
+        String daysBetween(String from, String to) {
+            return "(" + to + " - " + from + ")";
+        }
+
+        @Override
+        String analyze(String table) {
+            return "ANALYZE " + table;
+        }
+
+        @Override
+        List<String> preferIndexLookups() {
+            return List.of("SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off");
+        }
+    },
+    H2 {
+        @Override
+        String daysBetween(String from, String to) {
+            return "DATEDIFF(DAY, " + from + ", " + to + ")";
+        }
+
+        @Override
+        String analyze(String table) {
+            return "ANALYZE TABLE " + table;
+        }
+
+        @Override
+        List<String> preferIndexLookups() {
+            return List.of();
+        }
+    };
+
+    /** Whole days from date expression {@code from} to date expression {@code to}, as an integer. */
+    abstract String daysBetween(String from, String to);
+
+    /** Refreshes the planner statistics of a table whose content was just replaced. */
+    abstract String analyze(String table);
+
+    /**
+     * Statements for the current transaction that make the planner update a few percent of a large
+     * table through its primary key instead of hashing the whole table.
+     */
+    abstract List<String> preferIndexLookups();
+
+    static SqlDialect of(DataSource dataSource) {
+        String product;
+        try {
+            product = JdbcUtils.extractDatabaseMetaData(dataSource, DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException e) {
+            throw new IllegalStateException("cannot tell the database product", e);
+        }
+        if (product.toLowerCase().contains("postgres")) {
+            return POSTGRESQL;
+        }
+        if (product.toLowerCase().contains("h2")) {
+            return H2;
+        }
+        throw new IllegalStateException("the delinquency scan supports PostgreSQL and H2, not " + product);
+    }
+}
