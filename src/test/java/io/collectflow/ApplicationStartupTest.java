@@ -22,6 +22,6 @@ class ApplicationStartupTest {
         String deploymentId = repositoryService.createProcessDefinitionQuery()
             .processDefinitionKey("collection-case").singleResult().getDeploymentId();
         assertThat(repositoryService.getDeploymentResourceNames(deploymentId))
-            .anyMatch(name -> name.endsWith("review-delinquent-loan.form"));
+            .anyMatch(name -> name.endsWith("call-borrower.form"));
     }
 }

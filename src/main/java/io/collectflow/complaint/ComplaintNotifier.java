@@ -65,7 +65,8 @@ public class ComplaintNotifier {
         }
         RenderedMessage message = new RenderedMessage(c.linkedLoanNo(), c.borrowerId(), channel, purpose,
             purpose + "/en/a", 1, "en", recipient, subject, text, null, MessageComposer.sha256(text));
-        channels.forChannel(channel).send(message);
+        // one reference per complaint and purpose: a retried feedback job is recognisable as the same message
+        channels.forChannel(channel).send(message, c.complaintNo() + "-" + purpose);
         return channel.code();
     }
 }

@@ -3,6 +3,7 @@ package io.collectflow.demo;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
@@ -82,6 +83,11 @@ public final class DemoPortfolio {
         int paidInstallments = targetDpd == 0 ? random.nextInt(term / 2 + 1)
             : Math.min(term - 1, random.nextInt(Math.max(1, term / 2)));
         LocalDate firstMissedDue = targetDpd == 0 ? today.plusDays(1 + random.nextInt(27)) : today.minusDays(targetDpd);
+        // due days after the 28th would be clamped in short months; keep the schedule on days 1..28
+        while (firstMissedDue.getDayOfMonth() > 28) {
+            firstMissedDue = targetDpd == 0 ? firstMissedDue.plusDays(1) : firstMissedDue.minusDays(1);
+        }
+        int dpd = targetDpd == 0 ? 0 : (int) ChronoUnit.DAYS.between(firstMissedDue, today);
         LocalDate firstDueOn = firstMissedDue.minusMonths(paidInstallments);
         LocalDate disbursedOn = firstDueOn.minusMonths(1);
 
@@ -102,7 +108,7 @@ public final class DemoPortfolio {
             .disbursedOn(disbursedOn)
             .firstDueOn(firstDueOn)
             .build();
-        return new DemoLoan(loan, targetDpd, payments(loanNo, principal, annualRate, term, firstDueOn, paidInstallments));
+        return new DemoLoan(loan, dpd, payments(loanNo, principal, annualRate, term, firstDueOn, paidInstallments));
     }
 
     private List<PaymentCommand> payments(String loanNo, BigDecimal principal, BigDecimal annualRate, int term,
