@@ -16,9 +16,13 @@ public class CollectionStages {
     static final List<String> ORDER = List.of(Stages.FIRST_LINE, Stages.SECOND_LINE, Stages.AGENCY, Stages.LEGAL,
         Stages.WRITE_OFF);
 
-    /** Is {@code candidate} a later stage than {@code current}? An unknown stage is never later. */
+    /**
+     * Is {@code candidate} a later stage than {@code current}? An unknown stage is never later, and a
+     * case that has not reached any stage yet ({@code current} null, still in preparation) is never
+     * moved: it routes with the fresh figures when it gets there.
+     */
     public boolean isLater(String candidate, String current) {
-        return rank(candidate) > rank(current);
+        return current != null && rank(candidate) > rank(current);
     }
 
     int rank(String stage) {
