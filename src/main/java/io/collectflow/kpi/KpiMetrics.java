@@ -48,10 +48,10 @@ public class KpiMetrics implements MeterBinder {
         }
         FunctionCounter.builder("collectflow.contacts.sent", cached("contacts.sent",
                 () -> count("SELECT COUNT(*) FROM contact_log")), CachedCount::value)
-            .description("Contacts made or attempted (contact log rows)").baseUnit("contacts").register(registry);
+            .description("Contacts made or attempted (contact log rows)").register(registry);
         FunctionCounter.builder("collectflow.contacts.blocked", cached("contacts.blocked",
                 () -> count("SELECT COUNT(*) FROM compliance_verdict WHERE verdict = 'BLOCKED'")), CachedCount::value)
-            .description("Contact attempts the compliance guard blocked").baseUnit("contacts").register(registry);
+            .description("Contact attempts the compliance guard blocked").register(registry);
         for (int threshold : Buckets.THRESHOLDS) {
             // permille, so that the cached long keeps three decimals of the rate
             Gauge.builder("collectflow.kpi.overdue.rate", cached("overdue." + threshold, () -> count(
