@@ -3,7 +3,9 @@ package io.collectflow.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,24 +50,26 @@ public class KpiReportService {
             lines.add(new Line("trend", "overdueRateByCount", "30@" + monthEnd, plain(r30.byCount()), "", ""));
         }
         Kpis.Operations ops = operations.period(period.start(), period.end());
-        lines.add(new Line("operations", "casesActive", "", String.valueOf(ops.casesActive()), "", ""));
-        lines.add(new Line("operations", "casesOpened", "", String.valueOf(ops.casesOpened()), "", ""));
-        lines.add(new Line("operations", "recovered", "", plain(ops.recovered()), "", ""));
-        lines.add(new Line("operations", "staffHours", "", plain(ops.staffHours()), "", ""));
-        lines.add(new Line("operations", "staffCost", "", plain(ops.staffCost()), "", ""));
-        lines.add(new Line("operations", "channelCost", "", plain(ops.channelCost()), "", ""));
-        lines.add(new Line("operations", "agencyFees", "", plain(ops.agencyFees()), "", ""));
-        lines.add(new Line("operations", "totalCost", "", plain(ops.totalCost()), "", ""));
-        lines.add(new Line("operations", "costPerCase", "", plain(ops.costPerCase()), "", ""));
-        lines.add(new Line("operations", "costPerUnitRecovered", "", plain(ops.costPerUnitRecovered()), "", ""));
+        Map<String, String> figures = new LinkedHashMap<>();
+        figures.put("casesActive", String.valueOf(ops.casesActive()));
+        figures.put("casesOpened", String.valueOf(ops.casesOpened()));
+        figures.put("recovered", plain(ops.recovered()));
+        figures.put("staffHours", plain(ops.staffHours()));
+        figures.put("staffCost", plain(ops.staffCost()));
+        figures.put("channelCost", plain(ops.channelCost()));
+        figures.put("agencyFees", plain(ops.agencyFees()));
+        figures.put("totalCost", plain(ops.totalCost()));
+        figures.put("costPerCase", plain(ops.costPerCase()));
+        figures.put("costPerUnitRecovered", plain(ops.costPerUnitRecovered()));
+        figures.put("complaints", String.valueOf(ops.complaints()));
+        figures.put("complaintRatePer1000Cases", plain(ops.complaintRatePer1000Cases()));
+        figures.put("avgDaysToFirstAction", plain(ops.avgDaysToFirstAction()));
+        figures.put("avgDaysToFirstEffectiveContact", plain(ops.avgDaysToFirstEffectiveContact()));
+        figures.put("promiseKeptRate", plain(ops.promiseKeptRate()));
+        figures.put("rightPartyContactRate", plain(ops.rightPartyContactRate()));
+        figures.forEach((metric, value) -> lines.add(new Line("operations", metric, "", value, "", "")));
         ops.contactsByChannel().forEach((channel, n) ->
             lines.add(new Line("operations", "contacts", channel, String.valueOf(n), "", "")));
-        lines.add(new Line("operations", "complaints", "", String.valueOf(ops.complaints()), "", ""));
-        lines.add(new Line("operations", "complaintRatePer1000Cases", "", plain(ops.complaintRatePer1000Cases()), "", ""));
-        lines.add(new Line("operations", "avgDaysToFirstAction", "", plain(ops.avgDaysToFirstAction()), "", ""));
-        lines.add(new Line("operations", "avgDaysToFirstEffectiveContact", "", plain(ops.avgDaysToFirstEffectiveContact()), "", ""));
-        lines.add(new Line("operations", "promiseKeptRate", "", plain(ops.promiseKeptRate()), "", ""));
-        lines.add(new Line("operations", "rightPartyContactRate", "", plain(ops.rightPartyContactRate()), "", ""));
         return lines;
     }
 
