@@ -7,6 +7,13 @@ CREATE TABLE kpi_snapshot (
     computed_at    TIMESTAMP      NOT NULL,
     active_loans   BIGINT         NOT NULL,
     outstanding    NUMERIC(19, 2) NOT NULL,
+    -- trend figures (the dashboard's charts read these columns, not the document)
+    recovery_within_90     NUMERIC(9, 6)  NOT NULL,
+    recovery_90_179        NUMERIC(9, 6)  NOT NULL,
+    recovery_180_plus      NUMERIC(9, 6)  NOT NULL,
+    cure_rate              NUMERIC(9, 6)  NOT NULL,
+    cost_per_case          NUMERIC(19, 2) NOT NULL,
+    recovered              NUMERIC(19, 2) NOT NULL,
     document       TEXT           NOT NULL
 );
 

@@ -1,6 +1,5 @@
 package io.collectflow.kpi;
 
-import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -71,31 +70,12 @@ public class KpiController {
 
     /** One point per stored snapshot from {@code from} (default 90 days before {@code to}) to {@code to} (default the latest). */
     @GetMapping("/trend")
-    public List<TrendPoint> trend(
+    public List<KpiSnapshotService.TrendPoint> trend(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate end = to != null ? to : snapshots.latest().orElse(LocalDate.now(clock));
         LocalDate start = from != null ? from : end.minusDays(90);
-        return snapshots.between(start, end).stream().map(TrendPoint::of).toList();
-    }
-
-    /** A compact day of the trend: overdue rates by count and balance, recovery, cure and cost. */
-    public record TrendPoint(LocalDate asOf, long activeLoans, Map<String, BigDecimal> overdueByCount,
-            Map<String, BigDecimal> overdueByBalance, Map<String, BigDecimal> recovery, BigDecimal cureRate,
-            BigDecimal costPerCase, BigDecimal recovered) {
-
-        static TrendPoint of(Kpis k) {
-            Map<String, BigDecimal> byCount = new LinkedHashMap<>();
-            Map<String, BigDecimal> byBalance = new LinkedHashMap<>();
-            k.overdueRates().forEach((key, r) -> {
-                byCount.put(key, r.byCount());
-                byBalance.put(key, r.byBalance());
-            });
-            Map<String, BigDecimal> recovery = new LinkedHashMap<>();
-            k.recoveryRates().forEach((band, r) -> recovery.put(band, r.rate()));
-            return new TrendPoint(k.asOf(), k.activeLoans(), byCount, byBalance, recovery, k.cure().cureRate(),
-                k.operations().costPerCase(), k.operations().recovered());
-        }
+        return snapshots.trend(start, end);
     }
 
     /** The configured targets (SPEC I7). */

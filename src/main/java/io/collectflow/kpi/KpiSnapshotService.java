@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,10 +59,18 @@ public class KpiSnapshotService {
         tx.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM kpi_snapshot_overdue WHERE as_of = :d").param("d", asOf).update();
             jdbc.sql("DELETE FROM kpi_snapshot WHERE as_of = :d").param("d", asOf).update();
-            jdbc.sql("INSERT INTO kpi_snapshot (as_of, computed_at, active_loans, outstanding, document)"
-                    + " VALUES (:d, :at, :loans, :outstanding, :doc)")
+            jdbc.sql("""
+                    INSERT INTO kpi_snapshot (as_of, computed_at, active_loans, outstanding, recovery_within_90,
+                        recovery_90_179, recovery_180_plus, cure_rate, cost_per_case, recovered, document)
+                    VALUES (:d, :at, :loans, :outstanding, :r1, :r2, :r3, :cure, :cost, :recovered, :doc)
+                    """)
                 .param("d", asOf).param("at", LocalDateTime.now(clock)).param("loans", kpis.activeLoans())
-                .param("outstanding", kpis.outstandingPrincipal()).param("doc", document).update();
+                .param("outstanding", kpis.outstandingPrincipal())
+                .param("r1", kpis.recoveryRates().get(RecoveryBand.WITHIN_90.name()).rate())
+                .param("r2", kpis.recoveryRates().get(RecoveryBand.DAYS_90_179.name()).rate())
+                .param("r3", kpis.recoveryRates().get(RecoveryBand.DAYS_180_PLUS.name()).rate())
+                .param("cure", kpis.cure().cureRate()).param("cost", kpis.operations().costPerCase())
+                .param("recovered", kpis.operations().recovered()).param("doc", document).update();
             insertOverdue(asOf, ALL, "*", kpis.activeLoans(), kpis.outstandingPrincipal(), kpis.overdueRates());
             for (Kpis.Slice slice : kpis.slices()) {
                 insertOverdue(asOf, slice.dimension().toUpperCase(), slice.value(), slice.activeLoans(),
@@ -95,12 +104,38 @@ public class KpiSnapshotService {
         return find(asOf).orElseGet(() -> calculator.compute(asOf));
     }
 
-    /** The stored snapshots from {@code from} to {@code to}, oldest first. */
-    public List<Kpis> between(LocalDate from, LocalDate to) {
-        List<Kpis> result = new ArrayList<>();
-        jdbc.sql("SELECT document FROM kpi_snapshot WHERE as_of >= :from AND as_of <= :to ORDER BY as_of")
-            .param("from", from).param("to", to).query(String.class).list().forEach(doc -> result.add(read(doc)));
-        return result;
+    /** One trend point per stored snapshot from {@code from} to {@code to}, oldest first (columns only, no documents). */
+    public List<TrendPoint> trend(LocalDate from, LocalDate to) {
+        Map<LocalDate, TrendPoint> points = new LinkedHashMap<>();
+        jdbc.sql("""
+                SELECT s.as_of, s.active_loans, s.recovery_within_90, s.recovery_90_179, s.recovery_180_plus, s.cure_rate,
+                    s.cost_per_case, s.recovered, o.dpd_threshold, o.rate_by_count, o.rate_by_balance
+                FROM kpi_snapshot s JOIN kpi_snapshot_overdue o ON o.as_of = s.as_of AND o.slice_type = 'ALL'
+                WHERE s.as_of >= :from AND s.as_of <= :to ORDER BY s.as_of, o.dpd_threshold
+                """).param("from", from).param("to", to).query(rs -> {
+                    LocalDate day = rs.getDate("as_of").toLocalDate();
+                    TrendPoint point = points.get(day);
+                    if (point == null) {
+                        Map<String, BigDecimal> recovery = new LinkedHashMap<>();
+                        recovery.put(RecoveryBand.WITHIN_90.name(), rs.getBigDecimal("recovery_within_90"));
+                        recovery.put(RecoveryBand.DAYS_90_179.name(), rs.getBigDecimal("recovery_90_179"));
+                        recovery.put(RecoveryBand.DAYS_180_PLUS.name(), rs.getBigDecimal("recovery_180_plus"));
+                        point = new TrendPoint(day, rs.getLong("active_loans"), new LinkedHashMap<>(), new LinkedHashMap<>(),
+                            recovery, rs.getBigDecimal("cure_rate"), rs.getBigDecimal("cost_per_case"),
+                            rs.getBigDecimal("recovered"));
+                        points.put(day, point);
+                    }
+                    String threshold = String.valueOf(rs.getInt("dpd_threshold"));
+                    point.overdueByCount().put(threshold, rs.getBigDecimal("rate_by_count"));
+                    point.overdueByBalance().put(threshold, rs.getBigDecimal("rate_by_balance"));
+                });
+        return new ArrayList<>(points.values());
+    }
+
+    /** A day of the trend: overdue rates by count and balance, recovery, cure, cost and recovered amount. */
+    public record TrendPoint(LocalDate asOf, long activeLoans, Map<String, BigDecimal> overdueByCount,
+            Map<String, BigDecimal> overdueByBalance, Map<String, BigDecimal> recovery, BigDecimal cureRate,
+            BigDecimal costPerCase, BigDecimal recovered) {
     }
 
     /** Latest snapshot day, if any. */
