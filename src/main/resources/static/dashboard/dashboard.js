@@ -97,6 +97,10 @@
       cell(tr, target ? '> ' + pct(target.target) : '');
       cell(tr, target ? target.status : '', target ? target.status : '');
     });
+    fillRows('#strategy-table tbody', Object.entries(kpis.recoveryByStrategy || {}), (tr, [variant, rates]) => {
+      cell(tr, variant);
+      bands.forEach((band) => { cell(tr, pct(rates[band] ? rates[band].rate : null)).id = 'strategy-' + variant + '-' + band; });
+    });
     drawChart('chart-recovery', {
       type: 'bar',
       data: {

@@ -14,12 +14,16 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * was paid on those installments in the first 90 days of the case, DAYS_90_179 in days 90–179 (as
  * a share of what was still unpaid on day 90), DAYS_180_PLUS from day 180 to asOf (share of what
  * was unpaid on day 180). A case enters a band's figures once it is old enough to have reached it.
+ * Grouped by product, region and the case's strategy variant (pilot vs. standard strategy).
  */
 public class CaseQueries {
 
     /** Recovery sums of the cases of one product × region. */
-    public record RecoveryRow(String product, String region, long[] cases, BigDecimal[] base, BigDecimal[] recovered) {
+    public record RecoveryRow(String product, String region, String strategy, long[] cases, BigDecimal[] base, BigDecimal[] recovered) {
     }
+
+    /** strategy of cases without a recorded strategy variant */
+    public static final String NO_STRATEGY = "(none)";
 
     private final JdbcClient jdbc;
 
@@ -47,13 +51,13 @@ public class CaseQueries {
                     AND a.component IN ('PRINCIPAL', 'INTEREST') AND a.paid_on <= :d
                 GROUP BY s.case_id),
             per_case AS (
-                SELECT c.opened_on, l.product, b.region,
+                SELECT c.opened_on, l.product, b.region, COALESCE(c.strategy_variant, :none) AS strategy,
                     d.due - COALESCE(p.before_start, 0) AS o,
                     COALESCE(p.r1, 0) AS r1, COALESCE(p.r2, 0) AS r2, COALESCE(p.r3, 0) AS r3
                 FROM due_per_case d JOIN collection_case c ON c.id = d.case_id
                 JOIN loan l ON l.loan_no = c.loan_no JOIN borrower b ON b.borrower_id = l.borrower_id
                 LEFT JOIN paid_per_case p ON p.case_id = d.case_id)
-            SELECT product, region,
+            SELECT product, region, strategy,
                 COUNT(*) AS n1, SUM(o) AS base1, SUM(r1) AS rec1,
                 SUM(CASE WHEN opened_on <= :c90 THEN 1 ELSE 0 END) AS n2,
                 SUM(CASE WHEN opened_on <= :c90 THEN o - r1 ELSE 0 END) AS base2,
@@ -61,10 +65,11 @@ public class CaseQueries {
                 SUM(CASE WHEN opened_on <= :c180 THEN 1 ELSE 0 END) AS n3,
                 SUM(CASE WHEN opened_on <= :c180 THEN o - r1 - r2 ELSE 0 END) AS base3,
                 SUM(CASE WHEN opened_on <= :c180 THEN r3 ELSE 0 END) AS rec3
-            FROM per_case WHERE o > 0 GROUP BY product, region
+            FROM per_case WHERE o > 0 GROUP BY product, region, strategy
             """;
         return jdbc.sql(sql).param("d", asOf).param("c90", asOf.minusDays(90)).param("c180", asOf.minusDays(180))
-            .query((rs, n) -> new RecoveryRow(rs.getString("product"), rs.getString("region"),
+            .param("none", NO_STRATEGY)
+            .query((rs, n) -> new RecoveryRow(rs.getString("product"), rs.getString("region"), rs.getString("strategy"),
                 new long[] {rs.getLong("n1"), rs.getLong("n2"), rs.getLong("n3")},
                 new BigDecimal[] {rs.getBigDecimal("base1"), rs.getBigDecimal("base2"), rs.getBigDecimal("base3")},
                 new BigDecimal[] {rs.getBigDecimal("rec1"), rs.getBigDecimal("rec2"), rs.getBigDecimal("rec3")}))

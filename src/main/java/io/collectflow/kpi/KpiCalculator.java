@@ -48,8 +48,12 @@ public class KpiCalculator {
         slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region));
 
         Kpis.Operations ops = operations.period(asOf.minusMonths(1).plusDays(1), asOf);
+        Map<String, List<CaseQueries.RecoveryRow>> byStrategy = new TreeMap<>();
+        recovery.forEach(row -> byStrategy.computeIfAbsent(row.strategy(), k -> new ArrayList<>()).add(row));
+        Map<String, Map<String, Kpis.BandRecovery>> recoveryByStrategy = new LinkedHashMap<>();
+        byStrategy.forEach((strategy, rows) -> recoveryByStrategy.put(strategy, recoveryRates(rows)));
         return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
-            cases.cure(asOf), recoveryRates, ops, targets.evaluate(rates, recoveryRates), slices, "live");
+            cases.cure(asOf), recoveryRates, recoveryByStrategy, ops, targets.evaluate(rates, recoveryRates), slices, "live");
     }
 
     private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,

@@ -23,6 +23,7 @@ public record Kpis(
         RollRates rollRates,
         Cure cure,
         Map<String, BandRecovery> recoveryRates,
+        Map<String, Map<String, BandRecovery>> recoveryByStrategy,
         Operations operations,
         List<TargetStatus> targets,
         List<Slice> slices,
@@ -80,11 +81,11 @@ public record Kpis(
 
     Kpis withSlices(List<Slice> newSlices) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, operations, targets, newSlices, source);
+            recoveryRates, recoveryByStrategy, operations, targets, newSlices, source);
     }
 
     Kpis withSource(String newSource) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, operations, targets, slices, newSource);
+            recoveryRates, recoveryByStrategy, operations, targets, slices, newSource);
     }
 }

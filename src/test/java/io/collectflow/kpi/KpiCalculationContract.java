@@ -131,6 +131,10 @@ abstract class KpiCalculationContract {
         assertBand(kpis.recoveryRates().get("DAYS_90_179"), 1, "550", "50", "0.090909");
         // opened by 2025-10-02: C; unpaid on day 180: 500; paid since: nothing by 03-31
         assertBand(kpis.recoveryRates().get("DAYS_180_PLUS"), 1, "500", "0", "0.000000");
+        // by strategy variant: A = B (220, nothing paid) + C (550, nothing in its first 90 days) → 0 / 770;
+        // B = A1 110/110 + A2 110/110 + D 329.99/330 → 549.99 / 550 = 0.999982
+        assertBand(kpis.recoveryByStrategy().get("A").get("WITHIN_90"), 2, "770", "0", "0.000000");
+        assertBand(kpis.recoveryByStrategy().get("B").get("WITHIN_90"), 3, "550", "549.99", "0.999982");
         // 04-15: the 500 paid on 04-10 → 500 / 500
         assertBand(calculator().compute(LocalDate.of(2026, 4, 15)).recoveryRates().get("DAYS_180_PLUS"), 1, "500",
             "500", "1.000000");

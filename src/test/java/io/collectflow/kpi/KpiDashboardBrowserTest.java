@@ -69,6 +69,9 @@ class KpiDashboardBrowserTest extends KpiSpringTestSupport {
             assertThat(page.textContent("#overdue-90-count")).isEqualTo("25.0%");
             // 549.99 / 1320 recovered within 90 days
             assertThat(page.textContent("#recovery-WITHIN_90")).isEqualTo("41.7%");
+            // strategy variant B: 549.99 / 550
+            assertThat(page.textContent("#strategy-B-WITHIN_90")).isEqualTo("100.0%");
+            assertThat(page.textContent("#strategy-A-WITHIN_90")).isEqualTo("0.0%");
             // 117.50 / 4 cases
             assertThat(page.textContent("#kpi-cost-per-case")).isEqualTo("29.38");
             assertThat(page.textContent("#roll-DPD_30_59-DPD_60_89")).isEqualTo("100.0% (1)");

@@ -20,7 +20,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * E     consumer        CN-GD    500       1: 500+5 01-01                               paid in full 01-01 (paid off)
  * F     consumer        CN-SH    800       1: 80+8 05-05 (disbursed 2026-04-05)         none
  *
- * cases: A1 01-02..01-20 CURED, A2 03-02..03-10 CURED, B 01-02 ACTIVE, C 2025-10-02 ACTIVE, D 03-02 ACTIVE
+ * cases: A1 01-02..01-20 CURED, A2 03-02..03-10 CURED, B 01-02 ACTIVE, C 2025-10-02 ACTIVE, D 03-02 ACTIVE;
+ *   strategy variant B for A's and D's cases, A for B's and C's
  * contacts (March): B call collector1 03-05 NO_ANSWER, 03-06 ANSWERED; A call collector2 03-04 ANSWERED;
  *   sms SYSTEM to B and D 03-03 SENT; D visit agency1 (AGENCY) 03-20 VISITED; one BLOCKED verdict for collector1 03-07
  * </pre>
@@ -81,6 +82,9 @@ final class KpiFixture {
         collectionCase("KPI-B", "ACTIVE", "2026-01-02", null, "pi-kpi-b");
         collectionCase("KPI-C", "ACTIVE", "2025-10-02", null, "pi-kpi-c");
         collectionCase("KPI-D", "ACTIVE", "2026-03-02", null, "pi-kpi-d");
+        // strategy pilot: variant B on loans A and D, variant A on B and C
+        jdbc.sql("UPDATE collection_case SET strategy_variant = CASE WHEN loan_no IN ('KPI-A', 'KPI-D') THEN 'B' ELSE 'A' END")
+            .update();
         // the last scan's view of the loans (drill-down reads it)
         jdbc.sql("UPDATE loan SET dpd = 181, bucket = 'DPD_180_359', overdue_amount = 2150.00 WHERE loan_no = 'KPI-C'").update();
         jdbc.sql("UPDATE loan SET dpd = 89, bucket = 'DPD_60_89', overdue_amount = 660.00 WHERE loan_no = 'KPI-B'").update();
