@@ -119,6 +119,14 @@ abstract class KpiCalculationContract {
         assertThat(rolls.counts().get("DPD_30_59")).containsEntry("DPD_60_89", 1L);
         assertThat(rolls.rates().get("DPD_90_179")).containsEntry("DPD_180_359", d("1.000000"));
         assertThat(rolls.counts().get("DPD_1_29").values()).allMatch(n -> n == 0);
+        // 2025-12-31 → 2026-01-31: A current → current (#1 paid 01-20), B current → 30 (01-01 unpaid),
+        // E current → paid off (01-01), C 91 → 122 (stays 90-179); D not yet disbursed
+        Kpis.RollRates january = calculator().rollRates(LocalDate.of(2025, 12, 31), LocalDate.of(2026, 1, 31));
+        assertThat(january.counts().get("CURRENT")).containsEntry("CURRENT", 1L).containsEntry("DPD_30_59", 1L)
+            .containsEntry("PAID_OFF", 1L);
+        assertThat(january.counts().get("DPD_90_179")).containsEntry("DPD_90_179", 1L);
+        assertThat(january.counts().values().stream().flatMap(row -> row.values().stream()).mapToLong(Long::longValue).sum())
+            .isEqualTo(4);
     }
 
     @Test
