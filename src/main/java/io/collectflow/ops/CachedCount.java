@@ -12,7 +12,7 @@ import org.slf4j.LoggerFactory;
  * A count from the database, queried at most once per refresh interval however often Prometheus
  * scrapes. A failing query (database unreachable) yields NaN instead of an exception in the scrape.
  */
-final class CachedCount {
+public final class CachedCount {
 
     private static final Logger LOG = LoggerFactory.getLogger(CachedCount.class);
 
@@ -23,14 +23,14 @@ final class CachedCount {
     private Instant fetchedAt;
     private double value = Double.NaN;
 
-    CachedCount(String name, LongSupplier query, Duration refresh, Clock clock) {
+    public CachedCount(String name, LongSupplier query, Duration refresh, Clock clock) {
         this.name = name;
         this.query = query;
         this.refresh = refresh;
         this.clock = clock;
     }
 
-    synchronized double value() {
+    public synchronized double value() {
         Instant now = clock.instant();
         if (fetchedAt == null || !now.isBefore(fetchedAt.plus(refresh))) {
             fetchedAt = now;

@@ -27,6 +27,9 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                 .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
+                // KPIs, reports and the managers' dashboard (io.collectflow.kpi)
+                .requestMatchers("/dashboard", "/dashboard/**", "/api/kpis", "/api/kpis/**")
+                    .hasAnyAuthority("managers", "camunda-admin")
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter

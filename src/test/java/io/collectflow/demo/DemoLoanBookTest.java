@@ -17,7 +17,8 @@ import org.springframework.test.context.ActiveProfiles;
 import io.collectflow.casework.CollectionCase;
 
 /** The demo profile's first start fills the book across every bucket and opens one case per delinquent loan. */
-@SpringBootTest(properties = {"collectflow.demo.enabled=true", "collectflow.demo.loans=120"})
+@SpringBootTest(properties = {"collectflow.demo.enabled=true", "collectflow.demo.loans=120",
+    "collectflow.kpi.snapshot-after-scan=true"})
 @ActiveProfiles("test")
 class DemoLoanBookTest {
 
@@ -45,6 +46,8 @@ class DemoLoanBookTest {
             .containsExactlyInAnyOrderElementsOf(jdbc.queryForList("SELECT loan_no FROM loan WHERE dpd > 0", String.class));
         // payment histories were posted: every loan that paid installments has allocations
         assertThat(count("SELECT COUNT(*) FROM payment")).isGreaterThan(100);
+        // the scan's KPI snapshot is there for the dashboard at once
+        assertThat(count("SELECT COUNT(*) FROM kpi_snapshot")).isEqualTo(1);
     }
 
     @Test

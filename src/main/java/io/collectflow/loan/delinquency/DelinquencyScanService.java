@@ -1,10 +1,12 @@
 package io.collectflow.loan.delinquency;
 
+import java.time.Duration;
 import java.time.LocalDate;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 
 /**
@@ -23,14 +25,16 @@ public class DelinquencyScanService {
     private final ObjectProvider<DelinquencyFollowUp> followUp;
     private final ScanRunLog runLog;
     private final DelinquencyProperties properties;
+    private final ApplicationEventPublisher events;
 
     DelinquencyScanService(ScanLock lock, DelinquencyScanner scanner, ObjectProvider<DelinquencyFollowUp> followUp,
-                           ScanRunLog runLog, DelinquencyProperties properties) {
+                           ScanRunLog runLog, DelinquencyProperties properties, ApplicationEventPublisher events) {
         this.lock = lock;
         this.scanner = scanner;
         this.followUp = followUp;
         this.runLog = runLog;
         this.properties = properties;
+        this.events = events;
     }
 
     /**
@@ -41,21 +45,23 @@ public class DelinquencyScanService {
     public ScanResult scan(LocalDate asOf) {
         ScanLock.Lease lease = lock.tryAcquire(LOCK_NAME, properties.lockAtMost())
             .orElseThrow(() -> new ScanAlreadyRunningException(lock.describeHolder(LOCK_NAME)));
+        long started = System.nanoTime();
+        ScanResult result;
         try (lease) {
             long runId = runLog.started(asOf, lease.holder());
-            long started = System.nanoTime();
             DelinquencyScanner.ScanFigures figures = scanner.computeState(asOf);
             long sqlDone = System.nanoTime();
             DelinquencyFollowUp.Counts counts = followUp.stream()
                 .map(f -> f.followUp(asOf))
                 .reduce(DelinquencyFollowUp.Counts.NONE, DelinquencyScanService::sum);
-            ScanResult result = new ScanResult(asOf, figures.loansScanned(), figures.delinquent(), counts.opened(),
+            result = new ScanResult(asOf, figures.loansScanned(), figures.delinquent(), counts.opened(),
                 counts.updated(), counts.cured(), counts.failed());
             runLog.finished(runId, result);
             LOG.info("delinquency scan {}: SQL {} ms, cases {} ms: {}", asOf, (sqlDone - started) / 1_000_000,
                 (System.nanoTime() - sqlDone) / 1_000_000, result);
-            return result;
         }
+        events.publishEvent(new ScanCompleted(asOf, result, Duration.ofNanos(System.nanoTime() - started)));
+        return result;
     }
 
     private static DelinquencyFollowUp.Counts sum(DelinquencyFollowUp.Counts a, DelinquencyFollowUp.Counts b) {

@@ -1,0 +1,121 @@
+package io.collectflow.kpi;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/** Computes the KPI document of a day from the loan book, cases and contact tables (live, not from a snapshot). */
+public class KpiCalculator {
+
+    static final String PAID_OFF = "PAID_OFF";
+    static final String PRODUCT = "product";
+    static final String REGION = "region";
+
+    private final PortfolioQueries portfolio;
+    private final CaseQueries cases;
+    private final OperationsQueries operations;
+    private final Buckets buckets;
+    private final KpiTargets targets;
+
+    public KpiCalculator(PortfolioQueries portfolio, CaseQueries cases, OperationsQueries operations, Buckets buckets,
+            KpiTargets targets) {
+        this.portfolio = portfolio;
+        this.cases = cases;
+        this.operations = operations;
+        this.buckets = buckets;
+        this.targets = targets;
+    }
+
+    /** Every KPI on {@code asOf}, with product and region slices. */
+    public Kpis compute(LocalDate asOf) {
+        List<PortfolioQueries.BookRow> book = portfolio.book(asOf);
+        List<CaseQueries.RecoveryRow> recovery = cases.recovery(asOf);
+        long active = book.stream().mapToLong(PortfolioQueries.BookRow::loans).sum();
+        BigDecimal outstanding = book.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Kpis.OverdueRate> rates = overdueRates(book);
+        Map<String, Long> byBucket = new LinkedHashMap<>();
+        buckets.names().forEach(b -> byBucket.put(b, 0L));
+        book.forEach(row -> byBucket.merge(row.bucket(), row.loans(), Long::sum));
+        Map<String, Kpis.BandRecovery> recoveryRates = recoveryRates(recovery);
+
+        List<Kpis.Slice> slices = new ArrayList<>();
+        slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product));
+        slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region));
+
+        Kpis.Operations ops = operations.period(asOf.minusMonths(1).plusDays(1), asOf);
+        Map<String, List<CaseQueries.RecoveryRow>> byStrategy = new TreeMap<>();
+        recovery.forEach(row -> byStrategy.computeIfAbsent(row.strategy(), k -> new ArrayList<>()).add(row));
+        Map<String, Map<String, Kpis.BandRecovery>> recoveryByStrategy = new LinkedHashMap<>();
+        byStrategy.forEach((strategy, rows) -> recoveryByStrategy.put(strategy, recoveryRates(rows)));
+        return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
+            cases.cure(asOf), recoveryRates, recoveryByStrategy, ops, targets.evaluate(rates, recoveryRates), slices, "live");
+    }
+
+    private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,
+            List<CaseQueries.RecoveryRow> recovery, Function<PortfolioQueries.BookRow, String> bookKey,
+            Function<CaseQueries.RecoveryRow, String> recoveryKey) {
+        Map<String, List<PortfolioQueries.BookRow>> bookGroups = new TreeMap<>();
+        book.forEach(row -> bookGroups.computeIfAbsent(bookKey.apply(row), k -> new ArrayList<>()).add(row));
+        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = new TreeMap<>();
+        recovery.forEach(row -> recoveryGroups.computeIfAbsent(recoveryKey.apply(row), k -> new ArrayList<>()).add(row));
+        List<Kpis.Slice> slices = new ArrayList<>();
+        bookGroups.forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
+            rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
+            rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+            overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of())))));
+        return slices;
+    }
+
+    static Map<String, Kpis.OverdueRate> overdueRates(List<PortfolioQueries.BookRow> rows) {
+        long loans = rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum();
+        BigDecimal balance = rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add);
+        Map<String, Kpis.OverdueRate> rates = new LinkedHashMap<>();
+        List<String> keys = PortfolioQueries.thresholdKeys();
+        for (int i = 0; i < keys.size(); i++) {
+            int index = i;
+            long overdue = rows.stream().mapToLong(r -> r.overdueLoans()[index]).sum();
+            BigDecimal overdueBalance = rows.stream().map(r -> r.overdueBalance()[index]).reduce(BigDecimal.ZERO, BigDecimal::add);
+            rates.put(keys.get(i), new Kpis.OverdueRate(Kpis.ratio(overdue, loans), Kpis.ratio(overdueBalance, balance),
+                overdue, overdueBalance));
+        }
+        return rates;
+    }
+
+    static Map<String, Kpis.BandRecovery> recoveryRates(List<CaseQueries.RecoveryRow> rows) {
+        Map<String, Kpis.BandRecovery> rates = new LinkedHashMap<>();
+        RecoveryBand[] bands = RecoveryBand.values();
+        for (int i = 0; i < bands.length; i++) {
+            int index = i;
+            long n = rows.stream().mapToLong(r -> r.cases()[index]).sum();
+            BigDecimal base = rows.stream().map(r -> r.base()[index]).reduce(BigDecimal.ZERO, BigDecimal::add);
+            BigDecimal recovered = rows.stream().map(r -> r.recovered()[index]).reduce(BigDecimal.ZERO, BigDecimal::add);
+            rates.put(bands[i].name(), new Kpis.BandRecovery(n, base, recovered, Kpis.ratio(recovered, base)));
+        }
+        return rates;
+    }
+
+    /** Roll-rate matrix from {@code from} to {@code to}; rows are the buckets on {@code from}. */
+    public Kpis.RollRates rollRates(LocalDate from, LocalDate to) {
+        Map<String, Map<String, Long>> raw = portfolio.rolls(from, to);
+        List<String> fromBuckets = buckets.names();
+        List<String> toBuckets = new ArrayList<>(fromBuckets);
+        toBuckets.add(PAID_OFF);
+        Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
+        Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
+        for (String f : fromBuckets) {
+            Map<String, Long> row = new LinkedHashMap<>();
+            toBuckets.forEach(t -> row.put(t, raw.getOrDefault(f, Map.of()).getOrDefault(t, 0L)));
+            long total = row.values().stream().mapToLong(Long::longValue).sum();
+            Map<String, BigDecimal> rateRow = new LinkedHashMap<>();
+            row.forEach((t, n) -> rateRow.put(t, Kpis.ratio(n, total)));
+            counts.put(f, row);
+            rates.put(f, rateRow);
+        }
+        return new Kpis.RollRates(from, to, fromBuckets, toBuckets, counts, rates);
+    }
+}

@@ -1,0 +1,82 @@
+package io.collectflow.kpi;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.List;
+
+import javax.sql.DataSource;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/** Wires the KPI computation (plain classes) with the database, the engine's history and the settings. */
+@Configuration
+public class KpiConfig {
+
+    @Bean
+    Buckets kpiBuckets(@Value("${collectflow.delinquency.bucket-bounds:1,30,60,90,180,360}") List<Integer> bounds) {
+        return new Buckets(bounds);
+    }
+
+    @Bean
+    SchemaProbe kpiSchemaProbe(DataSource dataSource) {
+        return new SchemaProbe(dataSource);
+    }
+
+    /** Replace with the complaint feature's own bean when it lands. */
+    @Bean
+    @ConditionalOnMissingBean
+    ComplaintCounter complaintCounter(JdbcClient jdbc, SchemaProbe schema) {
+        return new TableComplaintCounter(jdbc, schema);
+    }
+
+    /** No agency fees until the agency feature provides its bean. */
+    @Bean
+    @ConditionalOnMissingBean
+    AgencyFees agencyFees() {
+        return (from, to) -> BigDecimal.ZERO;
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    StaffTime staffTime(HistoryService historyService) {
+        return new CamundaStaffTime(historyService);
+    }
+
+    @Bean
+    OperationsQueries kpiOperationsQueries(JdbcClient jdbc, SchemaProbe schema, StaffTime staffTime,
+            ComplaintCounter complaints, AgencyFees fees, KpiProperties properties) {
+        return new OperationsQueries(jdbc, schema, staffTime, complaints, fees, properties);
+    }
+
+    @Bean
+    KpiCalculator kpiCalculator(JdbcClient jdbc, Buckets buckets, OperationsQueries operations, KpiProperties properties,
+            @Value("${collectflow.delinquency.tolerance:0.00}") BigDecimal tolerance) {
+        return new KpiCalculator(new PortfolioQueries(jdbc, buckets, tolerance), new CaseQueries(jdbc), operations,
+            buckets, new KpiTargets(properties.targets()));
+    }
+
+    @Bean
+    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations) {
+        return new KpiReportService(snapshots, operations);
+    }
+
+    @Bean
+    ScorecardService scorecardService(JdbcClient jdbc, SchemaProbe schema, StaffTime staffTime, KpiProperties properties) {
+        return new ScorecardService(jdbc, schema, staffTime, properties);
+    }
+
+    @Bean
+    KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, JdbcClient jdbc, PlatformTransactionManager tm,
+            ObjectMapper json, Clock clock) {
+        return new KpiSnapshotService(calculator, jdbc, new TransactionTemplate(tm), json, clock);
+    }
+}

@@ -1,0 +1,144 @@
+package io.collectflow.kpi;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+
+/** KPIs (CONTRACT.md "KPIs"), trend, reports, scorecards and drill-down for the managers' dashboard. */
+@RestController
+@RequestMapping("/api/kpis")
+public class KpiController {
+
+    private final KpiSnapshotService snapshots;
+    private final KpiReportService reports;
+    private final ScorecardService scorecards;
+    private final KpiProperties properties;
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    public KpiController(KpiSnapshotService snapshots, KpiReportService reports, ScorecardService scorecards,
+            KpiProperties properties, JdbcClient jdbc, Clock clock) {
+        this.snapshots = snapshots;
+        this.reports = reports;
+        this.scorecards = scorecards;
+        this.properties = properties;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed. */
+    @GetMapping
+    public Kpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
+            @RequestParam(required = false) String by) {
+        Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        if (by == null || by.isBlank()) {
+            return kpis.withSlices(null);
+        }
+        String dimension = by.toLowerCase(Locale.ROOT);
+        if (!dimension.equals(KpiCalculator.PRODUCT) && !dimension.equals(KpiCalculator.REGION)) {
+            throw new IllegalArgumentException("by must be product or region, not '" + by + "'");
+        }
+        return kpis.withSlices(kpis.slices().stream().filter(s -> s.dimension().equals(dimension)).toList());
+    }
+
+    /** Writes (or rewrites) the snapshot of {@code asOf}, default today. */
+    @PostMapping("/snapshot")
+    public Map<String, Object> snapshot(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        Kpis kpis = snapshots.snapshot(asOf == null ? LocalDate.now(clock) : asOf);
+        return Map.of("asOf", kpis.asOf(), "activeLoans", kpis.activeLoans());
+    }
+
+    /** One point per stored snapshot from {@code from} (default 90 days before {@code to}) to {@code to} (default the latest). */
+    @GetMapping("/trend")
+    public List<KpiSnapshotService.TrendPoint> trend(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to != null ? to : snapshots.latest().orElse(LocalDate.now(clock));
+        LocalDate start = from != null ? from : end.minusDays(90);
+        return snapshots.trend(start, end);
+    }
+
+    /** The configured targets (SPEC I7). */
+    @GetMapping("/targets")
+    public KpiProperties.Targets targets() {
+        return properties.targets();
+    }
+
+    /** Report of the month, quarter or year containing {@code date}, as CSV or a printable HTML page. */
+    @GetMapping("/report")
+    public ResponseEntity<String> report(@RequestParam String period,
+            @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
+            @RequestParam(defaultValue = "html") String format) {
+        ReportPeriod p = ReportPeriod.of(period, date);
+        return switch (format.toLowerCase(Locale.ROOT)) {
+            case "csv" -> ResponseEntity.ok()
+                .contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                    .filename("collectflow-kpi-" + p.label() + ".csv").build().toString())
+                .body(reports.csv(p));
+            case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
+                .body(reports.html(p));
+            default -> throw new IllegalArgumentException("format must be csv or html, not '" + format + "'");
+        };
+    }
+
+    /** Collector and agency scorecards of the period (default: the month to today). */
+    @GetMapping("/scorecards")
+    public List<ScorecardService.Scorecard> scorecards(
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
+        LocalDate end = to != null ? to : LocalDate.now(clock);
+        return scorecards.scorecards(from != null ? from : end.minusMonths(1).plusDays(1), end);
+    }
+
+    /** Drill-down: the active cases of loans in a bucket (as of the last scan), deepest first, with Cockpit links. */
+    @GetMapping("/cases")
+    public List<Map<String, Object>> cases(@RequestParam String bucket, @RequestParam(defaultValue = "50") int limit) {
+        int rows = Math.max(1, Math.min(limit, 500));
+        return jdbc.sql("""
+                SELECT l.loan_no, l.product, b.region, l.dpd, l.overdue_amount, c.opened_on, c.process_instance_id
+                FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id
+                JOIN collection_case c ON c.loan_no = l.loan_no AND c.status = 'ACTIVE'
+                WHERE l.bucket = :bucket ORDER BY l.dpd DESC, l.loan_no LIMIT :rows
+                """).param("bucket", bucket).param("rows", rows).query((rs, n) -> {
+                    Map<String, Object> row = new LinkedHashMap<>();
+                    row.put("loanNo", rs.getString("loan_no"));
+                    row.put("product", rs.getString("product"));
+                    row.put("region", rs.getString("region"));
+                    row.put("dpd", rs.getInt("dpd"));
+                    row.put("overdueAmount", rs.getBigDecimal("overdue_amount"));
+                    row.put("openedOn", rs.getDate("opened_on").toLocalDate());
+                    String pi = rs.getString("process_instance_id");
+                    row.put("processInstanceId", pi);
+                    row.put("cockpitUrl", pi == null ? null : properties.cockpitUrl() + pi);
+                    return row;
+                }).list();
+    }
+
+    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
+    ResponseEntity<Map<String, String>> badRequest(Exception e) {
+        String message = e instanceof MethodArgumentTypeMismatchException m
+            ? "parameter '" + m.getName() + "' is not valid: '" + m.getValue() + "'" : e.getMessage();
+        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", message));
+    }
+}
