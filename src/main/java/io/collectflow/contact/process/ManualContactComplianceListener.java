@@ -37,17 +37,27 @@ public class ManualContactComplianceListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String note = (String) task.getVariable(ManualContact.Vars.CONTACT_NOTE);
+        check(task, Boolean.TRUE.equals(task.getVariable(ManualContact.Vars.CONTACT_MADE)),
+            (String) task.getVariable(ManualContact.Vars.CONTACT_CHANNEL),
+            (String) task.getVariable(ManualContact.Vars.CONTACT_RESULT),
+            (String) task.getVariable(ManualContact.Vars.CONTACT_NOTE));
+    }
+
+    /**
+     * The same check for a task whose form names its fields differently (the collection case's call
+     * and visit forms): the note must be clean; a contact that was made (or attempted) must be allowed
+     * by the guard now, and is then written to the contact log.
+     */
+    public void check(DelegateTask task, boolean contactMade, String channelCode, String result, String note) {
         try {
             screening.requireClean(note);
-            if (!Boolean.TRUE.equals(task.getVariable(ManualContact.Vars.CONTACT_MADE))) {
+            if (!contactMade) {
                 return;
             }
             String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
-            String channelCode = (String) task.getVariable(ManualContact.Vars.CONTACT_CHANNEL);
             Channel channel = channelCode == null || channelCode.isBlank() ? Channel.CALL : Channel.fromCode(channelCode);
             long logId = guard.recordManualContact(loanNo, channel, operator(task), ClockUtil.getCurrentTime().toInstant(),
-                (String) task.getVariable(ManualContact.Vars.CONTACT_RESULT), note);
+                result, note);
             task.setVariable(ManualContact.Vars.CONTACT_LOG_ID, logId);
         } catch (ContactBlockedException | ProhibitedLanguageException e) {
             throw new ProcessEngineException(e.getMessage(), e);

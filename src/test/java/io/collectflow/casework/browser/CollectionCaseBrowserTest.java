@@ -3,6 +3,9 @@ package io.collectflow.casework.browser;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
@@ -15,6 +18,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.assertions.bpmn.AbstractAssertions;
@@ -38,6 +42,10 @@ import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
+import io.collectflow.contact.Channel;
+import io.collectflow.contact.Operator;
+import io.collectflow.contact.compliance.ComplianceService;
+import io.collectflow.contact.compliance.Verdict;
 
 /**
  * A first-line collector works a case in the real Tasklist, in Debian's Chromium: log in, open the
@@ -61,6 +69,7 @@ class CollectionCaseBrowserTest {
     @Autowired RuntimeService runtimeService;
     @Autowired ManagementService managementService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired ComplianceService compliance;
 
     private Playwright playwright;
     private Browser browser;
@@ -83,6 +92,7 @@ class CollectionCaseBrowserTest {
 
     @AfterEach
     void closeChromium() {
+        ClockUtil.reset();
         if (browser != null) {
             browser.close();
         }
@@ -99,6 +109,7 @@ class CollectionCaseBrowserTest {
             Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 12, Vars.BUCKET, "DPD_1_29", Vars.OVERDUE_AMOUNT, 1062.5));
         runJobs();
         assertThat(pi).isWaitingAt(Elements.CALL_BORROWER);
+        moveIntoTheContactWindow(loanNo);
 
         try {
             page.navigate("http://localhost:" + port + "/camunda/app/tasklist/default/");
@@ -112,7 +123,8 @@ class CollectionCaseBrowserTest {
 
             page.getByLabel("Borrower reached").check();
             page.getByLabel("Promise to pay").check();
-            LocalDate promiseDate = today.plusDays(7);
+            // far enough ahead to stay in the future after moving the clock into the contact window
+            LocalDate promiseDate = today.plusDays(20);
             page.getByLabel("Promise date").fill(promiseDate.format(DateTimeFormatter.ofPattern("MM/dd/yyyy")));
             page.getByLabel("Promise date").press("Enter");
             page.getByLabel("Promised amount").fill("500");
@@ -135,6 +147,17 @@ class CollectionCaseBrowserTest {
             .isEqualByComparingTo("500");
         org.assertj.core.api.Assertions.assertThat(jdbc.queryForObject(
             "SELECT recorded_by FROM contact_report WHERE loan_no = ?", String.class, loanNo)).isEqualTo(COLLECTOR);
+    }
+
+    /**
+     * The guard refuses calls at night, at weekends and on holidays; this test may run at any time,
+     * so the engine's clock moves to the borrower's next permitted moment when now is not one.
+     */
+    private void moveIntoTheContactWindow(String loanNo) {
+        Verdict now = compliance.preview(loanNo, Channel.CALL, Operator.SYSTEM, Instant.now());
+        if (!now.allowed()) {
+            ClockUtil.setCurrentTime(Date.from(now.nextAllowedAt().toInstant().plus(Duration.ofHours(1))));
+        }
     }
 
     /** collector1 of collectors-l1, and an administrator so the webapps skip their first-run setup page. */

@@ -29,9 +29,11 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.TestExecutionListeners;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.contact.process.ManualContactComplianceListener;
 
 /**
  * The process tests of the collection case and its stages: the real application (delegates,
@@ -44,6 +46,13 @@ import io.collectflow.casework.CollectionCase.Vars;
 @TestExecutionListeners(listeners = ProcessEngineCoverageTestExecutionListener.class,
     mergeMode = TestExecutionListeners.MergeMode.MERGE_WITH_DEFAULTS)
 public abstract class CaseProcessTestSupport {
+
+    /**
+     * These tests are about the flow; the compliance guard on the collectors' contacts (whose
+     * verdict depends on the real time of day) is tested in {@link CaseContactComplianceTest}.
+     */
+    @MockitoBean
+    ManualContactComplianceListener manualContactCompliance;
 
     private static final String CONTACT_STUB = "stubs/contact-attempt-stub.bpmn";
 
