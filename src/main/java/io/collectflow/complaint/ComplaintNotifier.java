@@ -65,7 +65,7 @@ public class ComplaintNotifier {
         }
         RenderedMessage message = new RenderedMessage(c.linkedLoanNo(), c.borrowerId(), channel, purpose,
             purpose + "/en/a", 1, "en", recipient, subject, text, null, MessageComposer.sha256(text));
-        channels.forChannel(channel).send(message);
+        channels.forChannel(channel).send(message, java.util.UUID.randomUUID().toString());
         return channel.code();
     }
 }

@@ -1,22 +1,30 @@
 package io.collectflow.security;
 
+import static io.collectflow.security.Roles.ADMIN;
+import static io.collectflow.security.Roles.MANAGERS;
+import static io.collectflow.security.Roles.STAFF;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 
 /**
  * HTTP security: our API and the Camunda REST API need a login (HTTP Basic against the Camunda
- * identity store); the Camunda webapps authenticate with their own session login.
+ * identity store); the Camunda webapps authenticate with their own session login. Our API is
+ * role-checked here (README "Security and privacy"); the engine REST API runs as the caller, so the
+ * engine's authorizations decide there.
  */
 @Configuration
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
+    SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
+            IdentityService identityService) throws Exception {
         http.authenticationProvider(provider)
             .authorizeHttpRequests(auth -> auth
                 .requestMatchers("/", "/error", "/favicon.ico").permitAll()
@@ -26,8 +34,17 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                 .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
+                // audit trail: verification for administrators, export also for managers
+                .requestMatchers("/api/audit/verify").hasAuthority(ADMIN)
+                .requestMatchers("/api/audit/**").hasAnyAuthority(ADMIN, MANAGERS)
+                // changes to the loan book: imports, payments, the delinquency scan
+                .requestMatchers(HttpMethod.POST, "/api/loans/**", "/api/payments/**", "/api/delinquency/**")
+                    .hasAnyAuthority(ADMIN, MANAGERS)
+                // loans and borrowers: in-house staff only (agencies see their placements through tasks)
+                .requestMatchers("/api/loans/**", "/api/borrowers/**").hasAnyAuthority(STAFF)
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
+            .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class)
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**"))
             .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));

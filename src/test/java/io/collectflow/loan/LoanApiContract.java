@@ -70,6 +70,13 @@ abstract class LoanApiContract {
             user.setPassword(USER + "-secret");
             identityService.saveUser(user);
         }
+        // imports and payments are for managers (and administrators) only
+        if (identityService.createGroupQuery().groupId("managers").count() == 0) {
+            identityService.saveGroup(identityService.newGroup("managers"));
+        }
+        if (identityService.createUserQuery().userId(USER).memberOfGroup("managers").count() == 0) {
+            identityService.createMembership(USER, "managers");
+        }
         http = anonymous.withBasicAuth(USER, USER + "-secret");
         p = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
     }
