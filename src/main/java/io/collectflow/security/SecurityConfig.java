@@ -23,10 +23,10 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 public class SecurityConfig {
 
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider,
-            IdentityService identityService) throws Exception {
-        http.authenticationProvider(provider)
-            .authorizeHttpRequests(auth -> auth
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        // logins: the global authentication manager with our only provider, CamundaIdentityAuthenticationProvider
+        // (registering it here as well would check a failed password twice)
+        http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/", "/error", "/favicon.ico").permitAll()
                 // the webapps (Cockpit, Tasklist, Admin) and their internal API check logins themselves
                 .requestMatchers("/camunda/**").permitAll()
