@@ -8,12 +8,12 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import io.collectflow.security.authz.StartupGrants;
 
 /** The CONTRACT.md users in a test engine (password = user name), with the start-up grants applied. */
-final class SecurityTestUsers {
+public final class SecurityTestUsers {
 
     private SecurityTestUsers() {
     }
 
-    static void ensure(IdentityService identities, StartupGrants grants) {
+    public static void ensure(IdentityService identities, StartupGrants grants) {
         DemoIdentities.GROUPS.forEach((id, name) -> {
             if (identities.createGroupQuery().groupId(id).count() == 0) {
                 Group group = identities.newGroup(id);
