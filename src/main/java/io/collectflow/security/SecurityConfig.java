@@ -12,6 +12,10 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP security: our API and the Camunda REST API need a login (HTTP Basic against the Camunda
@@ -21,6 +25,9 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
  */
 @Configuration
 public class SecurityConfig {
+
+    static final String OWN_PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
@@ -47,7 +54,13 @@ public class SecurityConfig {
             .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class)
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**"))
-            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+            .headers(headers -> headers
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                // our own pages load only their own files; the Camunda webapps send their own policy
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    PathPatternRequestMatcher.withDefaults().matcher("/complaint/**"),
+                    new ContentSecurityPolicyHeaderWriter(OWN_PAGES_CSP))));
         return http.build();
     }
 }
