@@ -17,9 +17,13 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Repository;
 
 import io.collectflow.loan.schedule.ScheduleCalculator;
+import io.collectflow.security.pii.BorrowerPii;
 import io.collectflow.loan.schedule.ScheduledInstallment;
 
-/** Set-based SQL for booking loans: existence checks in chunks, inserts as JDBC batches. */
+/**
+ * Set-based SQL for booking loans: existence checks in chunks, inserts as JDBC batches. The borrower's personal
+ * columns are written encrypted ({@link BorrowerPii}).
+ */
 @Repository
 public class LoanBookRepository {
 
@@ -28,8 +32,11 @@ public class LoanBookRepository {
     private final JdbcTemplate jdbc;
     private final NamedParameterJdbcTemplate named;
 
-    public LoanBookRepository(JdbcTemplate jdbc) {
+    private final BorrowerPii pii;
+
+    public LoanBookRepository(JdbcTemplate jdbc, BorrowerPii pii) {
         this.jdbc = jdbc;
+        this.pii = pii;
         this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
@@ -67,12 +74,12 @@ public class LoanBookRepository {
             });
     }
 
-    private static void setContact(PreparedStatement ps, int first, NewBorrower b) throws SQLException {
+    private void setContact(PreparedStatement ps, int first, NewBorrower b) throws SQLException {
         ps.setString(first, b.name());
-        ps.setString(first + 1, b.idNumber());
-        ps.setString(first + 2, b.phone());
-        ps.setString(first + 3, b.email());
-        ps.setString(first + 4, b.address());
+        ps.setString(first + 1, pii.seal(BorrowerPii.ID_NUMBER, b.idNumber()));
+        ps.setString(first + 2, pii.seal(BorrowerPii.PHONE, b.phone()));
+        ps.setString(first + 3, pii.seal(BorrowerPii.EMAIL, b.email()));
+        ps.setString(first + 4, pii.seal(BorrowerPii.ADDRESS, b.address()));
         ps.setString(first + 5, b.region());
         ps.setString(first + 6, b.timezone());
     }

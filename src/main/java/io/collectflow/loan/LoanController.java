@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.collectflow.loan.csv.RowError;
 import io.collectflow.loan.view.LoanView;
 import io.collectflow.loan.view.LoanViewService;
+import io.collectflow.security.audit.Actors;
+import io.collectflow.security.audit.AuditLog;
 import io.collectflow.web.CsvUpload;
 
 /** Loan-book import and the loan view (CONTRACT.md). */
@@ -32,11 +34,13 @@ public class LoanController {
     private final LoanBookService loanBook;
     private final LoanViewService views;
     private final CsvUpload upload;
+    private final AuditLog audit;
 
-    public LoanController(LoanBookService loanBook, LoanViewService views, CsvUpload upload) {
+    public LoanController(LoanBookService loanBook, LoanViewService views, CsvUpload upload, AuditLog audit) {
         this.loanBook = loanBook;
         this.views = views;
         this.upload = upload;
+        this.audit = audit;
     }
 
     @PostMapping(path = "/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE,
@@ -47,6 +51,8 @@ public class LoanController {
     public ResponseEntity<ImportAnswer> importLoans(@Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Content-Length", required = false, defaultValue = "-1") long length) {
         LoanImportResult result = upload.read(body, length, loanBook::importLoans);
+        audit.record(Actors.current(), "LOAN_IMPORT", "loan-file", null,
+            result.ok() ? "imported=" + result.imported() : "rejected; errors=" + result.errors().size());
         if (result.ok()) {
             return ResponseEntity.ok(new ImportAnswer(result.imported(), null));
         }
@@ -55,7 +61,9 @@ public class LoanController {
 
     @GetMapping(path = "/{loanNo}", produces = MediaType.APPLICATION_JSON_VALUE)
     public LoanView view(@PathVariable String loanNo) {
-        return views.find(loanNo).orElseThrow(() -> new UnknownLoanException(loanNo));
+        LoanView view = views.find(loanNo).orElseThrow(() -> new UnknownLoanException(loanNo));
+        audit.record(Actors.current(), "LOAN_VIEW", "loan", loanNo, "borrowerId=" + view.borrowerId());
+        return view;
     }
 
     /** Answer of the import: {@code {"imported":N}} or {@code {"imported":0,"errors":[…]}}. */

@@ -1,24 +1,39 @@
 package io.collectflow.security;
 
+import static io.collectflow.security.Roles.ADMIN;
+import static io.collectflow.security.Roles.MANAGERS;
+import static io.collectflow.security.Roles.STAFF;
+
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * HTTP security: our API and the Camunda REST API need a login (HTTP Basic against the Camunda
- * identity store); the Camunda webapps authenticate with their own session login.
+ * identity store); the Camunda webapps authenticate with their own session login. Our API is
+ * role-checked here (README "Security and privacy"); the engine REST API runs as the caller, so the
+ * engine's authorizations decide there.
  */
 @Configuration
 public class SecurityConfig {
 
+    static final String OWN_PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
+        + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
     @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, CamundaIdentityAuthenticationProvider provider)
-            throws Exception {
-        http.authenticationProvider(provider)
-            .authorizeHttpRequests(auth -> auth
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {
+        // logins: the global authentication manager with our only provider, CamundaIdentityAuthenticationProvider
+        // (registering it here as well would check a failed password twice)
+        http.authorizeHttpRequests(auth -> auth
                 .requestMatchers("/", "/error", "/favicon.ico").permitAll()
                 // the webapps (Cockpit, Tasklist, Admin) and their internal API check logins themselves;
                 // /camunda-welcome is probed by the webapps: a Basic challenge there would hang the browser
@@ -27,14 +42,29 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                 .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
+                // audit trail: verification for administrators, export also for managers
+                .requestMatchers("/api/audit/verify").hasAuthority(ADMIN)
+                .requestMatchers("/api/audit/**").hasAnyAuthority(ADMIN, MANAGERS)
+                // changes to the loan book: imports, payments, the delinquency scan
+                .requestMatchers(HttpMethod.POST, "/api/loans/**", "/api/payments/**", "/api/delinquency/**")
+                    .hasAnyAuthority(ADMIN, MANAGERS)
+                // loans and borrowers: in-house staff only (agencies see their placements through tasks)
+                .requestMatchers("/api/loans/**", "/api/borrowers/**").hasAnyAuthority(STAFF)
                 // KPIs, reports and the managers' dashboard (io.collectflow.kpi)
                 .requestMatchers("/dashboard", "/dashboard/**", "/api/kpis", "/api/kpis/**")
                     .hasAnyAuthority("managers", "camunda-admin")
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
+            .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class)
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter
             .csrf(csrf -> csrf.ignoringRequestMatchers("/camunda/**", "/api/**", "/engine-rest/**"))
-            .headers(headers -> headers.frameOptions(frame -> frame.sameOrigin()));
+            .headers(headers -> headers
+                .frameOptions(frame -> frame.sameOrigin())
+                .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+                // our own pages load only their own files; the Camunda webapps send their own policy
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                    PathPatternRequestMatcher.withDefaults().matcher("/complaint/**"),
+                    new ContentSecurityPolicyHeaderWriter(OWN_PAGES_CSP))));
         return http.build();
     }
 }

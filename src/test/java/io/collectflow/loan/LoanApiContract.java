@@ -36,6 +36,8 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.collectflow.security.pii.BorrowerPii;
+
 /**
  * The loan-book and payment endpoints over real HTTP (CONTRACT.md), shared by the H2 and the
  * PostgreSQL run. Every test works on its own loan numbers, so tests share one context.
@@ -59,6 +61,8 @@ abstract class LoanApiContract {
     IdentityService identityService;
     @Autowired
     LoanBookService loanBook;
+    @Autowired
+    BorrowerPii pii;
 
     TestRestTemplate http;
     String p;
@@ -69,6 +73,13 @@ abstract class LoanApiContract {
             User user = identityService.newUser(USER);
             user.setPassword(USER + "-secret");
             identityService.saveUser(user);
+        }
+        // imports and payments are for managers (and administrators) only
+        if (identityService.createGroupQuery().groupId("managers").count() == 0) {
+            identityService.saveGroup(identityService.newGroup("managers"));
+        }
+        if (identityService.createUserQuery().userId(USER).memberOfGroup("managers").count() == 0) {
+            identityService.createMembership(USER, "managers");
         }
         http = anonymous.withBasicAuth(USER, USER + "-secret");
         p = "T" + UUID.randomUUID().toString().substring(0, 8) + "-";
@@ -139,8 +150,9 @@ abstract class LoanApiContract {
 
         assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(response.getBody()).containsExactly(Map.entry("imported", 2));
-        assertThat(jdbc.queryForObject("SELECT address FROM borrower WHERE borrower_id = ?", String.class, p + "B1"))
-            .isEqualTo("Room 1, \"Garden\" Building\nPudong");
+        // stored encrypted (BorrowerPii)
+        assertThat(pii.open(BorrowerPii.ADDRESS, jdbc.queryForObject("SELECT address FROM borrower WHERE borrower_id = ?",
+            String.class, p + "B1"))).isEqualTo("Room 1, \"Garden\" Building\nPudong");
         assertThat(count("SELECT COUNT(*) FROM installment WHERE loan_no = ?", p + "L1")).isEqualTo(12);
         assertThat(jdbc.queryForObject("SELECT SUM(principal_due) FROM installment WHERE loan_no = ?", BigDecimal.class,
             p + "L1")).isEqualByComparingTo("1200.00");
@@ -250,8 +262,8 @@ abstract class LoanApiContract {
             .isEqualTo(HttpStatus.OK);
         assertThat(upload("/api/loans/import", HEADER + "\n" + loanRow("A2", "B1", "+86 222") + "\n").getStatusCode())
             .isEqualTo(HttpStatus.OK);
-        assertThat(jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = ?", String.class, p + "B1"))
-            .isEqualTo("+86 222");
+        assertThat(pii.open(BorrowerPii.PHONE, jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = ?",
+            String.class, p + "B1"))).isEqualTo("+86 222");
         assertThat(count("SELECT COUNT(*) FROM loan WHERE borrower_id = ?", p + "B1")).isEqualTo(2);
     }
 

@@ -6,6 +6,9 @@ import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.collectflow.security.pii.BorrowerPii;
+import io.collectflow.security.pii.PiiCipher;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -19,6 +22,10 @@ import io.collectflow.loan.payment.PaymentService;
 public final class PlainDatabase {
 
     public final DataSource dataSource;
+    /** The test profile's demo key (application-test.yaml). */
+    public static final BorrowerPii TEST_PII = new BorrowerPii(new PiiCipher(
+        java.util.Map.of("demo", "Y29sbGVjdGZsb3ctZGVtby1rZXktMzItYnl0ZXMhISE="), "demo"));
+
     public final JdbcTemplate jdbc;
     public final TransactionTemplate tx;
     public final LoanBookService loanBook;
@@ -29,7 +36,7 @@ public final class PlainDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
         this.tx = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.loanBook = new LoanBookService(new LoanBookRepository(jdbc), tx);
+        this.loanBook = new LoanBookService(new LoanBookRepository(jdbc, TEST_PII), tx);
         this.payments = PaymentService.create(jdbc, tx);
     }
 

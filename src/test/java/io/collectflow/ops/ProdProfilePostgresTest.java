@@ -139,7 +139,7 @@ class ProdProfilePostgresTest {
         List<String> profiles = new ArrayList<>(List.of("prod"));
         profiles.addAll(List.of(moreProfiles));
         // command-line arguments: they override the profile files (builder properties would not)
-        Map<String, String> settings = Map.of(
+        Map<String, String> settings = new java.util.HashMap<>(Map.of(
             "DB_URL", url,
             "DB_USER", "postgres",
             "DB_PASSWORD", "postgres",
@@ -149,7 +149,8 @@ class ProdProfilePostgresTest {
             "camunda.bpm.generate-unique-process-engine-name", "true",
             "camunda.bpm.generate-unique-process-application-name", "true",
             "collectflow.delinquency.scan-cron", "-",
-            "collectflow.ops.metrics.refresh", "0s");
+            "collectflow.ops.metrics.refresh", "0s"));
+        settings.put("collectflow.security.pii.keys.k1", "cHJvZC10ZXN0LWtleS0zMi1ieXRlcy1sb25nLi4uLi4=");
         return new SpringApplicationBuilder(CollectFlowApplication.class)
             .profiles(profiles.toArray(String[]::new))
             .run(settings.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue()).toArray(String[]::new));

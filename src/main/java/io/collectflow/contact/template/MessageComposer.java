@@ -19,6 +19,7 @@ import io.collectflow.contact.Channel;
 import io.collectflow.contact.ContactProperties;
 import io.collectflow.contact.compliance.UnknownLoanException;
 import io.collectflow.contact.log.ContactLog;
+import io.collectflow.security.pii.BorrowerPii;
 
 /**
  * Builds the message for a loan and purpose: the borrower's language (zh-CN in China, else en), the next
@@ -32,9 +33,11 @@ public class MessageComposer {
     private final ContactLog contactLog;
     private final ContactProperties properties;
     private final Clock clock;
+    private final BorrowerPii pii;
 
     public MessageComposer(JdbcClient jdbc, TemplateCatalog catalog, ContactLog contactLog, ContactProperties properties,
-            Clock clock) {
+            Clock clock, BorrowerPii pii) {
+        this.pii = pii;
         this.jdbc = jdbc;
         this.catalog = catalog;
         this.contactLog = contactLog;
@@ -53,7 +56,8 @@ public class MessageComposer {
                 FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id WHERE l.loan_no = :loanNo
                 """)
             .param("loanNo", loanNo)
-            .query((rs, n) -> new LoanFacts(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+            .query((rs, n) -> new LoanFacts(rs.getString(1), rs.getString(2), pii.open(BorrowerPii.PHONE, rs.getString(3)),
+                pii.open(BorrowerPii.EMAIL, rs.getString(4)),
                 rs.getString(5), ZoneId.of(rs.getString(6)), rs.getBigDecimal(7), rs.getInt(8), rs.getBigDecimal(9),
                 rs.getBigDecimal(10)))
             .optional().orElseThrow(() -> new UnknownLoanException(loanNo));

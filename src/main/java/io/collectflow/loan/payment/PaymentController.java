@@ -22,6 +22,8 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 
 import io.collectflow.loan.csv.RowError;
+import io.collectflow.security.audit.Actors;
+import io.collectflow.security.audit.AuditLog;
 import io.collectflow.web.CsvUpload;
 
 /** Payment posting, one by one (JSON) or as a CSV upload (CONTRACT.md "Payments"). */
@@ -31,10 +33,12 @@ public class PaymentController {
 
     private final PaymentService payments;
     private final CsvUpload upload;
+    private final AuditLog audit;
 
-    public PaymentController(PaymentService payments, CsvUpload upload) {
+    public PaymentController(PaymentService payments, CsvUpload upload, AuditLog audit) {
         this.payments = payments;
         this.upload = upload;
+        this.audit = audit;
     }
 
     /** JSON body of {@code POST /api/payments}. */
@@ -61,6 +65,8 @@ public class PaymentController {
         PostedPayment posted = payments.post(new PaymentCommand(request.paymentRef(), request.loanNo(),
             request.paidOn(), request.amount(), request.channel()));
         PaymentCommand p = posted.payment();
+        audit.record(Actors.current(), "PAYMENT_POST", "loan", p.loanNo(),
+            "paymentRef=" + p.paymentRef() + "; amount=" + p.amount() + "; duplicate=" + posted.duplicate());
         String message = posted.duplicate()
             ? "Duplicate: payment " + p.paymentRef() + " was already posted; nothing changed"
             : "Payment " + p.paymentRef() + " posted";
@@ -79,6 +85,9 @@ public class PaymentController {
     public ResponseEntity<ImportAnswer> importPayments(@Parameter(hidden = true) InputStream body,
             @RequestHeader(name = "Content-Length", required = false, defaultValue = "-1") long length) {
         PaymentImportResult result = upload.read(body, length, payments::importPayments);
+        audit.record(Actors.current(), "PAYMENT_IMPORT", "payment-file", null, result.ok()
+            ? "posted=" + result.posted() + "; duplicates=" + result.duplicates()
+            : "rejected; errors=" + result.errors().size());
         if (result.ok()) {
             return ResponseEntity.ok(new ImportAnswer(result.posted(), result.duplicates(), null));
         }

@@ -1,0 +1,22 @@
+package io.collectflow.security;
+
+/** The standard groups (CONTRACT.md "Identities"); a user's groups are its Spring authorities. */
+public final class Roles {
+
+    public static final String ADMIN = "camunda-admin";
+    public static final String COLLECTORS_L1 = "collectors-l1";
+    public static final String COLLECTORS_L2 = "collectors-l2";
+    public static final String MANAGERS = "managers";
+    public static final String LEGAL = "legal";
+    public static final String COMPLAINTS = "complaints";
+    /** Prefix of every agency group ({@code agency-acme}). */
+    public static final String AGENCY_PREFIX = "agency-";
+
+    /** In-house staff who may read loans and borrowers (agencies only see what is placed with them). */
+    public static final String[] STAFF = {ADMIN, COLLECTORS_L1, COLLECTORS_L2, MANAGERS, LEGAL, COMPLAINTS};
+    /** May see borrowers' full identity and contact data; everyone else sees it masked. */
+    public static final String[] FULL_PII = {ADMIN, COLLECTORS_L1, COLLECTORS_L2, LEGAL};
+
+    private Roles() {
+    }
+}
