@@ -290,6 +290,13 @@ abstract class CaseLifecycleIntegrationTest {
             User user = identityService.newUser(id);
             user.setPassword(id + "-secret");
             identityService.saveUser(user);
+            // running the scan is a manager's business
+            if (identityService.createGroupQuery().groupId("managers").count() == 0) {
+                org.camunda.bpm.engine.identity.Group managers = identityService.newGroup("managers");
+                managers.setName("Collection managers");
+                identityService.saveGroup(managers);
+            }
+            identityService.createMembership(id, "managers");
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Map;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -40,6 +41,7 @@ import io.collectflow.casework.CollectionCase;
 abstract class LoanToCaseJourney {
 
     private static final String USER = "journey";
+    private static final String MANAGERS = "managers";
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
     };
     /** First installment due 2026-01-10; the scan dates below are relative to it. */
@@ -58,6 +60,13 @@ abstract class LoanToCaseJourney {
             User user = identityService.newUser(USER);
             user.setPassword(USER + "-pw");
             identityService.saveUser(user);
+            // imports, payments and scans are a manager's business
+            if (identityService.createGroupQuery().groupId(MANAGERS).count() == 0) {
+                Group group = identityService.newGroup(MANAGERS);
+                group.setName("Collection managers");
+                identityService.saveGroup(group);
+            }
+            identityService.createMembership(USER, MANAGERS);
         }
         http = anonymous.withBasicAuth(USER, USER + "-pw");
     }
