@@ -46,7 +46,7 @@ public final class CollectionCase {
 
         // strategy inputs (collection-strategy.dmn)
         public static final String STRATEGY_VARIANT = "strategyVariant";
-        /** LOW, MEDIUM, HIGH; MEDIUM until risk scoring exists. */
+        /** LOW, MEDIUM, HIGH; computed by io.collectflow.risk (processes/risk-grade.dmn). */
         public static final String RISK_GRADE = "riskGrade";
         /** E1: FORGOT, CASH_FLOW, UNEMPLOYMENT, MALICIOUS, OTHER. */
         public static final String OVERDUE_REASON = "overdueReason";

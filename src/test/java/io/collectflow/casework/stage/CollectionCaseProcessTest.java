@@ -43,7 +43,8 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, Vars.OVERDUE_INTEREST)).isEqualTo(50.0);
         assertThat(variable(pi, Vars.OVERDUE_PENALTY)).isEqualTo(12.5);
         assertThat(variable(pi, Vars.PAYOFF_AMOUNT)).isEqualTo(12062.5);
-        assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("MEDIUM");
+        // scorecard: dpd 10 → 60, 1,050 overdue → 50, no history 0, income unknown 75, no contacts 50 + 50 = 285
+        assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("LOW");
         assertThat(variable(pi, Vars.OVERDUE_REASON)).isEqualTo("OTHER");
         assertThat((String) variable(pi, Vars.LAST_CONTACTS)).contains("No contact");
         assertThat(variable(pi, Vars.PHONE)).isEqualTo("+86 138 0013 8000");
