@@ -27,6 +27,8 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                 .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
+                // the borrower's one-time repayment-plan confirmation link (the token is the credential)
+                .requestMatchers(HttpMethod.POST, "/api/plans/confirm/*").permitAll()
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
             // basic-auth APIs carry no session cookie; the webapps have Camunda's own CSRF filter
