@@ -154,12 +154,16 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = startCase(loanNo, 20);
 
         complete(singleTask(pi, CALL_BORROWER), reached("PLAN_REQUESTED"));
-        Task plan = singleTask(pi, ARRANGE_REPAYMENT_PLAN);
+        assertThat(pi).isWaitingAt(ARRANGE_REPAYMENT_PLAN);
+        Task plan = singleTask(pi, "Task_ProposePlan");
         assertThat(candidateGroups(plan)).containsExactly("collectors-l1");
-        complete(plan, Map.of("planInstallments", 6, "planInstallmentAmount", 200.0,
-            "planFirstDue", today().plusDays(10).toString()));
+        // income 1,000 × 0.4 − 300 = 100 affordable: outside policy, the manager rejects the plan
+        complete(plan, Map.of("installmentCount", 2L, "declaredIncome", 1000.0, "otherDebts", 300.0,
+            "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
 
-        assertThat(pi).hasPassed("Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
+        assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
+        assertThat(pi).hasPassed(ARRANGE_REPAYMENT_PLAN, "Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
     }
 
     @Test
