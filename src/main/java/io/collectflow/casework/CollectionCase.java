@@ -46,7 +46,7 @@ public final class CollectionCase {
 
         // strategy inputs (collection-strategy.dmn)
         public static final String STRATEGY_VARIANT = "strategyVariant";
-        /** LOW, MEDIUM, HIGH; MEDIUM until risk scoring exists. */
+        /** LOW, MEDIUM, HIGH; computed by io.collectflow.risk (processes/risk-grade.dmn). */
         public static final String RISK_GRADE = "riskGrade";
         /** E1: FORGOT, CASH_FLOW, UNEMPLOYMENT, MALICIOUS, OTHER. */
         public static final String OVERDUE_REASON = "overdueReason";
@@ -131,7 +131,8 @@ public final class CollectionCase {
     /** Ids of the elements tests and operators look for. */
     public static final class Elements {
         public static final String CALL_BORROWER = "Task_CallBorrower";
-        public static final String ARRANGE_REPAYMENT_PLAN = "Task_ArrangeRepaymentPlan";
+        /** Call activity of processes/repayment-plan.bpmn (owned by io.collectflow.arrangement). */
+        public static final String ARRANGE_REPAYMENT_PLAN = "CallActivity_RepaymentPlan";
         public static final String VISIT_BORROWER = "Task_VisitBorrower";
         public static final String PROMISE_DUE = "Timer_PromiseDue";
         public static final String NEXT_CONTACT = "Timer_NextContact";

@@ -42,6 +42,8 @@ public class SecurityConfig {
                 .requestMatchers("/actuator/health/**", "/actuator/info").permitAll()
                 .requestMatchers(HttpMethod.POST, "/api/complaints").permitAll()
                 .requestMatchers(HttpMethod.GET, "/complaint", "/complaint/**").permitAll()
+                // the borrower's one-time repayment-plan confirmation link (the token is the credential)
+                .requestMatchers(HttpMethod.POST, "/api/plans/confirm/*").permitAll()
                 // audit trail: verification for administrators, export also for managers
                 .requestMatchers("/api/audit/verify").hasAuthority(ADMIN)
                 .requestMatchers("/api/audit/**").hasAnyAuthority(ADMIN, MANAGERS)

@@ -94,13 +94,15 @@ public class CallReportService {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
-                INSERT INTO promise_to_pay (loan_no, contact_report_id, promised_on, promise_date, amount, status)
-                VALUES (?, ?, ?, ?, ?, 'OPEN')""", new String[] {"id"});
+                INSERT INTO promise_to_pay (loan_no, contact_report_id, promised_on, promise_date, amount, status,
+                                            channel, collector)
+                VALUES (?, ?, ?, ?, ?, 'OPEN', 'CALL', ?)""", new String[] {"id"});
             ps.setString(1, r.loanNo());
             ps.setLong(2, reportId);
             ps.setDate(3, Date.valueOf(LocalDate.ofInstant(now, zone)));
             ps.setDate(4, Date.valueOf(r.promiseDate()));
             ps.setBigDecimal(5, r.promiseAmount());
+            ps.setString(6, r.recordedBy());
             return ps;
         }, keys);
         return keys.getKey().longValue();

@@ -11,13 +11,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Stages;
+import io.collectflow.risk.RiskService;
 
 /** Delegates of the case preparation (B1), the 90+ hand-over (A5) and the cure. */
 @Configuration
 public class PreparationDelegates {
-
-    /** Risk grade until scoring exists (E2 is a later issue). */
-    static final String DEFAULT_RISK_GRADE = "MEDIUM";
 
     @Bean
     JavaDelegate verifyContactDataDelegate(CaseDossierService dossiers) {
@@ -34,7 +32,7 @@ public class PreparationDelegates {
     }
 
     @Bean
-    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, CaseworkProperties properties) {
+    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, CaseworkProperties properties, RiskService risk) {
         return execution -> {
             LocalDate today = LocalDate.ofInstant(ProcessData.now(), ZoneId.systemDefault());
             CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), today);
@@ -46,7 +44,8 @@ public class PreparationDelegates {
             execution.setVariable(LAST_CONTACTS, dossier.lastContacts());
             // strategy inputs a starter may already have given
             setIfAbsent(execution, OVERDUE_REASON, dossier.reasonGuess());
-            setIfAbsent(execution, RISK_GRADE, DEFAULT_RISK_GRADE);
+            setIfAbsent(execution, RISK_GRADE,
+                risk.assess(loanNo(execution), RiskService.CASE_PREPARED, ProcessData.now()).grade());
             setIfAbsent(execution, BROKEN_PROMISES, 0);
             setIfAbsent(execution, STRATEGY_VARIANT, properties.strategyVariant());
             setIfAbsent(execution, CURRENT_STAGE, Stages.NONE);

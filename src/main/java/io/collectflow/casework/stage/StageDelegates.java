@@ -4,9 +4,12 @@ import static io.collectflow.casework.CollectionCase.Vars.*;
 
 import java.time.Duration;
 
+import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import io.collectflow.risk.RiskService;
 
 /** Delegates of first line (calls, promises, flags) and second line (visits). */
 @Configuration
@@ -16,7 +19,7 @@ public class StageDelegates {
     static final Duration DEFAULT_RETRY = Duration.ofHours(4);
 
     @Bean
-    JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers) {
+    JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers, RiskService risk) {
         return execution -> {
             CallReport report = CaseForms.call(execution);
             CallReport.Result result = calls.record(report, retryAfter(execution),
@@ -29,16 +32,18 @@ public class StageDelegates {
             execution.setVariable(NO_RESPONSE_ESCALATION_DUE, result.noResponseEscalationDue());
             execution.setVariable(LAST_CONTACTS, dossiers.lastContacts(report.loanNo()));
             CaseForms.clear(execution, CaseForms.CALL_FIELDS);
+            rescore(execution, risk, RiskService.CONTACT_RECORDED);
         };
     }
 
     @Bean
-    JavaDelegate checkPromiseDelegate(PromiseService promises, CaseworkProperties properties) {
+    JavaDelegate checkPromiseDelegate(PromiseService promises, CaseworkProperties properties, RiskService risk) {
         return execution -> {
             Object promiseId = execution.getVariable(PROMISE_ID);
             PromiseService.Check check = promises.check(((Number) promiseId).longValue(), ProcessData.now());
             execution.setVariable(PROMISE_KEPT, check.kept());
             execution.setVariable(BROKEN_PROMISES, check.brokenPromises());
+            rescore(execution, risk, RiskService.PROMISE_SETTLED);
             execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(ProcessData.now().plus(properties.followUpDelay())));
         };
     }
@@ -63,5 +68,15 @@ public class StageDelegates {
     static Duration retryAfter(org.camunda.bpm.engine.delegate.VariableScope scope) {
         String value = ProcessData.string(scope, RETRY_AFTER);
         return value == null ? DEFAULT_RETRY : Duration.parse(value);
+    }
+
+    /** E2/E1/E4 after an event: the grade feeds the strategy; a classified reason replaces the dossier's guess. */
+    static void rescore(DelegateExecution execution, RiskService risk, String trigger) {
+        RiskService.RiskAssessment assessment = risk.assess(PreparationDelegates.loanNo(execution), trigger,
+            ProcessData.now());
+        execution.setVariable(RISK_GRADE, assessment.grade());
+        if (!"OTHER".equals(assessment.overdueReason())) {
+            execution.setVariable(OVERDUE_REASON, assessment.overdueReason());
+        }
     }
 }

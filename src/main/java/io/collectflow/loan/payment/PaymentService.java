@@ -6,6 +6,8 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,10 +27,13 @@ import io.collectflow.loan.payment.PaymentCsvParser.ParsedPayments;
 @Service
 public class PaymentService {
 
+    private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+
     private final PaymentRepository repository;
     private final PaymentAllocation allocation;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private List<PaymentPostedListener> listeners = List.of();
 
     @Autowired
     public PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx) {
@@ -48,6 +53,25 @@ public class PaymentService {
         this.clock = clock;
     }
 
+    /** The features told about each new payment (Spring injects every {@link PaymentPostedListener} bean). */
+    @Autowired(required = false)
+    public void setListeners(List<PaymentPostedListener> listeners) {
+        this.listeners = List.copyOf(listeners);
+    }
+
+    private void notifyListeners(PostedPayment posted) {
+        if (posted == null || posted.duplicate()) {
+            return;
+        }
+        for (PaymentPostedListener listener : listeners) {
+            try {
+                listener.paymentPosted(posted.payment().loanNo(), posted.payment().paidOn(), posted.payment().amount());
+            } catch (RuntimeException e) {
+                LOG.warn("payment listener {} failed for loan {}", listener.getClass().getSimpleName(), posted.payment().loanNo(), e);
+            }
+        }
+    }
+
     /**
      * Posts one payment. Throws {@link PaymentRejectedException} (invalid input or unknown loan) or
      * {@link PaymentConflictException} (reference already used for a different payment).
@@ -58,7 +82,9 @@ public class PaymentService {
             throw new PaymentRejectedException(problems);
         }
         try {
-            return tx.execute(status -> postLocked(command));
+            PostedPayment posted = tx.execute(status -> postLocked(command));
+            notifyListeners(posted);
+            return posted;
         } catch (DuplicateKeyException raced) {
             return tx.execute(status -> duplicateOf(command, repository.find(command.paymentRef())
                 .orElseThrow(() -> raced)));

@@ -43,7 +43,8 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, Vars.OVERDUE_INTEREST)).isEqualTo(50.0);
         assertThat(variable(pi, Vars.OVERDUE_PENALTY)).isEqualTo(12.5);
         assertThat(variable(pi, Vars.PAYOFF_AMOUNT)).isEqualTo(12062.5);
-        assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("MEDIUM");
+        // scorecard: dpd 10 → 60, 1,050 overdue → 50, no history 0, income unknown 75, no contacts 50 + 50 = 285
+        assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("LOW");
         assertThat(variable(pi, Vars.OVERDUE_REASON)).isEqualTo("OTHER");
         assertThat((String) variable(pi, Vars.LAST_CONTACTS)).contains("No contact");
         assertThat(variable(pi, Vars.PHONE)).isEqualTo("+86 138 0013 8000");
@@ -153,12 +154,16 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = startCase(loanNo, 20);
 
         complete(singleTask(pi, CALL_BORROWER), reached("PLAN_REQUESTED"));
-        Task plan = singleTask(pi, ARRANGE_REPAYMENT_PLAN);
+        assertThat(pi).isWaitingAt(ARRANGE_REPAYMENT_PLAN);
+        Task plan = singleTask(pi, "Task_ProposePlan");
         assertThat(candidateGroups(plan)).containsExactly("collectors-l1");
-        complete(plan, Map.of("planInstallments", 6, "planInstallmentAmount", 200.0,
-            "planFirstDue", today().plusDays(10).toString()));
+        // income 1,000 × 0.4 − 300 = 100 affordable: outside policy, the manager rejects the plan
+        complete(plan, Map.of("installmentCount", 2L, "declaredIncome", 1000.0, "otherDebts", 300.0,
+            "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
 
-        assertThat(pi).hasPassed("Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
+        assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
+        assertThat(pi).hasPassed(ARRANGE_REPAYMENT_PLAN, "Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
     }
 
     @Test

@@ -1,0 +1,132 @@
+package io.collectflow.arrangement.plan.process;
+
+import static io.collectflow.arrangement.plan.process.RepaymentPlanProcess.Vars.*;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.BpmnError;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import io.collectflow.arrangement.plan.InvalidPlanException;
+import io.collectflow.arrangement.plan.PlanProperties;
+import io.collectflow.arrangement.plan.RepaymentPlanService;
+
+/** Thin delegates of processes/repayment-plan.bpmn: variables in, one service call, variables out. */
+@Configuration
+public class RepaymentPlanDelegates {
+
+    /** BPMN error of the assessment when the proposal has bad input: back to the collector. */
+    static final String ERROR_PLAN_INVALID = "PlanInvalid";
+    static final String PLAN_PROBLEMS = "planProblems";
+    static final String END_STATUS = "planEndStatus";
+
+    @Bean
+    JavaDelegate assessPlanDelegate(RepaymentPlanService plans) {
+        return execution -> {
+            RepaymentPlanService.PlanRequest request = new RepaymentPlanService.PlanRequest(
+                (String) execution.getVariable(LOAN_NO), (String) execution.getVariable("collector"),
+                decimal(execution, DECLARED_INCOME), decimal(execution, OTHER_DEBTS),
+                execution.getVariable(INSTALLMENT_COUNT) == null ? 0 : ((Number) execution.getVariable(INSTALLMENT_COUNT)).intValue(),
+                date(execution.getVariable(FIRST_DUE_ON)), decimal(execution, TOTAL_AMOUNT),
+                (String) execution.getVariable(PLAN_CONFIRMATION), (String) execution.getVariable(OVERDUE_REASON));
+            try {
+                RepaymentPlanService.Proposal p = plans.propose(request, now(), today());
+                execution.setVariable(PLAN_ID, p.planId());
+                execution.setVariable(MAX_AFFORDABLE, p.maxAffordable().doubleValue());
+                execution.setVariable(INSTALLMENT_AMOUNT, p.installmentAmount().doubleValue());
+                execution.setVariable(AFFORDABLE, p.affordable());
+                execution.setVariable(WITHIN_POLICY, p.withinPolicy());
+                execution.setVariable(POLICY_NOTE, p.policyNote());
+                execution.removeVariable(PLAN_PROBLEMS);
+            } catch (InvalidPlanException e) {
+                execution.setVariable(PLAN_PROBLEMS, e.getMessage());
+                throw new BpmnError(ERROR_PLAN_INVALID, e.getMessage());
+            }
+        };
+    }
+
+    @Bean
+    TaskListener planApprovalListener(RepaymentPlanService plans) {
+        return task -> plans.decide(((Number) task.getVariable(PLAN_ID)).longValue(), task.getAssignee(),
+            Boolean.TRUE.equals(task.getVariable(PLAN_APPROVED)), now());
+    }
+
+    @Bean
+    JavaDelegate requestPlanConfirmationDelegate(RepaymentPlanService plans, PlanProperties properties) {
+        return execution -> {
+            execution.setVariable(CONFIRMATION_TIMEOUT, properties.confirmationValidity().toString());
+            execution.setVariable(CONFIRMATION_LINK, plans.requestConfirmation(planId(execution), now())
+                .map(token -> "/api/plans/confirm/" + token).orElse(null));
+        };
+    }
+
+    @Bean
+    JavaDelegate activatePlanDelegate(RepaymentPlanService plans, PlanProperties properties) {
+        return execution -> {
+            ZoneId zone = ZoneId.systemDefault();
+            List<String> checks = plans.activate(planId(execution)).stream()
+                .map(i -> i.dueOn().plusDays(properties.installmentGrace() + 1L).atStartOfDay(zone).toOffsetDateTime().toString())
+                .toList();
+            execution.setVariable(INSTALLMENT_CHECKS, checks);
+            execution.setVariable(REVIEW_CYCLE, properties.reviewCycle());
+        };
+    }
+
+    @Bean
+    JavaDelegate checkPlanInstallmentDelegate(RepaymentPlanService plans) {
+        return execution -> {
+            int seq = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
+            execution.setVariable(INSTALLMENT_PAID, plans.checkInstallment(planId(execution), seq, today()));
+        };
+    }
+
+    @Bean
+    JavaDelegate alertMissedInstallmentDelegate(RepaymentPlanService plans) {
+        return execution -> plans.recordMissed(planId(execution),
+            ((Number) execution.getVariable("loopCounter")).intValue() + 1, now());
+    }
+
+    /** Ends the plan with the status given as the task's input parameter planEndStatus. */
+    @Bean
+    JavaDelegate endPlanDelegate(RepaymentPlanService plans) {
+        return execution -> {
+            String status = (String) execution.getVariable(END_STATUS);
+            plans.end(planId(execution), status, now());
+            execution.setVariable(PLAN_OUTCOME, status);
+        };
+    }
+
+    private static long planId(DelegateExecution execution) {
+        return ((Number) execution.getVariable(PLAN_ID)).longValue();
+    }
+
+    private static BigDecimal decimal(DelegateExecution execution, String name) {
+        Object value = execution.getVariable(name);
+        return value == null ? null : new BigDecimal(value.toString());
+    }
+
+    private static LocalDate date(Object value) {
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault());
+        }
+        return value == null || value.toString().isBlank() ? null : LocalDate.parse(value.toString().substring(0, 10));
+    }
+
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(now(), ZoneId.systemDefault());
+    }
+}

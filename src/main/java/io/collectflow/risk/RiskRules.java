@@ -1,0 +1,20 @@
+package io.collectflow.risk;
+
+/**
+ * The decisions process owners maintain in Modeler: processes/risk-grade.dmn and
+ * processes/overdue-reason.dmn (implemented on the engine's decision service).
+ */
+public interface RiskRules {
+
+    String RISK_GRADE_DECISION = "risk-grade";
+    String OVERDUE_REASON_DECISION = "overdue-reason";
+
+    /** LOW, MEDIUM or HIGH. */
+    String grade(int score, boolean malicious);
+
+    /** E1 reason and E4 malicious flag from the collector's reports and the promise record. */
+    Classification classify(String reportedReason, int notKeptPromises, int refusals);
+
+    record Classification(String overdueReason, boolean malicious) {
+    }
+}

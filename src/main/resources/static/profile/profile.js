@@ -1,0 +1,91 @@
+// Borrower 360° view: renders GET /api/borrowers/{id}/profile (or /api/loans/{loanNo}/borrower-profile).
+// Every value is written with textContent; data never reaches innerHTML.
+(function () {
+  'use strict';
+  const main = document.getElementById('profile');
+  const params = new URLSearchParams(window.location.search);
+
+  function el(tag, text, cls) {
+    const e = document.createElement(tag);
+    if (text !== undefined && text !== null) { e.textContent = String(text); }
+    if (cls) { e.className = cls; }
+    return e;
+  }
+
+  function table(title, rows, columns) {
+    const section = el('section');
+    section.appendChild(el('h2', title));
+    if (!rows || rows.length === 0) {
+      section.appendChild(el('p', 'none', 'empty'));
+      return section;
+    }
+    const t = el('table');
+    const head = el('tr');
+    columns.forEach(c => head.appendChild(el('th', c[1])));
+    t.appendChild(el('thead')).appendChild(head);
+    const body = el('tbody');
+    rows.forEach(r => {
+      const tr = el('tr');
+      columns.forEach(c => {
+        const v = typeof c[2] === 'function' ? c[2](r) : r[c[0]];
+        const td = el('td', v === null || v === undefined ? '' : v);
+        if (c[0] === 'grade') { td.className = 'grade-' + String(v); }
+        tr.appendChild(td);
+      });
+      body.appendChild(tr);
+    });
+    t.appendChild(body);
+    section.appendChild(t);
+    return section;
+  }
+
+  function render(p) {
+    main.replaceChildren();
+    main.appendChild(el('h2', p.name + ' (' + p.borrowerId + ')'));
+    main.appendChild(el('p', 'Region ' + p.region + ', time zone ' + p.timezone));
+    main.appendChild(table('Loans', p.loans, [['loanNo', 'Loan'], ['product', 'Product'], ['status', 'Status'],
+      ['dpd', 'DPD'], ['bucket', 'Bucket'], ['overdueAmount', 'Overdue'], ['lastScanOn', 'Last scan']]));
+    const history = [];
+    p.loans.forEach(l => (l.bucketHistory || []).forEach(h => history.push(Object.assign({ loanNo: l.loanNo }, h))));
+    main.appendChild(table('DPD / bucket history', history, [['loanNo', 'Loan'], ['asOf', 'As of'],
+      ['fromBucket', 'From'], ['toBucket', 'To'], ['dpd', 'DPD'], ['overdueAmount', 'Overdue']]));
+    main.appendChild(table('Risk history', p.riskHistory, [['scoredAt', 'Scored at'], ['loanNo', 'Loan'],
+      ['score', 'Score'], ['grade', 'Grade'], ['overdueReason', 'Overdue reason'], ['malicious', 'Malicious'],
+      ['triggerEvent', 'Trigger']]));
+    main.appendChild(table('Promises to pay', p.promises, [['loanNo', 'Loan'], ['promisedOn', 'Made on'],
+      ['promiseDate', 'Promised for'], ['amount', 'Amount'], ['keptAmount', 'Paid'], ['status', 'Status'],
+      ['channel', 'Channel'], ['collector', 'Collector']]));
+    main.appendChild(table('Repayment plans', p.plans, [['id', 'Plan'], ['loanNo', 'Loan'], ['status', 'Status'],
+      ['totalAmount', 'Total'], ['installmentCount', 'Installments'], ['withinPolicy', 'Within policy'],
+      ['confirmationMode', 'Confirmation'], ['installments', 'Schedule',
+        r => (r.installments || []).map(i => i.seq + ': ' + i.dueOn + ' ' + i.amount + ' ' + i.status).join('; ')]]));
+    main.appendChild(table('Collector reports', p.contactReports, [['recordedAt', 'When'], ['loanNo', 'Loan'],
+      ['channel', 'Channel'], ['reached', 'Reached'], ['outcome', 'Outcome'], ['overdueReason', 'Reason'],
+      ['notes', 'Notes'], ['recordedBy', 'By']]));
+    main.appendChild(table('Contact log', p.contacts, [['occurredAt', 'When'], ['loanNo', 'Loan'],
+      ['channel', 'Channel'], ['purpose', 'Purpose'], ['result', 'Result'], ['operatorId', 'Operator'],
+      ['summary', 'Summary']]));
+    main.appendChild(table('Complaints', p.complaints, [['complaintNo', 'Complaint'], ['receivedAt', 'Received'],
+      ['channel', 'Channel'], ['category', 'Category'], ['status', 'Status'], ['decision', 'Decision'],
+      ['complaintText', 'Text']]));
+  }
+
+  function load() {
+    const borrower = params.get('borrower');
+    const loan = params.get('loan');
+    document.getElementById('borrower-input').value = borrower || '';
+    document.getElementById('loan-input').value = loan || '';
+    if (!borrower && !loan) {
+      main.replaceChildren(el('p', 'Enter a borrower id or a loan number.', 'empty'));
+      return;
+    }
+    const url = borrower ? '/api/borrowers/' + encodeURIComponent(borrower) + '/profile'
+      : '/api/loans/' + encodeURIComponent(loan) + '/borrower-profile';
+    fetch(url, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(r => r.ok ? r.json() : Promise.reject(new Error(r.status === 404 ? 'Not found.' : 'Error ' + r.status)))
+      .then(render)
+      .catch(e => main.replaceChildren(el('p', e.message, 'error')));
+  }
+
+  load();
+})();

@@ -1,0 +1,209 @@
+package io.collectflow.arrangement;
+
+import static io.collectflow.arrangement.plan.process.RepaymentPlanProcess.Vars.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.model.bpmn.instance.FlowNode;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.collectflow.arrangement.plan.PlanTokenException;
+import io.collectflow.arrangement.plan.RepaymentPlanService;
+import io.collectflow.arrangement.plan.process.PlanConfirmation;
+import io.collectflow.arrangement.plan.process.RepaymentPlanProcess;
+import io.collectflow.casework.stage.CaseProcessTestSupport;
+
+/**
+ * processes/repayment-plan.bpmn on the real application: proposal with a correction, policy,
+ * approval, both confirmations, installment tracking with payment, miss, review, completion,
+ * break-off and expiry; at least 90 % of the flow nodes covered.
+ */
+class RepaymentPlanProcessTest extends CaseProcessTestSupport {
+
+    private static final Set<String> COVERED = new HashSet<>();
+    private static Set<String> allFlowNodes;
+
+    @Autowired RepaymentPlanService plans;
+    @Autowired PlanConfirmation confirmation;
+
+    @Test
+    void planWithinPolicyConfirmedByLinkIsPaidAndCompleted() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+
+        // a bad proposal comes back to the collector with the problem named
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(0, 3000, 200, "ELECTRONIC"));
+        assertThat(pi).hasPassed("Boundary_PlanInvalid");
+        assertThat((String) variable(pi, "planProblems")).contains("installmentCount");
+
+        // income 3,000 × 0.4 − 200 = 1,000 affordable; 1,050 in 3 installments of 350
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(3, 3000, 200, "ELECTRONIC"));
+        assertThat(variable(pi, MAX_AFFORDABLE)).isEqualTo(1000.0);
+        assertThat(variable(pi, INSTALLMENT_AMOUNT)).isEqualTo(350.0);
+        assertThat(variable(pi, WITHIN_POLICY)).isEqualTo(true);
+        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation");
+        String token = token(pi);
+
+        confirmation.byToken(token);
+        assertThatThrownBy(() -> confirmation.byToken(token)).isInstanceOf(PlanTokenException.class)
+            .hasMessageContaining("already used");
+        runJobs();
+        assertThat(pi).hasPassed("Task_ActivatePlan").isWaitingAt("Timer_InstallmentDue");
+        long planId = ((Number) variable(pi, PLAN_ID)).longValue();
+        LocalDate firstDue = today().plusDays(10);
+
+        fixtures.pay(loanNo, firstDue, new BigDecimal("350.00"));
+        installmentChecked(pi, firstDue);
+        assertThat(plans.activePlanCoverage(loanNo, firstDue.plusDays(5))).hasValueSatisfying(c -> {
+            assertThat(c.honored()).isTrue();
+            assertThat(c.planDue()).isEqualByComparingTo("350.00");
+        });
+
+        fireTimer(pi, "Boundary_MonthlyReview");
+        complete(singleTask(pi, "Task_ReviewPlan"), Map.of("planReviewNotes", "on track"));
+
+        fixtures.pay(loanNo, firstDue.plusMonths(1), new BigDecimal("700.00"));
+        installmentChecked(pi, firstDue.plusMonths(1));
+        installmentChecked(pi, firstDue.plusMonths(2));
+
+        assertThat(pi).hasPassed("EndEvent_ReviewDone", "EndEvent_InstallmentPaid", "Task_CompletePlan",
+            "EndEvent_PlanCompleted").isEnded();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(PLAN_OUTCOME).singleResult().getValue()).isEqualTo("COMPLETED");
+        assertThat(status(planId)).isEqualTo("COMPLETED");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM plan_installment WHERE plan_id = ? AND status = 'PAID'", planId))
+            .isEqualTo(3);
+        assertThat(plans.activePlanCoverage(loanNo, today())).isEmpty();
+        record(pi);
+    }
+
+    @Test
+    void planOutsidePolicyApprovedConfirmedInWritingMissedAndBroken() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        // 1,000 × 0.4 − 300 = 100 affordable < 525
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(2, 1000, 300, "WRITTEN"));
+        assertThat(variable(pi, WITHIN_POLICY)).isEqualTo(false);
+        assertThat(singleTask(pi, "Task_ApprovePlan")).isNotNull();
+        assertThat(pi).task("Task_ApprovePlan").hasCandidateGroup("managers");
+        taskService.setAssignee(singleTask(pi, "Task_ApprovePlan").getId(), "manager1");
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of(PLAN_APPROVED, true));
+        long planId = ((Number) variable(pi, PLAN_ID)).longValue();
+        assertThat(variable(pi, CONFIRMATION_LINK)).isNull();
+        assertThat(jdbc.queryForObject("SELECT approved_by FROM repayment_plan WHERE id = ?", String.class, planId))
+            .isEqualTo("manager1");
+
+        confirmation.written(planId);
+        runJobs();
+        LocalDate firstDue = today().plusDays(10);
+        installmentChecked(pi, firstDue);
+        assertThat(plans.activePlanCoverage(loanNo, firstDue.plusDays(5))).hasValueSatisfying(c ->
+            assertThat(c.honored()).isFalse());
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = 'PLAN_MISSED'",
+            loanNo)).isEqualTo(1);
+        complete(singleTask(pi, "Task_FollowUpMissedInstallment"), Map.of(KEEP_PLAN, true));
+
+        installmentChecked(pi, firstDue.plusMonths(1));
+        complete(singleTask(pi, "Task_FollowUpMissedInstallment"), Map.of(KEEP_PLAN, false));
+
+        assertThat(pi).hasPassed("EndEvent_InstallmentFollowedUp", "EndEvent_PlanBrokenError", "Task_BreakPlan",
+            "EndEvent_PlanBroken").isEnded();
+        assertThat(status(planId)).isEqualTo("BROKEN");
+        record(pi);
+    }
+
+    @Test
+    void managerRejectsPlan() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(2, 1000, 300, "WRITTEN"));
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of(PLAN_APPROVED, false));
+        assertThat(pi).hasPassed("EndEvent_PlanRejected").isEnded();
+        assertThat(status(((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(PLAN_ID).singleResult().getValue()).longValue())).isEqualTo("REJECTED");
+        record(pi);
+    }
+
+    @Test
+    void unconfirmedPlanExpiresAndItsLinkNoLongerWorks() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(3, 3000, 200, "ELECTRONIC"));
+        String token = token(pi);
+        ClockUtil.setCurrentTime(Date.from(ClockUtil.getCurrentTime().toInstant().plusSeconds(8 * 86_400)));
+        fireTimer(pi, "Timer_ConfirmationExpired");
+        assertThat(pi).hasPassed("Task_ExpirePlan", "EndEvent_PlanExpired").isEnded();
+        assertThatThrownBy(() -> confirmation.byToken(token)).isInstanceOf(PlanTokenException.class)
+            .hasMessageContaining("expired");
+        assertThatThrownBy(() -> confirmation.byToken("no-such-token")).isInstanceOf(PlanTokenException.class)
+            .hasMessageContaining("unknown");
+        record(pi);
+    }
+
+    private ProcessInstance start(String loanNo) {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(RepaymentPlanProcess.PROCESS_KEY, loanNo,
+            Map.of(LOAN_NO, loanNo, "candidateGroup", "collectors-l1", "collector", "collector1"));
+        runJobs();
+        return pi;
+    }
+
+    private Map<String, Object> proposal(long installments, double income, double debts, String confirmation) {
+        Map<String, Object> form = new HashMap<>();
+        form.put(INSTALLMENT_COUNT, installments);
+        form.put(DECLARED_INCOME, income);
+        form.put(OTHER_DEBTS, debts);
+        form.put(FIRST_DUE_ON, today().plusDays(10).toString());
+        form.put(PLAN_CONFIRMATION, confirmation);
+        form.put(OVERDUE_REASON, "CASH_FLOW");
+        return form;
+    }
+
+    private String token(ProcessInstance pi) {
+        String link = (String) variable(pi, CONFIRMATION_LINK);
+        assertThat(link).startsWith("/api/plans/confirm/");
+        return link.substring("/api/plans/confirm/".length());
+    }
+
+    /** Moves the clock past the installment's due date + grace and fires its check. */
+    private void installmentChecked(ProcessInstance pi, LocalDate dueOn) {
+        ClockUtil.setCurrentTime(Date.from(dueOn.plusDays(4).atTime(12, 0).atZone(ZoneId.systemDefault()).toInstant()));
+        fireTimer(pi, "Timer_InstallmentDue");
+    }
+
+    private String status(long planId) {
+        return jdbc.queryForObject("SELECT status FROM repayment_plan WHERE id = ?", String.class, planId);
+    }
+
+    private void record(ProcessInstance pi) {
+        historyService.createHistoricActivityInstanceQuery().processInstanceId(pi.getId()).list().stream()
+            .map(HistoricActivityInstance::getActivityId).forEach(COVERED::add);
+        if (allFlowNodes == null) {
+            allFlowNodes = repositoryService.getBpmnModelInstance(pi.getProcessDefinitionId())
+                .getModelElementsByType(FlowNode.class).stream().map(FlowNode::getId).collect(Collectors.toSet());
+        }
+    }
+
+    @AfterAll
+    static void atLeastNinetyPercentOfTheFlowNodesAreCovered() {
+        Set<String> missing = new HashSet<>(allFlowNodes);
+        missing.removeAll(COVERED);
+        double coverage = 1.0 - (double) missing.size() / allFlowNodes.size();
+        assertThat(coverage).as("flow-node coverage of repayment-plan, missing %s", missing).isGreaterThanOrEqualTo(0.9);
+    }
+}
