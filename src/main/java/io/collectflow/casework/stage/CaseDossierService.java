@@ -11,6 +11,8 @@ import java.util.NoSuchElementException;
 import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.collectflow.security.pii.BorrowerPii;
 import org.springframework.stereotype.Service;
 
 /**
@@ -26,10 +28,12 @@ public class CaseDossierService {
 
     private final JdbcTemplate jdbc;
     private final CaseEventService events;
+    private final BorrowerPii pii;
 
-    public CaseDossierService(JdbcTemplate jdbc, CaseEventService events) {
+    public CaseDossierService(JdbcTemplate jdbc, CaseEventService events, BorrowerPii pii) {
         this.jdbc = jdbc;
         this.events = events;
+        this.pii = pii;
     }
 
     /** The borrower's contact data with what is wrong with it; a problem is recorded as a case event. */
@@ -42,9 +46,10 @@ public class CaseDossierService {
             throw new NoSuchElementException("loan " + loanNo + " not found");
         }
         Map<String, Object> row = rows.get(0);
-        String phone = (String) row.get("phone");
-        String email = (String) row.get("email");
-        String address = (String) row.get("address");
+        // contact data is encrypted at rest (F6)
+        String phone = pii.open(BorrowerPii.PHONE, (String) row.get("phone"));
+        String email = pii.open(BorrowerPii.EMAIL, (String) row.get("email"));
+        String address = pii.open(BorrowerPii.ADDRESS, (String) row.get("address"));
         List<String> issues = new ArrayList<>();
         if (phone == null || !PHONE.matcher(phone.trim()).matches()) {
             issues.add("phone missing or malformed");
