@@ -165,4 +165,23 @@ class AgencyIsolationApiTest {
             identity.clearAuthentication();
         }
     }
+
+    @Test
+    void deathReportedOverHttpStopsContactAndStartsTheDeceasedProcess() {
+        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased", Map.of("evidence", ""), JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<Map<String, Object>> made = call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased",
+            Map.of("evidence", "death certificate 77"), JSON);
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("deceased-borrower")
+            .processInstanceBusinessKey(loanNo).count()).isEqualTo(1);
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased",
+            Map.of("evidence", "death certificate 77"), JSON).getBody()).containsEntry("duplicate", true);
+        ResponseEntity<Map<String, Object>> check = call("collector9", HttpMethod.GET,
+            "/api/compliance/check?loanNo=" + loanNo + "&channel=call&at=2026-11-24T10:00:00%2B08:00", null, JSON);
+        assertThat(String.valueOf(check.getBody().get("reasons"))).contains("DECEASED");
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/NOPE-1/deceased", Map.of("evidence", "x"), JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
 }
