@@ -228,27 +228,41 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
 
     @Test
     void agencyThenLegalThenWriteOffCloseTheCase() {
-        String loanNo = fixtures.loan(200, today());
+        // first due 1,200 days ago: past the limitation period, so the write-off is eligible
+        String loanNo = fixtures.loan(1200, today());
         ProcessInstance pi = startCase(loanNo, 200);
         assertThat(pi).isWaitingAt(AGENCY_PLACEMENT);
 
-        complete(singleTask(pi, "Task_ApprovePlacement"), Map.of(Vars.PLACEMENT_APPROVED, true, "agencyId", "agency-acme"));
+        complete(singleTask(pi, "Task_ApprovePlacement"), Map.of(Vars.PLACEMENT_APPROVED, true, "placementScope", "phone"));
+        complete(singleTask(pi, "Task_WorkPlacedCase"), Map.of("agencyReport", "borrower unreachable"));
         complete(singleTask(pi, "Task_ReviewAgencyResult"), Map.of(Vars.AGENCY_OUTCOME, "RETURNED_UNPAID"));
         assertThat(pi).hasPassed("EndEvent_AgencyFinished").isWaitingAt(LEGAL_ACTION);
         assertThat(variable(pi, Vars.AGENCY_OUTCOME)).isEqualTo("RETURNED_UNPAID");
 
-        complete(singleTask(pi, "Task_AssessLegalAction"), Map.of(Vars.LEGAL_ACTION, "NOT_VIABLE"));
+        complete(singleTask(pi, "Task_SendLawyerLetter"), Map.of("letterTracking", "EMS1"));
         assertThat(pi).hasPassed("EndEvent_LegalFinished").isWaitingAt(WRITE_OFF_APPROVAL);
 
-        complete(singleTask(pi, "Task_ApproveWriteOff"), Map.of(Vars.WRITE_OFF_APPROVED, false, "writeOffReason", "x"));
+        decideWriteOff(pi, "Task_FirstApproval", "manager1", "REJECT", "try another letter");
         assertThat(pi).hasPassed("EndEvent_WriteOffRejected").isWaitingAt(LEGAL_ACTION);
 
-        complete(singleTask(pi, "Task_AssessLegalAction"), Map.of(Vars.LEGAL_ACTION, "LITIGATION"));
-        complete(singleTask(pi, "Task_ConductLegalAction"), Map.of(Vars.LEGAL_OUTCOME, "UNRECOVERABLE"));
-        complete(singleTask(pi, "Task_ApproveWriteOff"), Map.of(Vars.WRITE_OFF_APPROVED, true, "writeOffReason", "x"));
+        complete(singleTask(pi, "Task_SendLawyerLetter"), Map.of("letterTracking", "EMS2"));
+        decideWriteOff(pi, "Task_FirstApproval", "manager1", "APPROVE", null);
+        decideWriteOff(pi, "Task_SecondApproval", "manager2", "APPROVE", null);
 
         assertThat(pi).hasPassed("EndEvent_WrittenOff", "EndEvent_CaseClosed").isEnded();
         assertThat(historicVariable(pi, Vars.CASE_OUTCOME)).isEqualTo("WRITTEN_OFF");
+    }
+
+    private void decideWriteOff(ProcessInstance pi, String taskKey, String user, String decision, String comment) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("writeOffDecision", decision);
+        vars.put("writeOffComment", comment);
+        engine.getIdentityService().setAuthentication(user, java.util.List.of("managers"));
+        try {
+            complete(singleTask(pi, taskKey), vars);
+        } finally {
+            engine.getIdentityService().clearAuthentication();
+        }
     }
 
     @ParameterizedTest
@@ -344,7 +358,7 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
 
         delinquencyChanged(loanNo, 95);
         assertThat(pi).isWaitingAt(LEGAL_ACTION);
-        assertThat(candidateGroups(singleTask(pi, "Task_AssessLegalAction"))).containsExactly("legal");
+        assertThat(candidateGroups(singleTask(pi, "Task_SendLawyerLetter"))).containsExactly("legal");
     }
 
     // ------------------------------------------------------------------ helpers

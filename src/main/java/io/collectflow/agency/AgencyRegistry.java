@@ -1,0 +1,71 @@
+package io.collectflow.agency;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.stereotype.Service;
+
+import io.collectflow.contact.DbTime;
+
+/** The agency registry (C4): only qualified agencies with a signed NDA and a valid licence get placements. */
+@Service
+public class AgencyRegistry {
+
+    private static final RowMapper<Agency> AGENCY = (rs, n) -> new Agency(rs.getString("code"), rs.getString("name"),
+        rs.getString("licence_no"), rs.getDate("licence_expires_on").toLocalDate(), rs.getInt("rating"),
+        rs.getBoolean("nda_signed"), rs.getBoolean("qualified"), rs.getString("group_id"));
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    public AgencyRegistry(JdbcTemplate jdbc, Clock clock) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    /** Registers or re-reviews an agency; its group id is always {@code agency-<code>}. */
+    public Agency register(Agency agency) {
+        if (agency.code() == null || !agency.code().matches("[a-z0-9]{2,32}")) {
+            throw new IllegalArgumentException("code: 2-32 lower-case letters or digits");
+        }
+        if (agency.rating() < 1 || agency.rating() > 5) {
+            throw new IllegalArgumentException("rating: 1 to 5");
+        }
+        String group = "agency-" + agency.code();
+        int updated = jdbc.update("""
+            UPDATE agency SET name = ?, licence_no = ?, licence_expires_on = ?, rating = ?, nda_signed = ?, qualified = ?,
+                   reviewed_at = ? WHERE code = ?""", agency.name(), agency.licenceNo(), agency.licenceExpiresOn(),
+            agency.rating(), agency.ndaSigned(), agency.qualified(), DbTime.toDb(clock.instant()), agency.code());
+        if (updated == 0) {
+            jdbc.update("""
+                INSERT INTO agency (code, name, licence_no, licence_expires_on, rating, nda_signed, qualified, group_id,
+                                    reviewed_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", agency.code(), agency.name(),
+                agency.licenceNo(), agency.licenceExpiresOn(), agency.rating(), agency.ndaSigned(), agency.qualified(),
+                group, DbTime.toDb(clock.instant()));
+        }
+        return find(agency.code()).orElseThrow();
+    }
+
+    public Optional<Agency> find(String code) {
+        return jdbc.query("SELECT * FROM agency WHERE code = ?", AGENCY, code).stream().findFirst();
+    }
+
+    public List<Agency> all() {
+        return jdbc.query("SELECT * FROM agency ORDER BY code", AGENCY);
+    }
+
+    /** The agency the decision table chose if it may take placements today, else the best-rated one that may. */
+    public Optional<Agency> qualified(String preferred, LocalDate today) {
+        Optional<Agency> chosen = find(preferred).filter(a -> a.eligibleOn(today));
+        if (chosen.isPresent()) {
+            return chosen;
+        }
+        return all().stream().filter(a -> a.eligibleOn(today))
+            .max(Comparator.comparingInt(Agency::rating).thenComparing(Agency::code, Comparator.reverseOrder()));
+    }
+}

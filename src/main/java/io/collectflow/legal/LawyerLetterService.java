@@ -1,0 +1,88 @@
+package io.collectflow.legal;
+
+import java.io.ByteArrayOutputStream;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.Base64;
+import java.util.List;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+
+import com.lowagie.text.Document;
+import com.lowagie.text.DocumentException;
+import com.lowagie.text.Font;
+import com.lowagie.text.PageSize;
+import com.lowagie.text.Paragraph;
+import com.lowagie.text.pdf.PdfWriter;
+
+import io.collectflow.contact.DbTime;
+
+/** Lawyer letters (D3) as PDF with the case bundle: loan data, schedule, payments, contact history. */
+@Service
+public class LawyerLetterService {
+
+    private static final Font TITLE = new Font(Font.HELVETICA, 14, Font.BOLD);
+    private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
+    private static final Font BODY = new Font(Font.HELVETICA, 10);
+
+    private final JdbcTemplate jdbc;
+    private final CaseBundleService bundles;
+    private final LegalProperties properties;
+    private final Clock clock;
+
+    public LawyerLetterService(JdbcTemplate jdbc, CaseBundleService bundles, LegalProperties properties, Clock clock) {
+        this.jdbc = jdbc;
+        this.bundles = bundles;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /** Generates and stores the letter; returns its id. */
+    public long issue(String loanNo, LocalDate today) {
+        CaseBundle bundle = bundles.bundle(loanNo);
+        BigDecimal amount = bundles.balance(loanNo);
+        LocalDate payBy = today.plusDays(properties.getLawyerLetterDeadlineDays());
+        byte[] pdf = render(bundle, amount, today, payBy);
+        jdbc.update("INSERT INTO lawyer_letter (loan_no, amount, pay_by, pdf_base64, created_at) VALUES (?, ?, ?, ?, ?)",
+            loanNo, amount, payBy, Base64.getEncoder().encodeToString(pdf), DbTime.toDb(clock.instant()));
+        Long id = jdbc.queryForObject("SELECT MAX(id) FROM lawyer_letter WHERE loan_no = ?", Long.class, loanNo);
+        return id == null ? 0 : id;
+    }
+
+    public byte[] pdf(long letterId) {
+        return Base64.getDecoder().decode(
+            jdbc.queryForObject("SELECT pdf_base64 FROM lawyer_letter WHERE id = ?", String.class, letterId));
+    }
+
+    byte[] render(CaseBundle bundle, BigDecimal amount, LocalDate today, LocalDate payBy) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        Document document = new Document(PageSize.A4, 56, 56, 56, 56);
+        try {
+            PdfWriter.getInstance(document, out);
+            document.addTitle("Lawyer letter " + bundle.loanNo());
+            document.open();
+            document.add(new Paragraph("Formal demand for payment", TITLE));
+            document.add(new Paragraph(today + "\n\n" + bundle.borrowerName() + "\n"
+                + (bundle.address() == null ? "" : bundle.address()), BODY));
+            document.add(new Paragraph("\nRe: loan " + bundle.loanNo() + " (" + bundle.product() + ")", HEADING));
+            document.add(new Paragraph("Acting for the lender, we demand payment of " + amount + " owed under loan "
+                + bundle.loanNo() + " (principal " + bundle.principal() + ", disbursed " + bundle.disbursedOn()
+                + ", " + bundle.dpd() + " days past due) by " + payBy + ". If the amount is not paid by then, "
+                + "the lender may take legal action without further notice.", BODY));
+            section(document, "Installment schedule", bundle.schedule());
+            section(document, "Payments received", bundle.payments());
+            section(document, "Contact history", bundle.contacts());
+            document.close();
+        } catch (DocumentException e) {
+            throw new IllegalStateException("lawyer letter for " + bundle.loanNo() + " could not be rendered", e);
+        }
+        return out.toByteArray();
+    }
+
+    private static void section(Document document, String title, List<String> lines) throws DocumentException {
+        document.add(new Paragraph("\n" + title, HEADING));
+        document.add(new Paragraph(lines.isEmpty() ? "none" : String.join("\n", lines), BODY));
+    }
+}

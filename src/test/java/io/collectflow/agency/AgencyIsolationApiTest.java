@@ -1,0 +1,187 @@
+package io.collectflow.agency;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.collectflow.agency.process.AgencyVars;
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseFixtures;
+import io.collectflow.casework.stage.Jobs;
+
+/**
+ * F6 over real HTTP with Camunda authorizations on: agency1 (agency-acme) sees and reports on the
+ * loans placed with acme only; the engine shows agency1 only the tasks of acme's placements.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+    properties = "camunda.bpm.authorization.enabled=true")
+@ActiveProfiles("test")
+class AgencyIsolationApiTest {
+
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @LocalServerPort int port;
+    @Autowired TestRestTemplate anonymous;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IdentityService identity;
+    @Autowired ProcessEngine engine;
+    @Autowired RuntimeService runtimeService;
+    @Autowired TaskService taskService;
+    @Autowired ManagementService managementService;
+
+    @BeforeEach
+    void users() {
+        user("agency1", "agency-acme");
+        user("agency2", "agency-beta");
+        user("collector9", "collectors-l1");
+    }
+
+    private void user(String id, String groupId) {
+        if (identity.createUserQuery().userId(id).count() > 0) {
+            return;
+        }
+        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .setGroupResourceWhitelistPattern("[a-zA-Z0-9-]+");
+        User user = identity.newUser(id);
+        user.setPassword(id);
+        identity.saveUser(user);
+        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identity.newGroup(groupId);
+            group.setName(groupId);
+            identity.saveGroup(group);
+        }
+        identity.createMembership(id, groupId);
+    }
+
+    /** Places a new loan with acme (draw 50) or beta (draw 5) through the real process. */
+    private ProcessInstance place(int draw) {
+        String loanNo = new CaseFixtures(jdbc).loan(200, LocalDate.now());
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.LOAN_NO, loanNo);
+        vars.put(Vars.DPD, 200);
+        vars.put(Vars.OVERDUE_AMOUNT, 1050.0);
+        vars.put(AgencyVars.CHALLENGER_DRAW, draw);
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("agency-placement", loanNo, vars);
+        Jobs.runAll(managementService);
+        Task approve = taskService.createTaskQuery().processInstanceId(pi.getId()).singleResult();
+        taskService.complete(approve.getId(), Map.of(AgencyVars.PLACEMENT_APPROVED, true, AgencyVars.PLACEMENT_SCOPE,
+            "phone only"));
+        Jobs.runAll(managementService);
+        return pi;
+    }
+
+    private <T> ResponseEntity<T> call(String user, HttpMethod method, String path, Object body,
+            ParameterizedTypeReference<T> type) {
+        return anonymous.withBasicAuth(user, user).exchange(URI.create("http://localhost:" + port + path), method,
+            body == null ? null : new HttpEntity<>(body), type);
+    }
+
+    @Test
+    void agencyUserSeesAndReportsOnlyTheirOwnPlacements() {
+        ProcessInstance acme = place(50);
+        ProcessInstance beta = place(5);
+        String acmeLoan = acme.getBusinessKey();
+        String betaLoan = beta.getBusinessKey();
+
+        ResponseEntity<List<Map<String, Object>>> cases = call("agency1", HttpMethod.GET, "/api/agency/cases", null, LIST);
+        assertThat(cases.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(cases.getBody()).extracting(c -> c.get("loanNo")).contains(acmeLoan).doesNotContain(betaLoan);
+        assertThat(cases.getBody()).filteredOn(c -> acmeLoan.equals(c.get("loanNo"))).singleElement()
+            .satisfies(c -> assertThat(c).containsEntry("scope", "phone only").containsEntry("borrowerName", "Li Wei"));
+        assertThat(call("agency1", HttpMethod.GET, "/api/agency/cases/" + betaLoan, null, JSON).getStatusCode())
+            .isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(call("agency2", HttpMethod.GET, "/api/agency/cases/" + betaLoan, null, JSON).getStatusCode())
+            .isEqualTo(HttpStatus.OK);
+        assertThat(call("collector9", HttpMethod.GET, "/api/agency/cases", null, JSON).getStatusCode())
+            .isEqualTo(HttpStatus.FORBIDDEN);
+
+        Map<String, Object> contact = Map.of("channel", "call", "occurredAt", "2026-11-24T10:00:00+08:00",
+            "result", "ANSWERED", "note", "borrower will pay on Friday");
+        ResponseEntity<Map<String, Object>> made = call("agency1", HttpMethod.POST,
+            "/api/agency/cases/" + acmeLoan + "/contacts", contact, JSON);
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForMap("SELECT operator_id, operator_type FROM contact_log WHERE loan_no = ?", acmeLoan))
+            .containsEntry("OPERATOR_ID", "agency1").containsEntry("OPERATOR_TYPE", "AGENCY");
+        assertThat(call("agency1", HttpMethod.POST, "/api/agency/cases/" + betaLoan + "/contacts", contact, JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        // the compliance guard applies to agencies too: 23:00 borrower time is refused and nothing is logged
+        ResponseEntity<Map<String, Object>> late = call("agency1", HttpMethod.POST,
+            "/api/agency/cases/" + acmeLoan + "/contacts",
+            Map.of("channel", "call", "occurredAt", "2026-11-24T23:00:00+08:00", "result", "ANSWERED"), JSON);
+        assertThat(late.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat(String.valueOf(late.getBody().get("reasons"))).contains("OUTSIDE_HOURS");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE loan_no = ?", Integer.class, acmeLoan))
+            .isEqualTo(1);
+
+        ResponseEntity<Map<String, Object>> paid = call("agency1", HttpMethod.POST,
+            "/api/agency/cases/" + acmeLoan + "/payments",
+            Map.of("paymentRef", "ACME-" + acmeLoan, "paidOn", LocalDate.now().toString(), "amount", 300), JSON);
+        assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(((Number) paid.getBody().get("commission")).doubleValue()).isEqualTo(60.0);
+        assertThat(jdbc.queryForObject("SELECT channel FROM payment WHERE payment_ref = ?", String.class,
+            "ACME-" + acmeLoan)).isEqualTo("agency-acme");
+
+        // Camunda authorizations: the engine shows agency1 the tasks of acme's placement only
+        identity.setAuthentication("agency1", List.of("agency-acme"));
+        try {
+            List<Task> visible = taskService.createTaskQuery().list();
+            assertThat(visible).extracting(Task::getProcessInstanceId).contains(acme.getId())
+                .doesNotContain(beta.getId());
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(beta.getId()).count()).isZero();
+            assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(acme.getId()).count()).isEqualTo(1);
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void deathReportedOverHttpStopsContactAndStartsTheDeceasedProcess() {
+        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased", Map.of("evidence", ""), JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+        ResponseEntity<Map<String, Object>> made = call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased",
+            Map.of("evidence", "death certificate 77"), JSON);
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey("deceased-borrower")
+            .processInstanceBusinessKey(loanNo).count()).isEqualTo(1);
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased",
+            Map.of("evidence", "death certificate 77"), JSON).getBody()).containsEntry("duplicate", true);
+        ResponseEntity<Map<String, Object>> check = call("collector9", HttpMethod.GET,
+            "/api/compliance/check?loanNo=" + loanNo + "&channel=call&at=2026-11-24T10:00:00%2B08:00", null, JSON);
+        assertThat(String.valueOf(check.getBody().get("reasons"))).contains("DECEASED");
+        assertThat(call("collector9", HttpMethod.POST, "/api/loans/NOPE-1/deceased", Map.of("evidence", "x"), JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+}

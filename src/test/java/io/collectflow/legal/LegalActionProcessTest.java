@@ -1,0 +1,108 @@
+package io.collectflow.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.Map;
+
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
+
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.legal.process.LegalActionDelegates;
+
+/** legal-action.bpmn: lawyer letter (real PDF), litigation with and without collateral, no action. */
+class LegalActionProcessTest extends CaseProcessTestSupport {
+
+    @Autowired LawyerLetterService letters;
+
+    private ProcessInstance start(String loanNo) {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-action", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
+        runJobs();
+        return pi;
+    }
+
+    private void principal(String loanNo, String perInstallment) {
+        jdbc.update("UPDATE installment SET principal_due = ? WHERE loan_no = ?", new java.math.BigDecimal(perInstallment),
+            loanNo);
+    }
+
+    @Test
+    void smallClaimGetsALawyerLetterWithTheCaseBundleAsPdf() throws Exception {
+        String loanNo = fixtures.loan(400, today());
+        fixtures.pay(loanNo, today().minusDays(100), new java.math.BigDecimal("250.00"));
+        jdbc.update("""
+            INSERT INTO contact_log (occurred_at, loan_no, borrower_id, channel, result, operator_id, operator_type,
+                recorded_at) VALUES (CURRENT_TIMESTAMP, ?, ?, 'call', 'NO_ANSWER', 'collector2', 'COLLECTOR',
+                CURRENT_TIMESTAMP)""", loanNo, "B-" + loanNo);
+        ProcessInstance pi = start(loanNo);
+
+        assertThat(pi).hasPassed("Task_DecideLegalAction", "Task_GenerateLawyerLetter").isWaitingAt("Task_SendLawyerLetter")
+            .task().hasCandidateGroup("legal");
+        assertThat(variable(pi, Vars.LEGAL_ACTION)).isEqualTo("LAWYER_LETTER");
+        long letterId = ((Number) variable(pi, LegalActionDelegates.LAWYER_LETTER_ID)).longValue();
+        byte[] pdf = letters.pdf(letterId);
+        assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        PdfReader reader = new PdfReader(pdf);
+        StringBuilder text = new StringBuilder();
+        for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+            text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+        }
+        reader.close();
+        assertThat(text.toString()).contains("Formal demand for payment", "Li Wei", "loan " + loanNo, "12612.50",
+            "Installment schedule", "#12 due", "Payments received", "250.00 via bank-transfer", "Contact history",
+            "call NO_ANSWER by collector collector2", today().plusDays(14).toString());
+
+        complete(singleTask(pi, "Task_SendLawyerLetter"), Map.of("letterTracking", "EMS123"));
+        assertThat(pi).hasPassed("EndEvent_LetterSent").isEnded();
+    }
+
+    @Test
+    void largeSecuredClaimIsLitigatedAndTheCollateralDisposed() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        jdbc.update("INSERT INTO collateral (loan_no, kind, description, estimated_value) "
+            + "VALUES (?, 'VEHICLE', 'BYD Qin 2022', 40000)", loanNo);
+        ProcessInstance pi = start(loanNo);
+        assertThat(variable(pi, Vars.LEGAL_ACTION)).isEqualTo("LITIGATION");
+        assertThat(variable(pi, LegalActionDelegates.HAS_COLLATERAL)).isEqualTo(true);
+
+        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
+            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
+        }
+        complete(singleTask(pi, "Task_DisposeCollateral"), Map.of("disposalMethod", "AUCTION", "disposalProceeds", 38000));
+        assertThat(jdbc.queryForObject("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("DISPOSED");
+        complete(singleTask(pi, "Task_EnforceJudgment"), Map.of(Vars.LEGAL_OUTCOME, "PARTIALLY_RECOVERED"));
+        assertThat(pi).hasPassed("Task_RecordCollateralDisposal", "EndEvent_LitigationConcluded").isEnded();
+    }
+
+    @Test
+    void largeUnsecuredClaimIsLitigatedWithoutDisposal() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        ProcessInstance pi = start(loanNo);
+        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
+            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
+        }
+        assertThat(pi).hasPassed("Gateway_EnforcementJoin").hasNotPassed("Task_DisposeCollateral").isWaitingAt("Task_EnforceJudgment");
+        complete(singleTask(pi, "Task_EnforceJudgment"), Map.of(Vars.LEGAL_OUTCOME, "UNRECOVERABLE"));
+        assertThat(pi).isEnded();
+    }
+
+    @Test
+    void claimNotWorthTheCostGetsNoAction() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "100.00");
+        ProcessInstance pi = start(loanNo);
+        assertThat(pi).hasPassed("EndEvent_NoLegalAction").isEnded();
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
+            .variableName(Vars.LEGAL_OUTCOME).singleResult().getValue()).isEqualTo("NOT_VIABLE");
+    }
+}

@@ -1,0 +1,208 @@
+package io.collectflow.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.legal.process.WriteOffVars;
+
+/** write-off-approval.bpmn: eligibility, dossier, approval level and the four-eyes rule. */
+class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
+
+    private static final String FIRST = "Task_FirstApproval";
+    private static final String SECOND = "Task_SecondApproval";
+
+    @Autowired IdentityService identityService;
+
+    @AfterEach
+    void logout() {
+        identityService.clearAuthentication();
+        for (String user : List.of("wo-manager1", "wo-manager2", "wo-manager3")) {
+            identityService.deleteUser(user);
+        }
+    }
+
+    private ProcessInstance request(String loanNo, String requester, String declared) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.LOAN_NO, loanNo);
+        vars.put(Vars.DPD, 1200);
+        vars.put(Vars.OVERDUE_AMOUNT, 3000.0);
+        vars.put(WriteOffVars.REQUESTED_BY, requester);
+        if (declared != null) {
+            vars.put(WriteOffVars.DECLARED_GROUNDS, declared);
+        }
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("write-off-approval", loanNo, vars);
+        runJobs();
+        return pi;
+    }
+
+    private void decide(ProcessInstance pi, String taskKey, String user, String decision, String comment) {
+        identityService.setAuthentication(user, List.of("managers"));
+        try {
+            Map<String, Object> vars = new HashMap<>();
+            vars.put(WriteOffVars.DECISION, decision);
+            vars.put(WriteOffVars.COMMENT, comment);
+            complete(singleTask(pi, taskKey), vars);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    /** Leaves {@code balance} owed on the loan (first installment only). */
+    private void owe(String loanNo, String balance) {
+        jdbc.update("UPDATE installment SET principal_paid = principal_due, interest_paid = interest_due, "
+            + "penalty_paid = penalty_due WHERE loan_no = ? AND seq > 1", loanNo);
+        jdbc.update("UPDATE installment SET principal_due = ?, interest_due = 0, penalty_due = 0 WHERE loan_no = ? AND seq = 1",
+            new java.math.BigDecimal(balance), loanNo);
+    }
+
+    @Test
+    void loanWithoutAnyGroundIsNotEligible() {
+        String loanNo = fixtures.loan(100, today());
+        ProcessInstance pi = request(loanNo, "collector2", null);
+
+        assertThat(pi).hasPassed("EndEvent_NotEligible").isEnded();
+        assertThat(historicVariable(pi, WriteOffVars.APPROVED)).isEqualTo(false);
+        assertThat(historicVariable(pi, WriteOffVars.REJECTION_REASON)).isEqualTo("no write-off ground met");
+    }
+
+    @Test
+    void smallBalancePastLimitationNeedsOneApproverAndIsBooked() {
+        String loanNo = fixtures.loan(1200, today());
+        owe(loanNo, "1200.00");
+        ProcessInstance pi = request(loanNo, "collector2", null);
+
+        assertThat(pi).isWaitingAt(FIRST).task().hasCandidateGroup("managers");
+        assertThat(variable(pi, WriteOffVars.GROUNDS)).isEqualTo("LIMITATION_EXPIRED");
+        assertThat(variable(pi, WriteOffVars.APPROVALS_REQUIRED)).isEqualTo(1);
+        assertThat((String) variable(pi, WriteOffVars.DOSSIER)).contains("Loan " + loanNo, "Schedule:", "#1 due",
+            "Payments:", "Contact history:");
+
+        decide(pi, FIRST, "manager1", "APPROVE", null);
+
+        assertThat(pi).hasPassed("Gateway_SecondApprovalNeeded", "Task_WriteOffLoan", "EndEvent_WrittenOff").isEnded();
+        assertThat(historicVariable(pi, WriteOffVars.APPROVED)).isEqualTo(true);
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("WRITTEN_OFF");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM accounting_event WHERE loan_no = ? AND event_type = 'WRITE_OFF' "
+            + "AND amount = 1200.00", loanNo)).isEqualTo(1);
+    }
+
+    @Test
+    void fourEyesRefusesTheRequesterAndTheSameApproverTwice() {
+        String loanNo = fixtures.loan(1200, today());
+        ProcessInstance pi = request(loanNo, "manager9", null);
+        assertThat(variable(pi, WriteOffVars.APPROVALS_REQUIRED)).isEqualTo(2);
+
+        assertThatThrownBy(() -> decide(pi, FIRST, "manager9", "APPROVE", null))
+            .hasMessageContaining("manager9 requested this write-off and may not approve it");
+        decide(pi, FIRST, "manager1", "APPROVE", null);
+        assertThat(pi).isWaitingAt(SECOND);
+
+        assertThatThrownBy(() -> decide(pi, SECOND, "manager1", "APPROVE", null))
+            .hasMessageContaining("manager1 has already decided");
+        assertThatThrownBy(() -> decide(pi, SECOND, "manager9", "APPROVE", null))
+            .hasMessageContaining("may not approve");
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("ACTIVE");
+
+        decide(pi, SECOND, "manager2", "APPROVE", null);
+        assertThat(pi).hasPassed("Gateway_ApprovedJoin", "EndEvent_WrittenOff").isEnded();
+        assertThat(jdbc.queryForList("SELECT approver FROM write_off_approval a JOIN write_off_request r "
+            + "ON r.id = a.request_id WHERE r.loan_no = ? ORDER BY approver", String.class, loanNo))
+            .containsExactly("manager1", "manager2");
+    }
+
+    @Test
+    void secondApproverRejectsWithReasonAndTheCaseGoesBackToCollection() {
+        String loanNo = fixtures.loan(1200, today());
+        ProcessInstance pi = request(loanNo, "collector2", null);
+        decide(pi, FIRST, "manager1", "APPROVE", null);
+
+        assertThatThrownBy(() -> decide(pi, SECOND, "manager2", "REJECT", " "))
+            .hasMessageContaining("writeOffComment");
+        decide(pi, SECOND, "manager2", "REJECT", "borrower found new employment");
+
+        assertThat(pi).hasPassed("Gateway_RejectedJoin", "Task_RecordRejection", "EndEvent_WriteOffRejected").isEnded();
+        assertThat(historicVariable(pi, WriteOffVars.APPROVED)).isEqualTo(false);
+        assertThat(historicVariable(pi, WriteOffVars.REJECTION_REASON)).isEqualTo("borrower found new employment");
+        assertThat(jdbc.queryForObject("SELECT status FROM write_off_request WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("REJECTED");
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void firstApproverRejects() {
+        String loanNo = fixtures.loan(100, today());
+        ProcessInstance pi = request(loanNo, "legal1", "CONFIRMED_UNRECOVERABLE");
+        assertThat(variable(pi, WriteOffVars.GROUNDS)).isEqualTo("CONFIRMED_UNRECOVERABLE");
+
+        assertThatThrownBy(() -> decide(pi, FIRST, "manager1", "MAYBE", "x")).hasMessageContaining("APPROVE or REJECT");
+        decide(pi, FIRST, "manager1", "REJECT", "collateral not yet sold");
+
+        assertThat(pi).hasPassed("Task_RecordRejection").isEnded();
+        assertThat(historicVariable(pi, WriteOffVars.REJECTION_REASON)).isEqualTo("collateral not yet sold");
+    }
+
+    @Test
+    void approvalTaskIsOfferedToGroupMembersExceptTheRequesterAndTheFirstApprover() {
+        if (identityService.createGroupQuery().groupId("managers").count() == 0) {
+            identityService.saveGroup(identityService.newGroup("managers"));
+        }
+        for (String user : List.of("wo-manager1", "wo-manager2", "wo-manager3")) {
+            identityService.saveUser(identityService.newUser(user));
+            identityService.createMembership(user, "managers");
+        }
+        String loanNo = fixtures.loan(1200, today());
+        ProcessInstance pi = request(loanNo, "wo-manager1", null);
+
+        assertThat(candidateUsers(singleTask(pi, FIRST))).containsExactlyInAnyOrder("wo-manager2", "wo-manager3");
+        decide(pi, FIRST, "wo-manager2", "APPROVE", null);
+        assertThat(candidateUsers(singleTask(pi, SECOND))).containsExactly("wo-manager3");
+    }
+
+    @Test
+    void repeatedFailuresAndDeceasedWithoutEstateAreGrounds() {
+        String loanNo = fixtures.loan(100, today());
+        String borrowerId = "B-" + loanNo;
+        for (int i = 0; i < 6; i++) {
+            jdbc.update("""
+                INSERT INTO contact_log (occurred_at, loan_no, borrower_id, channel, result, operator_id, operator_type,
+                    recorded_at) VALUES (CURRENT_TIMESTAMP, ?, ?, 'call', 'NO_ANSWER', 'collector1', 'COLLECTOR',
+                    CURRENT_TIMESTAMP)""", loanNo, borrowerId);
+        }
+        jdbc.update("INSERT INTO borrower_flag (borrower_id, flag, reason, set_by, set_at) "
+            + "VALUES (?, 'DECEASED', 'death certificate', 'legal1', CURRENT_TIMESTAMP)", borrowerId);
+
+        ProcessInstance pi = request(loanNo, "legal1", "DECEASED_NO_ESTATE");
+
+        assertThat(variable(pi, WriteOffVars.GROUNDS)).isEqualTo("REPEATEDLY_UNCOLLECTABLE,DECEASED_NO_ESTATE");
+        assertThat((String) variable(pi, WriteOffVars.DOSSIER)).contains("call NO_ANSWER by collector collector1");
+    }
+
+    private List<String> candidateUsers(Task task) {
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+            .filter(link -> "candidate".equals(link.getType()) && link.getUserId() != null)
+            .map(IdentityLink::getUserId).toList();
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+            .singleResult().getValue();
+    }
+}
