@@ -281,6 +281,8 @@ class TwoNodeClusterTest {
             () -> db.queryForObject("SELECT COUNT(*) FROM cluster_probe_run WHERE business_key = 'CRASH-1'", Long.class) > 0);
         assertThat(db.queryForList("SELECT node FROM cluster_probe_run WHERE business_key = 'CRASH-1'", String.class))
             .containsExactly(survivor.name());
+        assertThat(db.queryForObject("SELECT ran_at FROM cluster_probe_run WHERE business_key = 'CRASH-1'", Timestamp.class))
+            .as("taken over once the dead node's job lock expired").isAfterOrEqualTo((Timestamp) lockedJob.get("expires"));
         assertThat(taskIds(survivor, "cluster-timer-probe")).hasSize(TIMERS + 1);
     }
 
