@@ -9,7 +9,6 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -18,9 +17,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * {@code cluster-timer-probe.bpmn} calls {@link Probe#record} in the job's transaction, which writes one
  * row into {@code cluster_probe_run} naming the node that ran it. An instance whose business key was
  * registered with {@link #hangOnFirstRun} instead hangs on the first node that runs it (a node that dies
- * mid-job: its transaction never commits), so the test can kill that node.
+ * mid-job: its transaction never commits), so the test can kill that node. Not annotated, so component
+ * scanning in other tests' applications never picks it up: the test passes it as a source.
  */
-@TestConfiguration(proxyBeanMethods = false)
 public class ClusterProbe {
 
     static final String TABLE_DDL = """
