@@ -50,6 +50,13 @@ class BorrowerProfileApiTest {
             User user = identity.newUser("profileviewer");
             user.setPassword("profileviewer");
             identity.saveUser(user);
+            // the profile is for in-house staff: a first-line collector
+            if (identity.createGroupQuery().groupId("collectors-l1").count() == 0) {
+                org.camunda.bpm.engine.identity.Group group = identity.newGroup("collectors-l1");
+                group.setName("First-line collectors");
+                identity.saveGroup(group);
+            }
+            identity.createMembership("profileviewer", "collectors-l1");
         }
     }
 

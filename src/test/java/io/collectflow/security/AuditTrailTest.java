@@ -2,9 +2,10 @@ package io.collectflow.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -12,6 +13,7 @@ import java.util.concurrent.Future;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -25,6 +27,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.CollectionCase.Stages;
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.security.audit.AuditEntry;
 import io.collectflow.security.audit.AuditLog;
 import io.collectflow.security.audit.AuditVerification;
@@ -66,13 +72,21 @@ class AuditTrailTest {
 
     @Test
     void taskCompletionsDeploymentsAndLoanViewsAreRecorded() {
-        ProcessInstance instance = runtime.startProcessInstanceByKey(CollectionCase.PROCESS_KEY, "AUD-" + UUID.randomUUID());
+        // a first-line call on a Tuesday morning in the borrower's city (calling allowed)
+        OffsetDateTime tuesday = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
+        ClockUtil.setCurrentTime(Date.from(tuesday.toInstant()));
+        String loan = new CaseFixtures(jdbc).loan(12, tuesday.toLocalDate());
+        ProcessInstance instance = runtime.createProcessInstanceByKey(CollectionCase.PROCESS_KEY).businessKey(loan)
+            .setVariables(Map.of(Vars.LOAN_NO, loan, Vars.DPD, 12, Vars.BUCKET, "DPD_1_29", Vars.OVERDUE_AMOUNT, 1050.0,
+                Vars.STAGE, Stages.FIRST_LINE, Vars.CURRENT_STAGE, Stages.FIRST_LINE, Vars.CANDIDATE_GROUP, "collectors-l1"))
+            .startBeforeActivity(Elements.CALL_BORROWER).execute();
         Task task = tasks.createTaskQuery().processInstanceId(instance.getId()).singleResult();
         identities.setAuthentication("collector1", List.of("collectors-l1"));
         try {
-            tasks.complete(task.getId());
+            tasks.complete(task.getId(), Map.of(Vars.REACHED, false, Vars.CALL_OUTCOME, "NO_ANSWER"));
         } finally {
             identities.clearAuthentication();
+            ClockUtil.reset();
         }
         assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'TASK_COMPLETE' AND subject_id = ?",
             String.class, task.getId())).containsExactly("collector1");

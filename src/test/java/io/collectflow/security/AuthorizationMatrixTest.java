@@ -3,6 +3,8 @@ package io.collectflow.security;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -13,7 +15,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,11 +30,16 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 
 import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.CollectionCase.Stages;
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.security.authz.CaseAccess;
 import io.collectflow.security.authz.StartupGrants;
 
@@ -58,6 +67,13 @@ class AuthorizationMatrixTest {
     @Autowired
     ProcessEngine engine;
 
+    private static final OffsetDateTime IN_CONTACT_WINDOW = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
+    private static final String NO_ANSWER = "{\"variables\":{\"reached\":{\"value\":false},"
+        + "\"callOutcome\":{\"value\":\"NO_ANSWER\"}}}";
+
+    @Autowired
+    JdbcTemplate jdbc;
+
     /** The test engine has a unique name, so the REST paths name it. */
     String rest;
     String loanNo;
@@ -67,8 +83,24 @@ class AuthorizationMatrixTest {
     void usersAndCase() {
         SecurityTestUsers.ensure(identities, grants);
         rest = "/engine-rest/engine/" + engine.getName();
-        loanNo = "AUTHZ-" + UUID.randomUUID().toString().substring(0, 8);
-        collectionCase = runtime.startProcessInstanceByKey(CollectionCase.PROCESS_KEY, loanNo);
+        // a Tuesday morning in the borrower's city: calling is allowed, so a completed call is accepted
+        ClockUtil.setCurrentTime(Date.from(IN_CONTACT_WINDOW.toInstant()));
+        collectionCase = caseAtTheCall();
+        loanNo = collectionCase.getBusinessKey();
+    }
+
+    @AfterEach
+    void resetClock() {
+        ClockUtil.reset();
+    }
+
+    /** A first-line case waiting at the collector's call task, for a loan on file. */
+    private ProcessInstance caseAtTheCall() {
+        String loan = new CaseFixtures(jdbc).loan(12, IN_CONTACT_WINDOW.toLocalDate());
+        return runtime.createProcessInstanceByKey(CollectionCase.PROCESS_KEY).businessKey(loan)
+            .setVariables(Map.of(Vars.LOAN_NO, loan, Vars.DPD, 12, Vars.BUCKET, "DPD_1_29", Vars.OVERDUE_AMOUNT, 1050.0,
+                Vars.STAGE, Stages.FIRST_LINE, Vars.CURRENT_STAGE, Stages.FIRST_LINE, Vars.CANDIDATE_GROUP, "collectors-l1"))
+            .startBeforeActivity(Elements.CALL_BORROWER).execute();
     }
 
     private HttpStatus status(String user, HttpMethod method, String path, HttpEntity<?> body) {
@@ -134,18 +166,18 @@ class AuthorizationMatrixTest {
         assertThat(status("agency1", HttpMethod.POST, complete, json("{}"))).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(status("collector2", HttpMethod.POST, complete, json("{}"))).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(tasksOfCase("demo")).hasSize(1);
-        assertThat(status("collector1", HttpMethod.POST, complete, json("{}"))).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(status("collector1", HttpMethod.POST, complete, json(NO_ANSWER))).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(tasksOfCase("demo")).extracting(t -> t.get("id")).doesNotContain(taskId);
     }
 
     @Test
     void anAgencySeesExactlyTheCasesPlacedWithIt() {
-        ProcessInstance other = runtime.startProcessInstanceByKey(CollectionCase.PROCESS_KEY, loanNo + "-X");
+        ProcessInstance other = caseAtTheCall();
         caseAccess.grantCaseToGroup(collectionCase.getId(), "agency-acme");
 
         assertThat(instancesOfCase("agency1")).extracting(i -> i.get("id")).containsExactly(collectionCase.getId());
         assertThat(tasksOfCase("agency1")).hasSize(1);
-        assertThat(list("agency1", rest + "/process-instance?businessKey=" + loanNo + "-X")).isEmpty();
+        assertThat(list("agency1", rest + "/process-instance?businessKey=" + other.getBusinessKey())).isEmpty();
         assertThat(list("agency1", rest + "/task?processInstanceId=" + other.getId())).isEmpty();
         assertThat(list("agency1", rest + "/process-instance")).extracting(i -> i.get("id"))
             .containsExactly(collectionCase.getId());
