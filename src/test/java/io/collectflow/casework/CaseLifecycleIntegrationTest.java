@@ -24,7 +24,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
+import io.collectflow.casework.stage.Jobs;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
 import io.collectflow.loan.delinquency.DelinquencyScanner;
 import io.collectflow.loan.delinquency.LoanBookFixture;
@@ -144,7 +144,7 @@ abstract class CaseLifecycleIntegrationTest {
         assertThat(result.casesCured()).isEqualTo(1);
         assertThat(result.delinquent()).isEqualTo(1);
         // the cure is recorded by an asynchronous step: run what the job executor would
-        runJobsOf(instanceId);
+        Jobs.runAllOf(managementService, instanceId);
         assertThat(runningCases()).extracting(ProcessInstance::getBusinessKey).containsExactly("L-2");
         HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
             .processInstanceId(instanceId).singleResult();
@@ -336,15 +336,6 @@ abstract class CaseLifecycleIntegrationTest {
                AND NOT EXISTS (SELECT 1 FROM collection_case c WHERE c.active_loan_no = l.loan_no)""")).isZero();
     }
 
-    private void runJobsOf(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
 
     private List<ProcessInstance> runningCases() {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(CollectionCase.PROCESS_KEY).list();

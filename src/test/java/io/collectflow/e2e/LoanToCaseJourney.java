@@ -12,7 +12,6 @@ import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +28,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.stage.Jobs;
 
 /**
  * The foundation's journey through the public API only (CONTRACT.md): import a loan book, scan,
@@ -113,7 +113,7 @@ abstract class LoanToCaseJourney {
 
         Map<String, Object> rescan = scan(FIRST_DUE.plusDays(36));
         assertThat(rescan).containsEntry("casesCured", 1).containsEntry("delinquent", 1);
-        runJobsOf(j1.getId());
+        Jobs.runAllOf(managementService, j1.getId());
         assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(j1.getId()).count()).isZero();
         assertThat(loan("J-1")).containsEntry("dpd", 0).containsEntry("bucket", "CURRENT")
             .containsEntry("caseProcessInstanceId", null);
@@ -153,14 +153,4 @@ abstract class LoanToCaseJourney {
         return cases.get(0);
     }
 
-    /** What the job executor would do for this case (it is off in tests). */
-    private void runJobsOf(String processInstanceId) {
-        for (int round = 0; round < 20; round++) {
-            List<Job> jobs = managementService.createJobQuery().processInstanceId(processInstanceId).executable().list();
-            if (jobs.isEmpty()) {
-                return;
-            }
-            jobs.forEach(job -> managementService.executeJob(job.getId()));
-        }
-    }
 }
