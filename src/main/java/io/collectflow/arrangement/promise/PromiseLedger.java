@@ -86,21 +86,32 @@ public class PromiseLedger {
         BigDecimal amount = new BigDecimal(row.get("amount").toString());
         BigDecimal kept = new BigDecimal(row.get("kept_amount").toString());
         String status = (String) row.get("status");
+        boolean settledNow = false;
         if (OPEN.equals(status)) {
-            status = verdict(amount, kept);
-            jdbc.update("UPDATE promise_to_pay SET status = ?, paid_amount = ?, checked_at = ? WHERE id = ?",
-                status, kept, Timestamp.from(now), promiseId);
+            String verdict = verdict(amount, kept);
+            // conditional: when the case's timer and the daily settlement meet, only one of them decides
+            settledNow = jdbc.update("UPDATE promise_to_pay SET status = ?, paid_amount = ?, checked_at = ?"
+                + " WHERE id = ? AND status = 'OPEN'", verdict, kept, Timestamp.from(now), promiseId) == 1;
+            status = settledNow ? verdict
+                : jdbc.queryForObject("SELECT status FROM promise_to_pay WHERE id = ?", String.class, promiseId);
         }
-        return new Settlement(loanNo, status, kept, notKept(loanNo));
+        return new Settlement(promiseId, loanNo, status, kept, notKept(loanNo), settledNow);
     }
 
-    /** Settles every open promise whose promise date + grace lies before {@code today}; returns the loans touched. */
+    /**
+     * Settles every open promise whose promise date + grace lies before {@code today} (the daily
+     * settlement); returns the promises this call decided, oldest first.
+     */
     public List<Settlement> settleDue(LocalDate today, Instant now) {
-        List<Long> due = jdbc.queryForList("SELECT id FROM promise_to_pay WHERE status = 'OPEN' AND promise_date < ?",
+        List<Long> due = jdbc.queryForList(
+            "SELECT id FROM promise_to_pay WHERE status = 'OPEN' AND promise_date < ? ORDER BY promise_date, id",
             Long.class, Date.valueOf(today.minusDays(graceDays)));
         List<Settlement> settled = new ArrayList<>();
         for (Long id : due) {
-            settled.add(settle(id, now));
+            Settlement settlement = settle(id, now);
+            if (settlement.settledNow()) {
+                settled.add(settlement);
+            }
         }
         return settled;
     }
@@ -120,8 +131,12 @@ public class PromiseLedger {
         return kept.signum() > 0 ? PARTIALLY_KEPT : BROKEN;
     }
 
-    /** A settled promise: its status, the money it got and how many of the loan's promises are not kept. */
-    public record Settlement(String loanNo, String status, BigDecimal keptAmount, int notKeptPromises) {
+    /**
+     * A settled promise: its status, the money it got, how many of the loan's promises are not kept and
+     * whether this call decided it (false when it had been settled before).
+     */
+    public record Settlement(long promiseId, String loanNo, String status, BigDecimal keptAmount, int notKeptPromises,
+            boolean settledNow) {
         public boolean kept() {
             return KEPT.equals(status);
         }

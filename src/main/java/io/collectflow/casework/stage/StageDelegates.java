@@ -55,13 +55,14 @@ public class StageDelegates {
     }
 
     @Bean
-    JavaDelegate recordVisitDelegate(VisitReportService visits) {
+    JavaDelegate recordVisitDelegate(VisitReportService visits, RiskService risk) {
         return execution -> {
             VisitReport report = CaseForms.visit(execution);
             execution.setVariable(NEXT_CONTACT_AT,
                 ProcessData.toDate(visits.record(report, retryAfter(execution), ProcessData.now())));
             execution.setVariable(VISIT_RESULT, report.outcome());
             CaseForms.clear(execution, CaseForms.VISIT_FIELDS);
+            rescore(execution, risk, RiskService.CONTACT_RECORDED);
         };
     }
 

@@ -8,6 +8,8 @@ import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -22,16 +24,24 @@ import io.collectflow.contact.compliance.ContactHistory;
 /**
  * The append-only contact log (B4, F5): this class only inserts and reads; nothing in the application
  * updates or deletes a row. It is also the history the frequency caps count (all operators together).
+ * Every append publishes a {@link ContactLogged} event.
  */
 @Repository
 public class ContactLog implements ContactHistory {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private ApplicationEventPublisher events;
 
     public ContactLog(JdbcClient jdbc, Clock clock) {
         this.jdbc = jdbc;
         this.clock = clock;
+    }
+
+    /** Where {@link ContactLogged} events go (the application context; none in plain unit tests). */
+    @Autowired(required = false)
+    public void setEvents(ApplicationEventPublisher events) {
+        this.events = events;
     }
 
     public long append(ContactLogEntry e) {
@@ -59,7 +69,11 @@ public class ContactLog implements ContactHistory {
             .param("externalRef", e.externalRef())
             .param("recordedAt", DbTime.toDb(clock.instant()))
             .update(keys, "id");
-        return keys.getKey().longValue();
+        long id = keys.getKey().longValue();
+        if (events != null) {
+            events.publishEvent(new ContactLogged(id, e.loanNo(), e.borrowerId(), e.channel().code(), e.result()));
+        }
+        return id;
     }
 
     public List<ContactLogEntry> forLoan(String loanNo) {
