@@ -12,13 +12,17 @@ import org.springframework.stereotype.Service;
 
 import io.collectflow.contact.DbTime;
 
-/** The agency registry (C4): only qualified agencies with a signed NDA and a valid licence get placements. */
+/**
+ * The agency registry (C4): only qualified agencies with a signed NDA and a valid licence that are not
+ * suspended get placements. Changes made through the API go through {@link AgencyAdministration}.
+ */
 @Service
 public class AgencyRegistry {
 
     private static final RowMapper<Agency> AGENCY = (rs, n) -> new Agency(rs.getString("code"), rs.getString("name"),
         rs.getString("licence_no"), rs.getDate("licence_expires_on").toLocalDate(), rs.getInt("rating"),
-        rs.getBoolean("nda_signed"), rs.getBoolean("qualified"), rs.getString("group_id"));
+        rs.getBoolean("nda_signed"), rs.getBoolean("qualified"), rs.getString("group_id"), rs.getBoolean("suspended"),
+        rs.getString("suspended_reason"));
 
     private final JdbcTemplate jdbc;
     private final Clock clock;
@@ -49,6 +53,30 @@ public class AgencyRegistry {
                 group, DbTime.toDb(clock.instant()));
         }
         return find(agency.code()).orElseThrow();
+    }
+
+    /** Stores a qualification review of an existing agency; false when there is no such agency. */
+    boolean review(String code, AgencyReview review) {
+        return jdbc.update("""
+            UPDATE agency SET licence_no = ?, licence_expires_on = ?, rating = ?, nda_signed = ?, qualified = ?,
+                   reviewed_at = ? WHERE code = ?""", review.licenceNo(), review.licenceExpiresOn(), review.rating(),
+            review.ndaSigned(), review.qualified(), DbTime.toDb(clock.instant()), code) == 1;
+    }
+
+    /** Suspends (reason given) or reinstates (reason null) an agency; false when there is no such agency. */
+    boolean suspend(String code, boolean suspended, String reason) {
+        return jdbc.update("UPDATE agency SET suspended = ?, suspended_reason = ?, suspended_at = ? WHERE code = ?",
+            suspended, suspended ? reason : null, suspended ? DbTime.toDb(clock.instant()) : null, code) == 1;
+    }
+
+    /** Active placements per agency code. */
+    public java.util.Map<String, Integer> activePlacements() {
+        java.util.Map<String, Integer> counts = new java.util.HashMap<>();
+        jdbc.query("SELECT agency_code, COUNT(*) AS n FROM agency_placement WHERE status = 'ACTIVE' GROUP BY agency_code",
+            rs -> {
+                counts.put(rs.getString("agency_code"), rs.getInt("n"));
+            });
+        return counts;
     }
 
     public Optional<Agency> find(String code) {

@@ -29,21 +29,34 @@ public class PlacementService {
         DbTime.fromDb(rs.getObject("expires_at", LocalDateTime.class)), rs.getString("status"));
 
     private final JdbcTemplate jdbc;
+    private final AgencyRegistry registry;
     private final PaymentService payments;
     private final AgencyProperties properties;
     private final Clock clock;
 
-    public PlacementService(JdbcTemplate jdbc, PaymentService payments, AgencyProperties properties, Clock clock) {
+    public PlacementService(JdbcTemplate jdbc, AgencyRegistry registry, PaymentService payments,
+            AgencyProperties properties, Clock clock) {
         this.jdbc = jdbc;
+        this.registry = registry;
         this.payments = payments;
         this.properties = properties;
         this.clock = clock;
     }
 
-    /** Places the loan with the agency for the configured term; fee by debt age. */
+    /**
+     * Places the loan with the agency for the configured term; fee by debt age. The agency must be eligible
+     * as the registry has it now (qualified, NDA, licence valid, not suspended), whatever it was when the
+     * placement was proposed: otherwise {@link AgencyNotEligibleException}.
+     */
     @Transactional
     public Placement place(String loanNo, Agency agency, String selection, String scope, String processInstanceId,
             Instant now) {
+        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.systemDefault());
+        Agency current = registry.find(agency.code()).orElseThrow(() -> new AgencyNotEligibleException(agency.code(),
+            "not registered"));
+        if (!current.eligibleOn(day)) {
+            throw new AgencyNotEligibleException(agency.code(), current.ineligibility(day));
+        }
         if (activePlacement(loanNo).isPresent()) {
             throw new IllegalStateException("loan " + loanNo + " is already placed with an agency");
         }

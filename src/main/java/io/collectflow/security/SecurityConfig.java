@@ -47,6 +47,8 @@ public class SecurityConfig {
                 // audit trail: verification for administrators, export also for managers
                 .requestMatchers("/api/audit/verify").hasAuthority(ADMIN)
                 .requestMatchers("/api/audit/**").hasAnyAuthority(ADMIN, MANAGERS)
+                // the agency registry (C4): qualification reviews and suspensions by managers and administrators
+                .requestMatchers("/api/agencies", "/api/agencies/**").hasAnyAuthority(ADMIN, MANAGERS)
                 // a borrower's death may be reported by any in-house staff member who learns of it (C6)
                 .requestMatchers(HttpMethod.POST, "/api/loans/*/deceased").hasAnyAuthority(STAFF)
                 // changes to the loan book: imports, payments, the delinquency scan

@@ -22,6 +22,7 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
 
     @Autowired AuthorizationService authorizationService;
     @Autowired PlacementService placements;
+    @Autowired AgencyAdministration administration;
 
     private ProcessInstance start(String loanNo, int draw) {
         Map<String, Object> vars = new HashMap<>();
@@ -164,5 +165,28 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
             new Agency("delta", "D", "X", today(), 9, true, true, null))).hasMessageContaining("rating");
         jdbc.update("DELETE FROM agency WHERE code = 'gamma'");
         assertThat(List.of(registry.all().stream().map(Agency::code).toArray())).contains("acme", "beta");
+    }
+
+    @Test
+    void anAgencySuspendedAfterApprovalGetsNoPlacementAndTheNextCaseGoesElsewhere() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = start(loanNo, 50);
+        assertThat(variable(pi, AgencyVars.AGENCY_CODE)).isEqualTo("acme");
+        administration.suspend("acme", "licence under investigation");
+        try {
+            taskService.complete(singleTask(pi, "Task_ApprovePlacement").getId(),
+                Map.of(AgencyVars.PLACEMENT_APPROVED, true, AgencyVars.PLACEMENT_SCOPE, "phone"));
+            org.assertj.core.api.Assertions.assertThatThrownBy(this::runJobs)
+                .hasMessageContaining("agency acme may not receive placements: suspended: licence under investigation");
+            assertThat(placements.activePlacement(loanNo)).isEmpty();
+            assertThat(grants("agency-acme", pi.getId())).isZero();
+
+            ProcessInstance next = start(fixtures.loan(200, today()), 50);
+            assertThat(variable(next, AgencyVars.AGENCY_CODE)).isEqualTo("beta");
+            runtimeService.deleteProcessInstance(next.getId(), "test done");
+        } finally {
+            runtimeService.deleteProcessInstance(pi.getId(), "test done");
+            administration.reinstate("acme");
+        }
     }
 }
