@@ -1,6 +1,7 @@
 package io.collectflow.security;
 
 import static io.collectflow.security.Roles.ADMIN;
+import static io.collectflow.security.Roles.LEGAL;
 import static io.collectflow.security.Roles.MANAGERS;
 import static io.collectflow.security.Roles.STAFF;
 
@@ -51,6 +52,8 @@ public class SecurityConfig {
                 .requestMatchers("/api/agencies", "/api/agencies/**").hasAnyAuthority(ADMIN, MANAGERS)
                 // a borrower's death may be reported by any in-house staff member who learns of it (C6)
                 .requestMatchers(HttpMethod.POST, "/api/loans/*/deceased").hasAnyAuthority(STAFF)
+                // collateral securing a loan (D3): registered by managers, administrators and the legal team
+                .requestMatchers(HttpMethod.POST, "/api/loans/*/collateral").hasAnyAuthority(ADMIN, MANAGERS, LEGAL)
                 // changes to the loan book: imports, payments, the delinquency scan
                 .requestMatchers(HttpMethod.POST, "/api/loans/**", "/api/payments/**", "/api/delinquency/**")
                     .hasAnyAuthority(ADMIN, MANAGERS)

@@ -2,7 +2,6 @@ package io.collectflow.agency.web;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,14 +18,13 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import com.fasterxml.jackson.databind.JsonMappingException;
-
 import io.collectflow.agency.Agency;
 import io.collectflow.agency.AgencyAdministration;
 import io.collectflow.agency.AgencyExistsException;
 import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.AgencyReview;
 import io.collectflow.agency.InvalidAgencyException;
+import io.collectflow.web.UnreadableJson;
 
 /**
  * The agency registry for managers and administrators (C4; SecurityConfig): list, read, register,
@@ -122,17 +120,8 @@ public class AgencyRegistryController {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
     }
 
-    /** Unreadable JSON or a value of the wrong type (e.g. a date that is not yyyy-MM-dd): 400 naming the field. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        Map<String, String> body = new LinkedHashMap<>();
-        if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().get(mapping.getPath().size() - 1).getFieldName();
-            body.put("error", field + ": not a valid value" + (field.endsWith("On") ? " (yyyy-MM-dd)" : ""));
-            body.put("field", field);
-        } else {
-            body.put("error", "the request body is not valid JSON");
-        }
-        return ResponseEntity.badRequest().body(body);
+        return UnreadableJson.answer(e);
     }
 }

@@ -1,0 +1,15 @@
+package io.collectflow.legal.collateral;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+
+/**
+ * An item securing a loan (D3): what the legal action's disposal path (auction/sale) sells.
+ *
+ * @param type   VEHICLE, PROPERTY, DEPOSIT or OTHER
+ * @param status HELD, or DISPOSED once the legal action recorded its disposal
+ */
+public record Collateral(long id, String loanNo, String type, String description, BigDecimal estimatedValue,
+        LocalDate valuationDate, String status, String registeredBy, Instant registeredAt) {
+}

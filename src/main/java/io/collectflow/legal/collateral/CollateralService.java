@@ -1,0 +1,78 @@
+package io.collectflow.legal.collateral;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.util.List;
+import java.util.NoSuchElementException;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.collectflow.contact.DbTime;
+import io.collectflow.security.audit.AuditLog;
+
+/**
+ * The collateral register (D3): items securing a loan with their estimated value and valuation date. The
+ * legal action counts the HELD items (LegalAssessment) for its litigation decision and takes the
+ * disposal path when there are any. Registrations are audited.
+ */
+@Service
+public class CollateralService {
+
+    private static final RowMapper<Collateral> COLLATERAL = (rs, n) -> new Collateral(rs.getLong("id"),
+        rs.getString("loan_no"), rs.getString("kind"), rs.getString("description"), rs.getBigDecimal("estimated_value"),
+        rs.getDate("valuation_date") == null ? null : rs.getDate("valuation_date").toLocalDate(), rs.getString("status"),
+        rs.getString("registered_by"), DbTime.fromDb(rs.getObject("registered_at", LocalDateTime.class)));
+
+    private final JdbcTemplate jdbc;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    public CollateralService(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+        this.jdbc = jdbc;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** Registers an item; {@link NoSuchElementException} for an unknown loan, {@link InvalidCollateralException} for bad input. */
+    @Transactional
+    public Collateral register(String loanNo, NewCollateral submitted, String actor) {
+        NewCollateral item = submitted.validate(LocalDate.now(clock));
+        requireLoan(loanNo);
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                INSERT INTO collateral (loan_no, kind, description, estimated_value, valuation_date, status,
+                    registered_by, registered_at) VALUES (?, ?, ?, ?, ?, 'HELD', ?, ?)""", new String[] {"id"});
+            insert.setString(1, loanNo);
+            insert.setString(2, item.type());
+            insert.setString(3, item.description());
+            insert.setBigDecimal(4, item.estimatedValue());
+            insert.setObject(5, item.valuationDate());
+            insert.setString(6, actor);
+            insert.setObject(7, DbTime.toDb(clock.instant()));
+            return insert;
+        }, keys);
+        long id = keys.getKey().longValue();
+        audit.record(actor, "COLLATERAL_REGISTERED", "loan", loanNo, item.type() + " " + item.description()
+            + ", estimated " + item.estimatedValue().toPlainString() + " on " + item.valuationDate() + " (collateral " + id + ")");
+        return jdbc.queryForObject("SELECT * FROM collateral WHERE id = ?", COLLATERAL, id);
+    }
+
+    /** The loan's items, oldest first; {@link NoSuchElementException} for an unknown loan. */
+    public List<Collateral> forLoan(String loanNo) {
+        requireLoan(loanNo);
+        return jdbc.query("SELECT * FROM collateral WHERE loan_no = ? ORDER BY id", COLLATERAL, loanNo);
+    }
+
+    private void requireLoan(String loanNo) {
+        Integer loans = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE loan_no = ?", Integer.class, loanNo);
+        if (loans == null || loans == 0) {
+            throw new NoSuchElementException("loan " + loanNo + " not found");
+        }
+    }
+}

@@ -1,0 +1,175 @@
+package io.collectflow.legal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseFixtures;
+import io.collectflow.casework.stage.Jobs;
+import io.collectflow.legal.process.LegalActionDelegates;
+import io.collectflow.security.SecurityTestUsers;
+import io.collectflow.security.authz.StartupGrants;
+
+/**
+ * /api/loans/{loanNo}/collateral over real HTTP: registration (managers, administrators, legal) with
+ * field-naming refusals, the list for staff, the audit entry, and the legal action's disposal path fed
+ * by a registration, even one made after the legal action started.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CollateralApiTest {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
+    };
+    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
+        new ParameterizedTypeReference<>() {
+        };
+
+    @Autowired TestRestTemplate anonymous;
+    @Autowired IdentityService identities;
+    @Autowired StartupGrants grants;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired LegalAssessment assessment;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+
+    private final LocalDate today = LocalDate.now();
+    private String loanNo;
+
+    @BeforeEach
+    void usersAndLoan() {
+        SecurityTestUsers.ensure(identities, grants);
+        loanNo = new CaseFixtures(jdbc).loan(400, today);
+    }
+
+    @Test
+    void managersAndLegalRegisterStaffReadAndTheLegalActionCountsIt() {
+        ResponseEntity<Map<String, Object>> car = post("manager1", item("vehicle", "BYD Qin 2022, plate 沪A12345",
+            "40000.00", today.minusDays(30)));
+        assertThat(car.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(car.getBody()).containsEntry("type", "VEHICLE").containsEntry("status", "HELD")
+            .containsEntry("valuationDate", today.minusDays(30).toString()).containsEntry("registeredBy", "manager1");
+        assertThat(post("legal1", item("DEPOSIT", "Term deposit 6222 0000", "2500.50", today)).getStatusCode())
+            .isEqualTo(HttpStatus.CREATED);
+        assertThat(post("collector1", item("OTHER", "Watch", "100", today)).getStatusCode())
+            .isEqualTo(HttpStatus.FORBIDDEN);
+
+        ResponseEntity<List<Map<String, Object>>> listed = anonymous.withBasicAuth("collector1", "collector1")
+            .exchange(path(), HttpMethod.GET, null, LIST);
+        assertThat(listed.getBody()).extracting(c -> c.get("description"))
+            .containsExactly("BYD Qin 2022, plate 沪A12345", "Term deposit 6222 0000");
+        assertThat(anonymous.withBasicAuth("agency1", "agency1").exchange(path(), HttpMethod.GET, null, String.class)
+            .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'COLLATERAL_REGISTERED'"
+            + " AND subject_id = ? ORDER BY id", String.class, loanNo)).containsExactly("manager1", "legal1");
+        assertThat(assessment.estimate(loanNo).collateralValue()).isEqualByComparingTo("42500.50");
+    }
+
+    @Test
+    void badInputIsRefusedNamingTheFieldAndNothingIsWritten() {
+        refused(item("BOAT", "Yacht", "1000", today), 422, "type");
+        refused(item("VEHICLE", " ", "1000", today), 422, "description");
+        refused(item("VEHICLE", "Car", "0", today), 422, "estimatedValue");
+        refused(item("VEHICLE", "Car", "10.123", today), 422, "estimatedValue");
+        refused(item("VEHICLE", "Car", "1000", null), 422, "valuationDate");
+        refused(item("VEHICLE", "Car", "1000", today.plusDays(1)), 422, "valuationDate");
+        Map<String, Object> badDate = item("VEHICLE", "Car", "1000", today);
+        badDate.put("valuationDate", "01/02/2026");
+        refused(badDate, 400, "valuationDate");
+        Map<String, Object> badAmount = item("VEHICLE", "Car", "1000", today);
+        badAmount.put("estimatedValue", "a lot");
+        refused(badAmount, 400, "estimatedValue");
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM collateral WHERE loan_no = ?", Integer.class, loanNo))
+            .isZero();
+        ResponseEntity<Map<String, Object>> unknown = anonymous.withBasicAuth("manager1", "manager1").exchange(
+            "/api/loans/NO-SUCH-LOAN/collateral", HttpMethod.POST, json(item("OTHER", "X", "1", today)), MAP);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void collateralRegisteredDuringTheLegalActionIsDisposedAfterTheJudgment() {
+        jdbc.update("UPDATE installment SET principal_due = 5000 WHERE loan_no = ?", loanNo);
+        ProcessInstance legal = runtime.startProcessInstanceByKey("legal-action", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
+        Jobs.runAllOf(management, legal.getId());
+        assertThat(runtime.getVariable(legal.getId(), Vars.LEGAL_ACTION)).isEqualTo("LITIGATION");
+        assertThat(runtime.getVariable(legal.getId(), LegalActionDelegates.HAS_COLLATERAL)).isEqualTo(false);
+
+        assertThat(post("legal1", item("PROPERTY", "Flat 3-201, 8 Lane 100, Shanghai", "350000", today.minusYears(1)))
+            .getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(runtime.getVariable(legal.getId(), LegalActionDelegates.HAS_COLLATERAL)).isEqualTo(true);
+        assertThat(runtime.getVariable(legal.getId(), LegalActionDelegates.COLLATERAL_VALUE)).isEqualTo(350000.0);
+
+        for (String step : List.of("Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment")) {
+            complete(legal, step, Map.of("legalStepDate", today.toString()));
+        }
+        complete(legal, "Task_DisposeCollateral", Map.of("disposalMethod", "AUCTION", "disposalProceeds", 300000));
+        List<Map<String, Object>> items = anonymous.withBasicAuth("legal1", "legal1")
+            .exchange(path(), HttpMethod.GET, null, LIST).getBody();
+        assertThat(items).extracting(c -> c.get("status")).containsExactly("DISPOSED");
+        runtime.deleteProcessInstance(legal.getId(), "test done");
+    }
+
+    private void complete(ProcessInstance pi, String taskKey, Map<String, Object> variables) {
+        String taskId = tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(taskKey).singleResult()
+            .getId();
+        tasks.complete(taskId, variables);
+        Jobs.runAllOf(management, pi.getId());
+    }
+
+    private void refused(Map<String, Object> body, int status, String field) {
+        ResponseEntity<Map<String, Object>> answer = post("manager1", body);
+        assertThat(answer.getStatusCode().value()).as("%s: %s", body, answer.getBody()).isEqualTo(status);
+        assertThat(answer.getBody()).containsEntry("field", field);
+        assertThat((String) answer.getBody().get("error")).startsWith(field + ":");
+    }
+
+    private ResponseEntity<Map<String, Object>> post(String user, Map<String, Object> body) {
+        return anonymous.withBasicAuth(user, user).exchange(path(), HttpMethod.POST, json(body), MAP);
+    }
+
+    private String path() {
+        return "/api/loans/" + loanNo + "/collateral";
+    }
+
+    private static HttpEntity<Map<String, Object>> json(Map<String, Object> body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static Map<String, Object> item(String type, String description, String value, LocalDate valuedOn) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("type", type);
+        body.put("description", description);
+        body.put("estimatedValue", new BigDecimal(value));
+        body.put("valuationDate", valuedOn == null ? null : valuedOn.toString());
+        return body;
+    }
+}
