@@ -10,6 +10,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.collectflow.security.audit.Actors;
 import io.collectflow.security.audit.AuditLog;
 
+import io.collectflow.web.InvalidFieldException;
+
 /**
  * Registry changes made by managers and administrators (C4): register, review qualification, suspend,
  * reinstate. Each change and its audit entry commit together.
@@ -35,13 +37,13 @@ public class AgencyAdministration {
     @Transactional
     public Agency register(String code, String name, AgencyReview review) {
         if (code == null || !code.matches("[a-z0-9]{2,32}")) {
-            throw new InvalidAgencyException("code", "required, 2-32 lower-case letters or digits");
+            throw new InvalidFieldException("code", "required, 2-32 lower-case letters or digits");
         }
         if (name == null || name.isBlank()) {
-            throw new InvalidAgencyException("name", "required");
+            throw new InvalidFieldException("name", "required");
         }
         if (name.length() > 200) {
-            throw new InvalidAgencyException("name", "at most 200 characters");
+            throw new InvalidFieldException("name", "at most 200 characters");
         }
         review.validate(today());
         if (registry.find(code).isPresent()) {
@@ -70,10 +72,10 @@ public class AgencyAdministration {
     public Agency suspend(String code, String reason) {
         get(code);
         if (reason == null || reason.isBlank()) {
-            throw new InvalidAgencyException("reason", "required: why the agency is suspended");
+            throw new InvalidFieldException("reason", "required: why the agency is suspended");
         }
         if (reason.length() > 1000) {
-            throw new InvalidAgencyException("reason", "at most 1000 characters");
+            throw new InvalidFieldException("reason", "at most 1000 characters");
         }
         registry.suspend(code, true, reason.strip());
         audit.record(Actors.current(), "AGENCY_SUSPENDED", SUBJECT, code, reason.strip());

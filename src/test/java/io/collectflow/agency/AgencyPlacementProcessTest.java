@@ -174,10 +174,12 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, AgencyVars.AGENCY_CODE)).isEqualTo("acme");
         administration.suspend("acme", "licence under investigation");
         try {
-            taskService.complete(singleTask(pi, "Task_ApprovePlacement").getId(),
+            complete(singleTask(pi, "Task_ApprovePlacement"),
                 Map.of(AgencyVars.PLACEMENT_APPROVED, true, AgencyVars.PLACEMENT_SCOPE, "phone"));
-            org.assertj.core.api.Assertions.assertThatThrownBy(this::runJobs)
-                .hasMessageContaining("agency acme may not receive placements: suspended: licence under investigation");
+            assertThat(pi).hasPassed("BoundaryEvent_AgencyNotEligible", "EndEvent_AgencyNotEligible").isEnded();
+            assertThat(historicVariable(pi, AgencyVars.OUTCOME)).isEqualTo("NO_QUALIFIED_AGENCY");
+            assertThat((String) historicVariable(pi, AgencyVars.NOT_ELIGIBLE_REASON))
+                .isEqualTo("agency acme may not receive placements: suspended: licence under investigation");
             assertThat(placements.activePlacement(loanNo)).isEmpty();
             assertThat(grants("agency-acme", pi.getId())).isZero();
 
@@ -185,8 +187,12 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
             assertThat(variable(next, AgencyVars.AGENCY_CODE)).isEqualTo("beta");
             runtimeService.deleteProcessInstance(next.getId(), "test done");
         } finally {
-            runtimeService.deleteProcessInstance(pi.getId(), "test done");
             administration.reinstate("acme");
         }
+    }
+
+    private Object historicVariable(ProcessInstance pi, String name) {
+        return historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).variableName(name)
+            .singleResult().getValue();
     }
 }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 
+import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -18,6 +19,7 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.agency.Agency;
 import io.collectflow.agency.AgencyAccess;
 import io.collectflow.agency.AgencyMisconduct;
+import io.collectflow.agency.AgencyNotEligibleException;
 import io.collectflow.agency.AgencyProperties;
 import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.Placement;
@@ -59,10 +61,16 @@ public class AgencyPlacementDelegates {
             AgencyProperties properties) {
         return execution -> {
             Agency agency = registry.find((String) execution.getVariable(AgencyVars.AGENCY_CODE)).orElseThrow();
-            Placement placement = placements.place((String) execution.getVariable(Vars.LOAN_NO), agency,
-                (String) execution.getVariable(AgencyVars.SELECTION),
-                (String) execution.getVariable(AgencyVars.PLACEMENT_SCOPE), execution.getProcessInstanceId(),
-                ClockUtil.getCurrentTime().toInstant());
+            Placement placement;
+            try {
+                placement = placements.place((String) execution.getVariable(Vars.LOAN_NO), agency,
+                    (String) execution.getVariable(AgencyVars.SELECTION),
+                    (String) execution.getVariable(AgencyVars.PLACEMENT_SCOPE), execution.getProcessInstanceId(),
+                    ClockUtil.getCurrentTime().toInstant());
+            } catch (AgencyNotEligibleException e) {
+                execution.setVariable(AgencyVars.NOT_ELIGIBLE_REASON, e.getMessage());
+                throw new BpmnError(AgencyVars.AGENCY_NOT_ELIGIBLE_ERROR, e.getMessage());
+            }
             access.grant(agency.groupId(), placedInstances(execution));
             execution.setVariable(AgencyVars.PLACEMENT_ID, placement.id());
             execution.setVariable(AgencyVars.PLACEMENT_EXPIRES_AT, Date.from(placement.expiresAt()));

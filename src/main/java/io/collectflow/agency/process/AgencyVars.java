@@ -31,6 +31,10 @@ public final class AgencyVars {
     public static final String COMMISSION = "agencyCommission";
     /** Out to the case: RECOVERED, PARTIALLY_RECOVERED, RETURNED_UNPAID, REJECTED, NO_QUALIFIED_AGENCY. */
     public static final String OUTCOME = "agencyOutcome";
+    /** Why placing failed when the agency was no longer eligible (suspended, licence expired, review failed). */
+    public static final String NOT_ELIGIBLE_REASON = "agencyNotEligibleReason";
+    /** Error code caught by BoundaryEvent_AgencyNotEligible on Task_PlaceWithAgency. */
+    public static final String AGENCY_NOT_ELIGIBLE_ERROR = "AGENCY_NOT_ELIGIBLE";
 
     private AgencyVars() {
     }

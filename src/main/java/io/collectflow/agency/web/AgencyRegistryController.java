@@ -4,11 +4,9 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -23,8 +21,7 @@ import io.collectflow.agency.AgencyAdministration;
 import io.collectflow.agency.AgencyExistsException;
 import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.AgencyReview;
-import io.collectflow.agency.InvalidAgencyException;
-import io.collectflow.web.UnreadableJson;
+import io.collectflow.web.FieldErrorAnswers;
 
 /**
  * The agency registry for managers and administrators (C4; SecurityConfig): list, read, register,
@@ -32,6 +29,7 @@ import io.collectflow.web.UnreadableJson;
  * field; an unknown agency 404; a taken code 409.
  */
 @RestController
+@FieldErrorAnswers
 @RequestMapping("/api/agencies")
 public class AgencyRegistryController {
 
@@ -105,23 +103,8 @@ public class AgencyRegistryController {
             placed);
     }
 
-    @ExceptionHandler(InvalidAgencyException.class)
-    ResponseEntity<Map<String, String>> invalid(InvalidAgencyException e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage(), "field", e.field()));
-    }
-
     @ExceptionHandler(AgencyExistsException.class)
     ResponseEntity<Map<String, String>> exists(AgencyExistsException e) {
         return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error", e.getMessage(), "field", "code"));
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> unknown(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return UnreadableJson.answer(e);
     }
 }

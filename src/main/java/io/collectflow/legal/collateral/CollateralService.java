@@ -15,6 +15,8 @@ import org.springframework.transaction.annotation.Transactional;
 import io.collectflow.contact.DbTime;
 import io.collectflow.security.audit.AuditLog;
 
+import io.collectflow.web.InvalidFieldException;
+
 /**
  * The collateral register (D3): items securing a loan with their estimated value and valuation date. The
  * legal action counts the HELD items (LegalAssessment) for its litigation decision and takes the
@@ -38,7 +40,7 @@ public class CollateralService {
         this.clock = clock;
     }
 
-    /** Registers an item; {@link NoSuchElementException} for an unknown loan, {@link InvalidCollateralException} for bad input. */
+    /** Registers an item; {@link NoSuchElementException} for an unknown loan, {@link InvalidFieldException} for bad input. */
     @Transactional
     public Collateral register(String loanNo, NewCollateral submitted, String actor) {
         NewCollateral item = submitted.validate(LocalDate.now(clock));

@@ -1,15 +1,11 @@
 package io.collectflow.legal.web;
 
 import java.util.List;
-import java.util.Map;
-import java.util.NoSuchElementException;
 
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
-import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.security.core.Authentication;
 import org.springframework.transaction.annotation.Transactional;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -18,10 +14,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.collectflow.legal.collateral.Collateral;
 import io.collectflow.legal.collateral.CollateralService;
-import io.collectflow.legal.collateral.InvalidCollateralException;
 import io.collectflow.legal.collateral.LegalActionCollateralSync;
 import io.collectflow.legal.collateral.NewCollateral;
-import io.collectflow.web.UnreadableJson;
+import io.collectflow.web.FieldErrorAnswers;
 
 /**
  * {@code /api/loans/{loanNo}/collateral} (D3): register an item securing the loan (managers,
@@ -29,6 +24,7 @@ import io.collectflow.web.UnreadableJson;
  * unknown loan 404.
  */
 @RestController
+@FieldErrorAnswers
 public class CollateralController {
 
     private final CollateralService collateral;
@@ -51,20 +47,5 @@ public class CollateralController {
         Collateral registered = collateral.register(loanNo, item, auth.getName());
         legalActions.collateralChanged(loanNo);
         return ResponseEntity.status(HttpStatus.CREATED).body(registered);
-    }
-
-    @ExceptionHandler(InvalidCollateralException.class)
-    ResponseEntity<Map<String, String>> invalid(InvalidCollateralException e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("error", e.getMessage(), "field", e.field()));
-    }
-
-    @ExceptionHandler(NoSuchElementException.class)
-    ResponseEntity<Map<String, String>> unknown(NoSuchElementException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, String>> unreadable(HttpMessageNotReadableException e) {
-        return UnreadableJson.answer(e);
     }
 }
