@@ -46,9 +46,10 @@ public class PlacementService {
     /**
      * Places the loan with the agency for the configured term; fee by debt age. The agency must be eligible
      * as the registry has it now (qualified, NDA, licence valid, not suspended), whatever it was when the
-     * placement was proposed: otherwise {@link AgencyNotEligibleException}.
+     * placement was proposed: otherwise {@link AgencyNotEligibleException}, thrown before anything is written
+     * (so it does not spoil the caller's transaction: the process ends the attempt by a BPMN error).
      */
-    @Transactional
+    @Transactional(noRollbackFor = AgencyNotEligibleException.class)
     public Placement place(String loanNo, Agency agency, String selection, String scope, String processInstanceId,
             Instant now) {
         java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.systemDefault());
