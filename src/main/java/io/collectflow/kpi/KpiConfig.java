@@ -75,6 +75,17 @@ public class KpiConfig {
     }
 
     @Bean
+    CaseStageRecorder caseStageRecorder(JdbcClient jdbc) {
+        return new CaseStageRecorder(jdbc);
+    }
+
+    /** Picked up by the Camunda starter like every ProcessEnginePlugin bean. */
+    @Bean
+    CaseStagePlugin caseStagePlugin(CaseStageRecorder recorder) {
+        return new CaseStagePlugin(recorder);
+    }
+
+    @Bean
     KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, JdbcClient jdbc, PlatformTransactionManager tm,
             ObjectMapper json, Clock clock) {
         return new KpiSnapshotService(calculator, jdbc, new TransactionTemplate(tm), json, clock);
