@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Computes the KPI document of a day from the loan book, cases and contact tables (live, not from a snapshot). */
@@ -15,23 +17,32 @@ public class KpiCalculator {
     static final String PAID_OFF = "PAID_OFF";
     static final String PRODUCT = "product";
     static final String REGION = "region";
+    static final String RISK_GRADE = "riskGrade";
+    static final String STRATEGY = "strategy";
+    static final String TEAM = "team";
+    static final String AGENCY = "agency";
+    static final String COLLECTOR = "collector";
+    /** the slice dimensions (SPEC I1-I8: by product, region, risk grade, team, agency, collector, strategy variant) */
+    public static final List<String> DIMENSIONS = List.of(PRODUCT, REGION, RISK_GRADE, STRATEGY, TEAM, AGENCY, COLLECTOR);
 
     private final PortfolioQueries portfolio;
     private final CaseQueries cases;
     private final OperationsQueries operations;
     private final Buckets buckets;
     private final KpiTargets targets;
+    private final Teams teams;
 
     public KpiCalculator(PortfolioQueries portfolio, CaseQueries cases, OperationsQueries operations, Buckets buckets,
-            KpiTargets targets) {
+            KpiTargets targets, Teams teams) {
         this.portfolio = portfolio;
         this.cases = cases;
         this.operations = operations;
         this.buckets = buckets;
         this.targets = targets;
+        this.teams = teams;
     }
 
-    /** Every KPI on {@code asOf}, with product and region slices. */
+    /** Every KPI on {@code asOf}, with the slices of every dimension. */
     public Kpis compute(LocalDate asOf) {
         List<PortfolioQueries.BookRow> book = portfolio.book(asOf);
         List<CaseQueries.RecoveryRow> recovery = cases.recovery(asOf);
@@ -43,31 +54,60 @@ public class KpiCalculator {
         book.forEach(row -> byBucket.merge(row.bucket(), row.loans(), Long::sum));
         Map<String, Kpis.BandRecovery> recoveryRates = recoveryRates(recovery);
 
+        Set<String> collectors = new TreeSet<>();
+        recovery.forEach(row -> collectors.add(row.collector()));
+        collectors.remove(CaseQueries.NONE);
+        Map<String, String> teamOf = teams.teamOf(collectors);
         List<Kpis.Slice> slices = new ArrayList<>();
         slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product));
         slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region));
+        slices.addAll(slices(RISK_GRADE, book, recovery, PortfolioQueries.BookRow::riskGrade,
+            CaseQueries.RecoveryRow::riskGrade));
+        slices.addAll(caseSlices(STRATEGY, recovery, CaseQueries.RecoveryRow::strategy));
+        slices.addAll(caseSlices(TEAM, recovery, row -> teamOf.getOrDefault(row.collector(), CaseQueries.NONE)));
+        slices.addAll(caseSlices(AGENCY, recovery, CaseQueries.RecoveryRow::agency));
+        slices.addAll(caseSlices(COLLECTOR, recovery, CaseQueries.RecoveryRow::collector));
 
         Kpis.Operations ops = operations.period(asOf.minusMonths(1).plusDays(1), asOf);
-        Map<String, List<CaseQueries.RecoveryRow>> byStrategy = new TreeMap<>();
-        recovery.forEach(row -> byStrategy.computeIfAbsent(row.strategy(), k -> new ArrayList<>()).add(row));
-        Map<String, Map<String, Kpis.BandRecovery>> recoveryByStrategy = new LinkedHashMap<>();
-        byStrategy.forEach((strategy, rows) -> recoveryByStrategy.put(strategy, recoveryRates(rows)));
         return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
-            cases.cure(asOf), recoveryRates, recoveryByStrategy, ops, targets.evaluate(rates, recoveryRates), slices, "live");
+            cases.cure(asOf), recoveryRates, recoveryBy(recovery, CaseQueries.RecoveryRow::strategy),
+            recoveryBy(recovery, CaseQueries.RecoveryRow::riskGrade), cases.recoveryByStage(asOf), ops,
+            targets.evaluate(rates, recoveryRates), slices, "live");
     }
 
+    /** The recovery bands per value of a case attribute, values in order. */
+    private static Map<String, Map<String, Kpis.BandRecovery>> recoveryBy(List<CaseQueries.RecoveryRow> recovery,
+            Function<CaseQueries.RecoveryRow, String> key) {
+        Map<String, Map<String, Kpis.BandRecovery>> result = new LinkedHashMap<>();
+        group(recovery, key).forEach((value, rows) -> result.put(value, recoveryRates(rows)));
+        return result;
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key) {
+        Map<String, List<T>> groups = new TreeMap<>();
+        rows.forEach(row -> groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row));
+        return groups;
+    }
+
+    /** Slices of a dimension the loan book has (product, region, risk grade): book figures and recovery. */
     private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,
             List<CaseQueries.RecoveryRow> recovery, Function<PortfolioQueries.BookRow, String> bookKey,
             Function<CaseQueries.RecoveryRow, String> recoveryKey) {
-        Map<String, List<PortfolioQueries.BookRow>> bookGroups = new TreeMap<>();
-        book.forEach(row -> bookGroups.computeIfAbsent(bookKey.apply(row), k -> new ArrayList<>()).add(row));
-        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = new TreeMap<>();
-        recovery.forEach(row -> recoveryGroups.computeIfAbsent(recoveryKey.apply(row), k -> new ArrayList<>()).add(row));
+        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = group(recovery, recoveryKey);
         List<Kpis.Slice> slices = new ArrayList<>();
-        bookGroups.forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
+        group(book, bookKey).forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
             rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
             rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
             overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of())))));
+        return slices;
+    }
+
+    /** Slices of a case dimension (strategy, team, agency, collector): recovery only. */
+    private static List<Kpis.Slice> caseSlices(String dimension, List<CaseQueries.RecoveryRow> recovery,
+            Function<CaseQueries.RecoveryRow, String> key) {
+        List<Kpis.Slice> slices = new ArrayList<>();
+        group(recovery, key).forEach((value, rows) ->
+            slices.add(new Kpis.Slice(dimension, value, null, null, null, recoveryRates(rows))));
         return slices;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -58,10 +59,17 @@ public class KpiConfig {
     }
 
     @Bean
+    @ConditionalOnMissingBean
+    Teams kpiTeams(IdentityService identityService,
+            @Value("${collectflow.kpi.team-group-prefix:collectors-}") String teamGroupPrefix) {
+        return new CamundaTeams(identityService, teamGroupPrefix);
+    }
+
+    @Bean
     KpiCalculator kpiCalculator(JdbcClient jdbc, Buckets buckets, OperationsQueries operations, KpiProperties properties,
-            @Value("${collectflow.delinquency.tolerance:0.00}") BigDecimal tolerance) {
+            Teams teams, @Value("${collectflow.delinquency.tolerance:0.00}") BigDecimal tolerance) {
         return new KpiCalculator(new PortfolioQueries(jdbc, buckets, tolerance), new CaseQueries(jdbc), operations,
-            buckets, new KpiTargets(properties.targets()));
+            buckets, new KpiTargets(properties.targets()), teams);
     }
 
     @Bean

@@ -45,7 +45,7 @@ public class KpiController {
         this.clock = clock;
     }
 
-    /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed. */
+    /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed; {@code by} adds one dimension's slices. */
     @GetMapping
     public Kpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String by) {
@@ -53,11 +53,33 @@ public class KpiController {
         if (by == null || by.isBlank()) {
             return kpis.withSlices(null);
         }
-        String dimension = by.toLowerCase(Locale.ROOT);
-        if (!dimension.equals(KpiCalculator.PRODUCT) && !dimension.equals(KpiCalculator.REGION)) {
-            throw new IllegalArgumentException("by must be product or region, not '" + by + "'");
-        }
-        return kpis.withSlices(kpis.slices().stream().filter(s -> s.dimension().equals(dimension)).toList());
+        return kpis.withSlices(slicesOf(kpis, dimension(by)));
+    }
+
+    /** The slices of one dimension on {@code asOf}: {@code {"asOf", "dimension", "slices": [...]}}. */
+    @GetMapping("/slices")
+    public Map<String, Object> slices(@RequestParam String by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        String dimension = dimension(by);
+        Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("asOf", kpis.asOf());
+        answer.put("dimension", dimension);
+        answer.put("source", kpis.source());
+        answer.put("slices", slicesOf(kpis, dimension));
+        return answer;
+    }
+
+    private static String dimension(String by) {
+        return KpiCalculator.DIMENSIONS.stream().filter(d -> d.equalsIgnoreCase(by.trim())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(
+                "by must be one of " + String.join(", ", KpiCalculator.DIMENSIONS) + ", not '" + by + "'"));
+    }
+
+    /** A snapshot written before a dimension existed has no slices of it: an empty list. */
+    private static List<Kpis.Slice> slicesOf(Kpis kpis, String dimension) {
+        return kpis.slices() == null ? List.of()
+            : kpis.slices().stream().filter(s -> s.dimension().equals(dimension)).toList();
     }
 
     /** Writes (or rewrites) the snapshot of {@code asOf}, default today. */

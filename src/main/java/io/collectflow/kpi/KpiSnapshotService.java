@@ -73,6 +73,9 @@ public class KpiSnapshotService {
                 .param("recovered", kpis.operations().recovered()).param("doc", document).update();
             insertOverdue(asOf, ALL, "*", kpis.activeLoans(), kpis.outstandingPrincipal(), kpis.overdueRates());
             for (Kpis.Slice slice : kpis.slices()) {
+                if (slice.overdueRates() == null) {
+                    continue;
+                }
                 insertOverdue(asOf, slice.dimension().toUpperCase(), slice.value(), slice.activeLoans(),
                     slice.outstandingPrincipal(), slice.overdueRates());
             }

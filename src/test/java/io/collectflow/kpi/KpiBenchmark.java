@@ -56,7 +56,8 @@ class KpiBenchmark {
             KpiProperties properties = KpiCalculationContract.PROPERTIES;
             KpiCalculator calculator = new KpiCalculator(new PortfolioQueries(jdbc, buckets, BigDecimal.ZERO),
                 new CaseQueries(jdbc), new OperationsQueries(jdbc, schema, noTasks, new TableComplaintCounter(jdbc, schema),
-                    (from, to) -> BigDecimal.ZERO, properties), buckets, new KpiTargets(properties.targets()));
+                    (from, to) -> BigDecimal.ZERO, properties), buckets, new KpiTargets(properties.targets()),
+                collectors -> Map.of());
             ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
             KpiSnapshotService snapshots = new KpiSnapshotService(calculator, jdbc,
