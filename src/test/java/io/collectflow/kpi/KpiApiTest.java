@@ -52,8 +52,25 @@ class KpiApiTest extends KpiSpringTestSupport {
         assertThat(byRegion.at("/slices/1/overdueRates/30/byCount").decimalValue()).isEqualByComparingTo("0.666667");
         ResponseEntity<String> bad = manager().getForEntity(url("/api/kpis?asOf=2026-03-31&by=colour"), String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bad.getBody()).contains("by must be product or region");
+        assertThat(bad.getBody()).contains("by must be one of product, region, riskGrade, strategy, team, agency, collector");
         assertThat(manager().getForEntity(url("/api/kpis?asOf=31.03.2026"), String.class).getStatusCode())
+            .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void slicesByTeamComeFromTheCollectorsGroupsInTheIdentityStore() {
+        JsonNode byTeam = manager().getForObject(url("/api/kpis/slices?asOf=2026-03-31&by=TEAM"), JsonNode.class);
+        assertThat(byTeam.get("dimension").asText()).isEqualTo("team");
+        // collector1 (collectors-l1) holds B: 0 / 220; collector2 (collectors-l2) A2: 110 / 110; the rest have no collector
+        assertThat(byTeam.get("slices")).extracting(s -> s.get("value").asText())
+            .containsExactly("(none)", "collectors-l1", "collectors-l2");
+        assertThat(byTeam.at("/slices/2/recoveryRates/WITHIN_90/rate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(byTeam.at("/slices/1/recoveryRates/WITHIN_90/overdueAtStart").decimalValue()).isEqualByComparingTo("220");
+        assertThat(byTeam.at("/slices/1").has("overdueRates")).isFalse();
+        JsonNode kpis = manager().getForObject(url("/api/kpis?asOf=2026-03-31"), JsonNode.class);
+        assertThat(kpis.at("/recoveryByStage/SECOND_LINE/rate").decimalValue()).isEqualByComparingTo("0.050505");
+        assertThat(kpis.at("/recoveryByRiskGrade/MEDIUM/WITHIN_90/rate").decimalValue()).isEqualByComparingTo("0.666652");
+        assertThat(manager().getForEntity(url("/api/kpis/slices?by=colour"), String.class).getStatusCode())
             .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
@@ -75,9 +92,9 @@ class KpiApiTest extends KpiSpringTestSupport {
         manager().postForObject(url("/api/kpis/snapshot?asOf=2026-03-31"), null, String.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot WHERE as_of = :d").param("d", day).query(Long.class).single())
             .isEqualTo(1);
-        // 5 thresholds × (portfolio + 2 products + 2 regions)
+        // 5 thresholds × (portfolio + 2 products + 2 regions + 2 risk grades); case dimensions have no overdue rates
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot_overdue WHERE as_of = :d").param("d", day)
-            .query(Long.class).single()).isEqualTo(25);
+            .query(Long.class).single()).isEqualTo(35);
         assertThat(jdbc.sql("SELECT rate_by_count FROM kpi_snapshot_overdue WHERE as_of = :d AND slice_type = 'ALL'"
                 + " AND dpd_threshold = 60").param("d", day).query(java.math.BigDecimal.class).single())
             .isEqualByComparingTo("0.5");
