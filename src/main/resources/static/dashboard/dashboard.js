@@ -247,6 +247,7 @@
     $('report-month-csv').href = base + 'month&format=csv';
     $('report-quarter-html').href = base + 'quarter&format=html';
     $('report-year-html').href = base + 'year&format=html';
+    ['month', 'quarter', 'year'].forEach((period) => { $('report-' + period + '-pdf').href = base + period + '&format=pdf'; });
   }
 
   async function show(asOf, points) {

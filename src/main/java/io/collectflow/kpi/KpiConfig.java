@@ -73,8 +73,8 @@ public class KpiConfig {
     }
 
     @Bean
-    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations) {
-        return new KpiReportService(snapshots, operations);
+    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, Clock clock) {
+        return new KpiReportService(snapshots, operations, clock);
     }
 
     @Bean

@@ -106,9 +106,9 @@ public class KpiController {
         return properties.targets();
     }
 
-    /** Report of the month, quarter or year containing {@code date}, as CSV or a printable HTML page. */
+    /** Report of the month, quarter or year containing {@code date}, as CSV, a printable HTML page or PDF. */
     @GetMapping("/report")
-    public ResponseEntity<String> report(@RequestParam String period,
+    public ResponseEntity<?> report(@RequestParam String period,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(defaultValue = "html") String format) {
         ReportPeriod p = ReportPeriod.of(period, date);
@@ -120,7 +120,11 @@ public class KpiController {
                 .body(reports.csv(p));
             case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .body(reports.html(p));
-            default -> throw new IllegalArgumentException("format must be csv or html, not '" + format + "'");
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                    .filename("collectflow-kpi-" + p.label() + ".pdf").build().toString())
+                .body(reports.pdf(p));
+            default -> throw new IllegalArgumentException("format must be csv, html or pdf, not '" + format + "'");
         };
     }
 

@@ -2,6 +2,8 @@ package io.collectflow.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -9,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /** GET /api/kpis and friends over HTTP, against the hand-worked figures of {@link KpiFixture}. */
 class KpiApiTest extends KpiSpringTestSupport {
@@ -128,6 +133,41 @@ class KpiApiTest extends KpiSpringTestSupport {
         assertThat(html).contains("<h1>CollectFlow KPI report 2026-03</h1>").contains("class=\"MISSED\"");
         assertThat(manager().getForEntity(url("/api/kpis/report?period=week&date=2026-03-15"), String.class)
             .getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void monthlyQuarterlyAndYearlyReportsAsPdf() throws Exception {
+        ResponseEntity<byte[]> month = manager().getForEntity(
+            url("/api/kpis/report?period=month&date=2026-03-15&format=pdf"), byte[].class);
+        assertThat(month.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(month.getHeaders().getContentDisposition().getFilename()).isEqualTo("collectflow-kpi-2026-03.pdf");
+        String text = pdfText(month.getBody());
+        // the same figures as the CSV (arithmetic in KpiCalculationContract), recovery by stage and risk grade beside them
+        assertThat(text).contains("CollectFlow KPI report 2026-03", "Period 2026-03-01 to 2026-03-31", "overdueRateByCount",
+            "0.750000", "MISSED", "439.99", "117.50", "recoveryRateByStage", "SECOND_LINE", "0.050505",
+            "recoveryRateByRiskGrade", "MEDIUM WITHIN_90", "0.666652");
+        String quarter = pdfText(manager().getForObject(
+            url("/api/kpis/report?period=quarter&date=2026-02-10&format=pdf"), byte[].class));
+        assertThat(quarter).contains("CollectFlow KPI report 2026-Q1", "599.99", "30@2026-01-31");
+        String year = pdfText(manager().getForObject(
+            url("/api/kpis/report?period=year&date=2026-02-10&format=pdf"), byte[].class));
+        assertThat(year).contains("CollectFlow KPI report 2026", "Period 2026-01-01 to 2026-12-31", "30@2026-12-31");
+        assertThat(manager().getForEntity(url("/api/kpis/report?period=month&date=2026-03-15&format=docx"), String.class)
+            .getBody()).contains("format must be csv, html or pdf");
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
     }
 
     @Test
