@@ -72,7 +72,7 @@ public class KpiCalculator {
         return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
             cases.cure(asOf), recoveryRates, recoveryBy(recovery, CaseQueries.RecoveryRow::strategy),
             recoveryBy(recovery, CaseQueries.RecoveryRow::riskGrade), cases.recoveryByStage(asOf), ops,
-            targets.evaluate(rates, recoveryRates), slices, "live");
+            targets.evaluate(rates, recoveryRates), null, slices, "live");
     }
 
     /** The recovery bands per value of a case attribute, values in order. */

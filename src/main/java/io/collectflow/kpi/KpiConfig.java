@@ -94,8 +94,8 @@ public class KpiConfig {
     }
 
     @Bean
-    KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, JdbcClient jdbc, PlatformTransactionManager tm,
-            ObjectMapper json, Clock clock) {
-        return new KpiSnapshotService(calculator, jdbc, new TransactionTemplate(tm), json, clock);
+    KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, ScorecardService scorecards, JdbcClient jdbc,
+            PlatformTransactionManager tm, ObjectMapper json, Clock clock) {
+        return new KpiSnapshotService(calculator, scorecards, jdbc, new TransactionTemplate(tm), json, clock);
     }
 }

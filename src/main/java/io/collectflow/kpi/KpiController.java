@@ -50,10 +50,11 @@ public class KpiController {
     public Kpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String by) {
         Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Kpis answer = kpis.withScorecards(null);
         if (by == null || by.isBlank()) {
-            return kpis.withSlices(null);
+            return answer.withSlices(null);
         }
-        return kpis.withSlices(slicesOf(kpis, dimension(by)));
+        return answer.withSlices(slicesOf(kpis, dimension(by)));
     }
 
     /** The slices of one dimension on {@code asOf}: {@code {"asOf", "dimension", "slices": [...]}}. */
@@ -128,13 +129,22 @@ public class KpiController {
         };
     }
 
-    /** Collector and agency scorecards of the period (default: the month to today). */
+    /**
+     * Collector and agency scorecards of the period (default: the month to {@code to}, default today).
+     * The default period of a day with a snapshot is served from the snapshot (the dashboard's case).
+     */
     @GetMapping("/scorecards")
     public List<ScorecardService.Scorecard> scorecards(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.now(clock);
-        return scorecards.scorecards(from != null ? from : end.minusMonths(1).plusDays(1), end);
+        if (from == null) {
+            List<ScorecardService.Scorecard> stored = snapshots.find(end).map(Kpis::scorecards).orElse(null);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        return scorecards.scorecards(from != null ? from : KpiSnapshotService.monthStart(end), end);
     }
 
     /** Drill-down: the active cases of loans in a bucket (as of the last scan), deepest first, with Cockpit links. */

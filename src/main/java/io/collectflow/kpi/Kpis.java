@@ -28,6 +28,7 @@ public record Kpis(
         Map<String, BandRecovery> recoveryByStage,
         Operations operations,
         List<TargetStatus> targets,
+        List<ScorecardService.Scorecard> scorecards,
         List<Slice> slices,
         String source) {
 
@@ -92,11 +93,17 @@ public record Kpis(
 
     Kpis withSlices(List<Slice> newSlices) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, newSlices, source);
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, scorecards, newSlices, source);
     }
 
     Kpis withSource(String newSource) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, slices, newSource);
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, scorecards, slices, newSource);
+    }
+
+    Kpis withScorecards(List<ScorecardService.Scorecard> newScorecards) {
+        return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, newScorecards,
+            slices, source);
     }
 }

@@ -188,6 +188,13 @@ class KpiApiTest extends KpiSpringTestSupport {
         JsonNode agency = find(cards, "agency1");
         assertThat(agency.get("type").asText()).isEqualTo("AGENCY");
         assertThat(agency.get("cost").decimalValue()).isEqualByComparingTo("25.00");
+        // the month to a snapshot day is stored with the snapshot and served from it (what the dashboard asks for)
+        snapshots.snapshot(KpiFixture.AS_OF);
+        assertThat(jdbc.sql("SELECT document FROM kpi_snapshot WHERE as_of = :d").param("d", KpiFixture.AS_OF)
+            .query(String.class).single()).contains("\"scorecards\":[").contains("\"subject\":\"collector2\"");
+        JsonNode stored = manager().getForObject(url("/api/kpis/scorecards?to=2026-03-31"), JsonNode.class);
+        assertThat(stored).isEqualTo(cards);
+        assertThat(manager().getForObject(url("/api/kpis?asOf=2026-03-31"), JsonNode.class).has("scorecards")).isFalse();
     }
 
     @Test
