@@ -3,6 +3,7 @@ package io.collectflow.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,6 +25,11 @@ public class KpiCalculator {
     static final String COLLECTOR = "collector";
     /** the slice dimensions (SPEC I1-I8: by product, region, risk grade, team, agency, collector, strategy variant) */
     public static final List<String> DIMENSIONS = List.of(PRODUCT, REGION, RISK_GRADE, STRATEGY, TEAM, AGENCY, COLLECTOR);
+    /** risk grades (processes/risk-grade.dmn) from good to bad; other values after them by name */
+    private static final List<String> GRADES = List.of("LOW", "MEDIUM", "HIGH");
+    private static final Comparator<String> BY_NAME = Comparator.naturalOrder();
+    private static final Comparator<String> BY_GRADE = Comparator.<String>comparingInt(
+        g -> GRADES.contains(g) ? GRADES.indexOf(g) : GRADES.size()).thenComparing(BY_NAME);
 
     private final PortfolioQueries portfolio;
     private final CaseQueries cases;
@@ -59,10 +65,12 @@ public class KpiCalculator {
         collectors.remove(CaseQueries.NONE);
         Map<String, String> teamOf = teams.teamOf(collectors);
         List<Kpis.Slice> slices = new ArrayList<>();
-        slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product));
-        slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region));
+        slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product,
+            BY_NAME));
+        slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region,
+            BY_NAME));
         slices.addAll(slices(RISK_GRADE, book, recovery, PortfolioQueries.BookRow::riskGrade,
-            CaseQueries.RecoveryRow::riskGrade));
+            CaseQueries.RecoveryRow::riskGrade, BY_GRADE));
         slices.addAll(caseSlices(STRATEGY, recovery, CaseQueries.RecoveryRow::strategy));
         slices.addAll(caseSlices(TEAM, recovery, row -> teamOf.getOrDefault(row.collector(), CaseQueries.NONE)));
         slices.addAll(caseSlices(AGENCY, recovery, CaseQueries.RecoveryRow::agency));
@@ -70,21 +78,21 @@ public class KpiCalculator {
 
         Kpis.Operations ops = operations.period(asOf.minusMonths(1).plusDays(1), asOf);
         return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
-            cases.cure(asOf), recoveryRates, recoveryBy(recovery, CaseQueries.RecoveryRow::strategy),
-            recoveryBy(recovery, CaseQueries.RecoveryRow::riskGrade), cases.recoveryByStage(asOf), ops,
+            cases.cure(asOf), recoveryRates, recoveryBy(recovery, CaseQueries.RecoveryRow::strategy, BY_NAME),
+            recoveryBy(recovery, CaseQueries.RecoveryRow::riskGrade, BY_GRADE), cases.recoveryByStage(asOf), ops,
             targets.evaluate(rates, recoveryRates), null, slices, "live");
     }
 
     /** The recovery bands per value of a case attribute, values in order. */
     private static Map<String, Map<String, Kpis.BandRecovery>> recoveryBy(List<CaseQueries.RecoveryRow> recovery,
-            Function<CaseQueries.RecoveryRow, String> key) {
+            Function<CaseQueries.RecoveryRow, String> key, Comparator<String> order) {
         Map<String, Map<String, Kpis.BandRecovery>> result = new LinkedHashMap<>();
-        group(recovery, key).forEach((value, rows) -> result.put(value, recoveryRates(rows)));
+        group(recovery, key, order).forEach((value, rows) -> result.put(value, recoveryRates(rows)));
         return result;
     }
 
-    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key) {
-        Map<String, List<T>> groups = new TreeMap<>();
+    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key, Comparator<String> order) {
+        Map<String, List<T>> groups = new TreeMap<>(order);
         rows.forEach(row -> groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row));
         return groups;
     }
@@ -92,10 +100,10 @@ public class KpiCalculator {
     /** Slices of a dimension the loan book has (product, region, risk grade): book figures and recovery. */
     private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,
             List<CaseQueries.RecoveryRow> recovery, Function<PortfolioQueries.BookRow, String> bookKey,
-            Function<CaseQueries.RecoveryRow, String> recoveryKey) {
-        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = group(recovery, recoveryKey);
+            Function<CaseQueries.RecoveryRow, String> recoveryKey, Comparator<String> order) {
+        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = group(recovery, recoveryKey, order);
         List<Kpis.Slice> slices = new ArrayList<>();
-        group(book, bookKey).forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
+        group(book, bookKey, order).forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
             rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
             rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
             overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of())))));
@@ -106,7 +114,7 @@ public class KpiCalculator {
     private static List<Kpis.Slice> caseSlices(String dimension, List<CaseQueries.RecoveryRow> recovery,
             Function<CaseQueries.RecoveryRow, String> key) {
         List<Kpis.Slice> slices = new ArrayList<>();
-        group(recovery, key).forEach((value, rows) ->
+        group(recovery, key, BY_NAME).forEach((value, rows) ->
             slices.add(new Kpis.Slice(dimension, value, null, null, null, recoveryRates(rows))));
         return slices;
     }

@@ -167,6 +167,7 @@ abstract class KpiCalculationContract {
         assertBand(kpis.recoveryByRiskGrade().get("MEDIUM").get("WITHIN_90"), 3, "660", "439.99", "0.666652");
         assertBand(kpis.recoveryByRiskGrade().get("HIGH").get("WITHIN_90"), 1, "550", "0", "0.000000");
         assertBand(kpis.recoveryByRiskGrade().get("HIGH").get("DAYS_90_179"), 1, "550", "50", "0.090909");
+        assertThat(kpis.recoveryByRiskGrade().keySet()).containsExactly("LOW", "MEDIUM", "HIGH");
         // the grade on 03-31 (latest score): A MEDIUM (700, current), B HIGH (2000, DPD 89), C HIGH (5000, 181),
         // D MEDIUM (2700, DPD 30)
         Kpis.Slice high = slice(kpis, "riskGrade", "HIGH");
