@@ -97,16 +97,25 @@ public class KpiCalculator {
         return groups;
     }
 
-    /** Slices of a dimension the loan book has (product, region, risk grade): book figures and recovery. */
+    /**
+     * Slices of a dimension the loan book has (product, region, risk grade): book figures and recovery;
+     * a value only the cases have (e.g. a grade no active loan has any more) gets zero book figures.
+     */
     private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,
             List<CaseQueries.RecoveryRow> recovery, Function<PortfolioQueries.BookRow, String> bookKey,
             Function<CaseQueries.RecoveryRow, String> recoveryKey, Comparator<String> order) {
         Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = group(recovery, recoveryKey, order);
+        Map<String, List<PortfolioQueries.BookRow>> bookGroups = group(book, bookKey, order);
+        Set<String> values = new TreeSet<>(order);
+        values.addAll(bookGroups.keySet());
+        values.addAll(recoveryGroups.keySet());
         List<Kpis.Slice> slices = new ArrayList<>();
-        group(book, bookKey, order).forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
-            rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
-            rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
-            overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of())))));
+        for (String value : values) {
+            List<PortfolioQueries.BookRow> rows = bookGroups.getOrDefault(value, List.of());
+            slices.add(new Kpis.Slice(dimension, value, rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
+                rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+                overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of()))));
+        }
         return slices;
     }
 

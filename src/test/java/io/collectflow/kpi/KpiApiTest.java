@@ -97,9 +97,10 @@ class KpiApiTest extends KpiSpringTestSupport {
         manager().postForObject(url("/api/kpis/snapshot?asOf=2026-03-31"), null, String.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot WHERE as_of = :d").param("d", day).query(Long.class).single())
             .isEqualTo(1);
-        // 5 thresholds × (portfolio + 2 products + 2 regions + 2 risk grades); case dimensions have no overdue rates
+        // 5 thresholds × (portfolio + 2 products + 2 regions + 3 risk grades: LOW has cases but no active loan);
+        // the case dimensions have no overdue rates
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot_overdue WHERE as_of = :d").param("d", day)
-            .query(Long.class).single()).isEqualTo(35);
+            .query(Long.class).single()).isEqualTo(40);
         assertThat(jdbc.sql("SELECT rate_by_count FROM kpi_snapshot_overdue WHERE as_of = :d AND slice_type = 'ALL'"
                 + " AND dpd_threshold = 60").param("d", day).query(java.math.BigDecimal.class).single())
             .isEqualByComparingTo("0.5");

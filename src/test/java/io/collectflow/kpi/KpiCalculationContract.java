@@ -180,6 +180,13 @@ abstract class KpiCalculationContract {
         Kpis.Slice medium = slice(kpis, "riskGrade", "MEDIUM");
         assertRate(medium.overdueRates().get("30"), "0.500000", "0.794118");
         assertBand(medium.recoveryRates().get("WITHIN_90"), 3, "660", "439.99", "0.666652");
+        // no active loan is LOW on 03-31, but A1 started LOW: the slice has no book, only its recovery
+        Kpis.Slice low = slice(kpis, "riskGrade", "LOW");
+        assertThat(low.activeLoans()).isZero();
+        assertRate(low.overdueRates().get("30"), "0.000000", "0.000000");
+        assertBand(low.recoveryRates().get("WITHIN_90"), 1, "110", "110", "1.000000");
+        assertThat(kpis.slices()).filteredOn(s -> s.dimension().equals("riskGrade")).extracting(Kpis.Slice::value)
+            .containsExactly("LOW", "MEDIUM", "HIGH");
         // on 04-15 D's LOW of 04-02 counts: LOW holds D alone (2700, DPD 45)
         Kpis later = calculator().compute(LocalDate.of(2026, 4, 15));
         assertThat(slice(later, "riskGrade", "LOW").activeLoans()).isEqualTo(1);
