@@ -97,6 +97,18 @@
       cell(tr, target ? '> ' + pct(target.target) : '');
       cell(tr, target ? target.status : '', target ? target.status : '');
     });
+    fillRows('#grade-table tbody', Object.entries(kpis.recoveryByRiskGrade || {}), (tr, [grade, rates]) => {
+      cell(tr, grade);
+      cell(tr, num(rates.WITHIN_90 ? rates.WITHIN_90.cases : null));
+      bands.forEach((band) => { cell(tr, pct(rates[band] ? rates[band].rate : null)).id = 'grade-' + grade + '-' + band; });
+    });
+    fillRows('#stage-table tbody', Object.entries(kpis.recoveryByStage || {}), (tr, [stage, r]) => {
+      cell(tr, stage);
+      cell(tr, num(r.cases));
+      cell(tr, money(r.overdueAtStart));
+      cell(tr, money(r.recovered));
+      cell(tr, pct(r.rate)).id = 'stage-' + stage;
+    });
     fillRows('#strategy-table tbody', Object.entries(kpis.recoveryByStrategy || {}), (tr, [variant, rates]) => {
       cell(tr, variant);
       bands.forEach((band) => { cell(tr, pct(rates[band] ? rates[band].rate : null)).id = 'strategy-' + variant + '-' + band; });
@@ -197,13 +209,19 @@
 
   async function renderSlices(asOf) {
     const by = $('slice-by').value;
-    const kpis = await getJson('/api/kpis?asOf=' + asOf + '&by=' + by);
-    fillRows('#slice-table tbody', kpis.slices || [], (tr, s) => {
+    const answer = await getJson('/api/kpis/slices?asOf=' + asOf + '&by=' + encodeURIComponent(by));
+    fillRows('#slice-table tbody', answer.slices, (tr, s) => {
+      const id = 'slice-' + by + '-' + s.value;
       cell(tr, s.value);
       cell(tr, num(s.activeLoans));
-      ['30', '60', '90', '180', '360'].forEach((k) => cell(tr, pct(s.overdueRates[k].byCount)));
-      cell(tr, pct(s.recoveryRates.WITHIN_90 ? s.recoveryRates.WITHIN_90.rate : null));
+      ['30', '60', '90', '180', '360'].forEach((k) => cell(tr, pct(s.overdueRates ? s.overdueRates[k].byCount : null)));
+      const r = s.recoveryRates || {};
+      cell(tr, num(r.WITHIN_90 ? r.WITHIN_90.cases : null));
+      ['WITHIN_90', 'DAYS_90_179', 'DAYS_180_PLUS'].forEach((band) => {
+        cell(tr, pct(r[band] ? r[band].rate : null)).id = id + '-' + band;
+      });
     });
+    $('slice-table').dataset.by = by;
   }
 
   async function renderScorecards(asOf) {
@@ -229,6 +247,7 @@
     $('report-month-csv').href = base + 'month&format=csv';
     $('report-quarter-html').href = base + 'quarter&format=html';
     $('report-year-html').href = base + 'year&format=html';
+    ['month', 'quarter', 'year'].forEach((period) => { $('report-' + period + '-pdf').href = base + period + '&format=pdf'; });
   }
 
   async function show(asOf, points) {

@@ -3,10 +3,13 @@ package io.collectflow.kpi;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.function.Function;
 
 /** Computes the KPI document of a day from the loan book, cases and contact tables (live, not from a snapshot). */
@@ -15,23 +18,37 @@ public class KpiCalculator {
     static final String PAID_OFF = "PAID_OFF";
     static final String PRODUCT = "product";
     static final String REGION = "region";
+    static final String RISK_GRADE = "riskGrade";
+    static final String STRATEGY = "strategy";
+    static final String TEAM = "team";
+    static final String AGENCY = "agency";
+    static final String COLLECTOR = "collector";
+    /** the slice dimensions (SPEC I1-I8: by product, region, risk grade, team, agency, collector, strategy variant) */
+    public static final List<String> DIMENSIONS = List.of(PRODUCT, REGION, RISK_GRADE, STRATEGY, TEAM, AGENCY, COLLECTOR);
+    /** risk grades (processes/risk-grade.dmn) from good to bad; other values after them by name */
+    private static final List<String> GRADES = List.of("LOW", "MEDIUM", "HIGH");
+    private static final Comparator<String> BY_NAME = Comparator.naturalOrder();
+    private static final Comparator<String> BY_GRADE = Comparator.<String>comparingInt(
+        g -> GRADES.contains(g) ? GRADES.indexOf(g) : GRADES.size()).thenComparing(BY_NAME);
 
     private final PortfolioQueries portfolio;
     private final CaseQueries cases;
     private final OperationsQueries operations;
     private final Buckets buckets;
     private final KpiTargets targets;
+    private final Teams teams;
 
     public KpiCalculator(PortfolioQueries portfolio, CaseQueries cases, OperationsQueries operations, Buckets buckets,
-            KpiTargets targets) {
+            KpiTargets targets, Teams teams) {
         this.portfolio = portfolio;
         this.cases = cases;
         this.operations = operations;
         this.buckets = buckets;
         this.targets = targets;
+        this.teams = teams;
     }
 
-    /** Every KPI on {@code asOf}, with product and region slices. */
+    /** Every KPI on {@code asOf}, with the slices of every dimension. */
     public Kpis compute(LocalDate asOf) {
         List<PortfolioQueries.BookRow> book = portfolio.book(asOf);
         List<CaseQueries.RecoveryRow> recovery = cases.recovery(asOf);
@@ -43,31 +60,71 @@ public class KpiCalculator {
         book.forEach(row -> byBucket.merge(row.bucket(), row.loans(), Long::sum));
         Map<String, Kpis.BandRecovery> recoveryRates = recoveryRates(recovery);
 
+        Set<String> collectors = new TreeSet<>();
+        recovery.forEach(row -> collectors.add(row.collector()));
+        collectors.remove(CaseQueries.NONE);
+        Map<String, String> teamOf = teams.teamOf(collectors);
         List<Kpis.Slice> slices = new ArrayList<>();
-        slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product));
-        slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region));
+        slices.addAll(slices(PRODUCT, book, recovery, PortfolioQueries.BookRow::product, CaseQueries.RecoveryRow::product,
+            BY_NAME));
+        slices.addAll(slices(REGION, book, recovery, PortfolioQueries.BookRow::region, CaseQueries.RecoveryRow::region,
+            BY_NAME));
+        slices.addAll(slices(RISK_GRADE, book, recovery, PortfolioQueries.BookRow::riskGrade,
+            CaseQueries.RecoveryRow::riskGrade, BY_GRADE));
+        slices.addAll(caseSlices(STRATEGY, recovery, CaseQueries.RecoveryRow::strategy));
+        slices.addAll(caseSlices(TEAM, recovery, row -> teamOf.getOrDefault(row.collector(), CaseQueries.NONE)));
+        slices.addAll(caseSlices(AGENCY, recovery, CaseQueries.RecoveryRow::agency));
+        slices.addAll(caseSlices(COLLECTOR, recovery, CaseQueries.RecoveryRow::collector));
 
         Kpis.Operations ops = operations.period(asOf.minusMonths(1).plusDays(1), asOf);
-        Map<String, List<CaseQueries.RecoveryRow>> byStrategy = new TreeMap<>();
-        recovery.forEach(row -> byStrategy.computeIfAbsent(row.strategy(), k -> new ArrayList<>()).add(row));
-        Map<String, Map<String, Kpis.BandRecovery>> recoveryByStrategy = new LinkedHashMap<>();
-        byStrategy.forEach((strategy, rows) -> recoveryByStrategy.put(strategy, recoveryRates(rows)));
         return new Kpis(asOf, active, outstanding, rates, byBucket, rollRates(asOf.minusMonths(1), asOf),
-            cases.cure(asOf), recoveryRates, recoveryByStrategy, ops, targets.evaluate(rates, recoveryRates), slices, "live");
+            cases.cure(asOf), recoveryRates, recoveryBy(recovery, CaseQueries.RecoveryRow::strategy, BY_NAME),
+            recoveryBy(recovery, CaseQueries.RecoveryRow::riskGrade, BY_GRADE), cases.recoveryByStage(asOf), ops,
+            targets.evaluate(rates, recoveryRates), null, slices, "live");
     }
 
+    /** The recovery bands per value of a case attribute, values in order. */
+    private static Map<String, Map<String, Kpis.BandRecovery>> recoveryBy(List<CaseQueries.RecoveryRow> recovery,
+            Function<CaseQueries.RecoveryRow, String> key, Comparator<String> order) {
+        Map<String, Map<String, Kpis.BandRecovery>> result = new LinkedHashMap<>();
+        group(recovery, key, order).forEach((value, rows) -> result.put(value, recoveryRates(rows)));
+        return result;
+    }
+
+    private static <T> Map<String, List<T>> group(List<T> rows, Function<T, String> key, Comparator<String> order) {
+        Map<String, List<T>> groups = new TreeMap<>(order);
+        rows.forEach(row -> groups.computeIfAbsent(key.apply(row), k -> new ArrayList<>()).add(row));
+        return groups;
+    }
+
+    /**
+     * Slices of a dimension the loan book has (product, region, risk grade): book figures and recovery;
+     * a value only the cases have (e.g. a grade no active loan has any more) gets zero book figures.
+     */
     private List<Kpis.Slice> slices(String dimension, List<PortfolioQueries.BookRow> book,
             List<CaseQueries.RecoveryRow> recovery, Function<PortfolioQueries.BookRow, String> bookKey,
-            Function<CaseQueries.RecoveryRow, String> recoveryKey) {
-        Map<String, List<PortfolioQueries.BookRow>> bookGroups = new TreeMap<>();
-        book.forEach(row -> bookGroups.computeIfAbsent(bookKey.apply(row), k -> new ArrayList<>()).add(row));
-        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = new TreeMap<>();
-        recovery.forEach(row -> recoveryGroups.computeIfAbsent(recoveryKey.apply(row), k -> new ArrayList<>()).add(row));
+            Function<CaseQueries.RecoveryRow, String> recoveryKey, Comparator<String> order) {
+        Map<String, List<CaseQueries.RecoveryRow>> recoveryGroups = group(recovery, recoveryKey, order);
+        Map<String, List<PortfolioQueries.BookRow>> bookGroups = group(book, bookKey, order);
+        Set<String> values = new TreeSet<>(order);
+        values.addAll(bookGroups.keySet());
+        values.addAll(recoveryGroups.keySet());
         List<Kpis.Slice> slices = new ArrayList<>();
-        bookGroups.forEach((value, rows) -> slices.add(new Kpis.Slice(dimension, value,
-            rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
-            rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
-            overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of())))));
+        for (String value : values) {
+            List<PortfolioQueries.BookRow> rows = bookGroups.getOrDefault(value, List.of());
+            slices.add(new Kpis.Slice(dimension, value, rows.stream().mapToLong(PortfolioQueries.BookRow::loans).sum(),
+                rows.stream().map(PortfolioQueries.BookRow::outstanding).reduce(BigDecimal.ZERO, BigDecimal::add),
+                overdueRates(rows), recoveryRates(recoveryGroups.getOrDefault(value, List.of()))));
+        }
+        return slices;
+    }
+
+    /** Slices of a case dimension (strategy, team, agency, collector): recovery only. */
+    private static List<Kpis.Slice> caseSlices(String dimension, List<CaseQueries.RecoveryRow> recovery,
+            Function<CaseQueries.RecoveryRow, String> key) {
+        List<Kpis.Slice> slices = new ArrayList<>();
+        group(recovery, key, BY_NAME).forEach((value, rows) ->
+            slices.add(new Kpis.Slice(dimension, value, null, null, null, recoveryRates(rows))));
         return slices;
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
@@ -58,15 +59,22 @@ public class KpiConfig {
     }
 
     @Bean
-    KpiCalculator kpiCalculator(JdbcClient jdbc, Buckets buckets, OperationsQueries operations, KpiProperties properties,
-            @Value("${collectflow.delinquency.tolerance:0.00}") BigDecimal tolerance) {
-        return new KpiCalculator(new PortfolioQueries(jdbc, buckets, tolerance), new CaseQueries(jdbc), operations,
-            buckets, new KpiTargets(properties.targets()));
+    @ConditionalOnMissingBean
+    Teams kpiTeams(IdentityService identityService,
+            @Value("${collectflow.kpi.team-group-prefix:collectors-}") String teamGroupPrefix) {
+        return new CamundaTeams(identityService, teamGroupPrefix);
     }
 
     @Bean
-    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations) {
-        return new KpiReportService(snapshots, operations);
+    KpiCalculator kpiCalculator(JdbcClient jdbc, Buckets buckets, OperationsQueries operations, KpiProperties properties,
+            Teams teams, @Value("${collectflow.delinquency.tolerance:0.00}") BigDecimal tolerance) {
+        return new KpiCalculator(new PortfolioQueries(jdbc, buckets, tolerance), new CaseQueries(jdbc), operations,
+            buckets, new KpiTargets(properties.targets()), teams);
+    }
+
+    @Bean
+    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, Clock clock) {
+        return new KpiReportService(snapshots, operations, clock);
     }
 
     @Bean
@@ -75,8 +83,19 @@ public class KpiConfig {
     }
 
     @Bean
-    KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, JdbcClient jdbc, PlatformTransactionManager tm,
-            ObjectMapper json, Clock clock) {
-        return new KpiSnapshotService(calculator, jdbc, new TransactionTemplate(tm), json, clock);
+    CaseStageRecorder caseStageRecorder(JdbcClient jdbc) {
+        return new CaseStageRecorder(jdbc);
+    }
+
+    /** Picked up by the Camunda starter like every ProcessEnginePlugin bean. */
+    @Bean
+    CaseStagePlugin caseStagePlugin(CaseStageRecorder recorder) {
+        return new CaseStagePlugin(recorder);
+    }
+
+    @Bean
+    KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, ScorecardService scorecards, JdbcClient jdbc,
+            PlatformTransactionManager tm, ObjectMapper json, Clock clock) {
+        return new KpiSnapshotService(calculator, scorecards, jdbc, new TransactionTemplate(tm), json, clock);
     }
 }

@@ -45,19 +45,42 @@ public class KpiController {
         this.clock = clock;
     }
 
-    /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed. */
+    /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed; {@code by} adds one dimension's slices. */
     @GetMapping
     public Kpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String by) {
         Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Kpis answer = kpis.withScorecards(null);
         if (by == null || by.isBlank()) {
-            return kpis.withSlices(null);
+            return answer.withSlices(null);
         }
-        String dimension = by.toLowerCase(Locale.ROOT);
-        if (!dimension.equals(KpiCalculator.PRODUCT) && !dimension.equals(KpiCalculator.REGION)) {
-            throw new IllegalArgumentException("by must be product or region, not '" + by + "'");
-        }
-        return kpis.withSlices(kpis.slices().stream().filter(s -> s.dimension().equals(dimension)).toList());
+        return answer.withSlices(slicesOf(kpis, dimension(by)));
+    }
+
+    /** The slices of one dimension on {@code asOf}: {@code {"asOf", "dimension", "slices": [...]}}. */
+    @GetMapping("/slices")
+    public Map<String, Object> slices(@RequestParam String by,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
+        String dimension = dimension(by);
+        Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Map<String, Object> answer = new LinkedHashMap<>();
+        answer.put("asOf", kpis.asOf());
+        answer.put("dimension", dimension);
+        answer.put("source", kpis.source());
+        answer.put("slices", slicesOf(kpis, dimension));
+        return answer;
+    }
+
+    private static String dimension(String by) {
+        return KpiCalculator.DIMENSIONS.stream().filter(d -> d.equalsIgnoreCase(by.trim())).findFirst()
+            .orElseThrow(() -> new IllegalArgumentException(
+                "by must be one of " + String.join(", ", KpiCalculator.DIMENSIONS) + ", not '" + by + "'"));
+    }
+
+    /** A snapshot written before a dimension existed has no slices of it: an empty list. */
+    private static List<Kpis.Slice> slicesOf(Kpis kpis, String dimension) {
+        return kpis.slices() == null ? List.of()
+            : kpis.slices().stream().filter(s -> s.dimension().equals(dimension)).toList();
     }
 
     /** Writes (or rewrites) the snapshot of {@code asOf}, default today. */
@@ -84,9 +107,9 @@ public class KpiController {
         return properties.targets();
     }
 
-    /** Report of the month, quarter or year containing {@code date}, as CSV or a printable HTML page. */
+    /** Report of the month, quarter or year containing {@code date}, as CSV, a printable HTML page or PDF. */
     @GetMapping("/report")
-    public ResponseEntity<String> report(@RequestParam String period,
+    public ResponseEntity<?> report(@RequestParam String period,
             @RequestParam @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate date,
             @RequestParam(defaultValue = "html") String format) {
         ReportPeriod p = ReportPeriod.of(period, date);
@@ -98,17 +121,30 @@ public class KpiController {
                 .body(reports.csv(p));
             case "html" -> ResponseEntity.ok().contentType(new MediaType("text", "html", StandardCharsets.UTF_8))
                 .body(reports.html(p));
-            default -> throw new IllegalArgumentException("format must be csv or html, not '" + format + "'");
+            case "pdf" -> ResponseEntity.ok().contentType(MediaType.APPLICATION_PDF)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.inline()
+                    .filename("collectflow-kpi-" + p.label() + ".pdf").build().toString())
+                .body(reports.pdf(p));
+            default -> throw new IllegalArgumentException("format must be csv, html or pdf, not '" + format + "'");
         };
     }
 
-    /** Collector and agency scorecards of the period (default: the month to today). */
+    /**
+     * Collector and agency scorecards of the period (default: the month to {@code to}, default today).
+     * The default period of a day with a snapshot is served from the snapshot (the dashboard's case).
+     */
     @GetMapping("/scorecards")
     public List<ScorecardService.Scorecard> scorecards(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
         LocalDate end = to != null ? to : LocalDate.now(clock);
-        return scorecards.scorecards(from != null ? from : end.minusMonths(1).plusDays(1), end);
+        if (from == null) {
+            List<ScorecardService.Scorecard> stored = snapshots.find(end).map(Kpis::scorecards).orElse(null);
+            if (stored != null) {
+                return stored;
+            }
+        }
+        return scorecards.scorecards(from != null ? from : KpiSnapshotService.monthStart(end), end);
     }
 
     /** Drill-down: the active cases of loans in a bucket (as of the last scan), deepest first, with Cockpit links. */

@@ -1,7 +1,9 @@
 package io.collectflow.kpi;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,7 +12,7 @@ import java.util.Map;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Monthly, quarterly and yearly reports (SPEC I8) as CSV and as a printable HTML page. Figures at
+ * Monthly, quarterly and yearly reports (SPEC I8) as CSV, as a printable HTML page and as PDF. Figures at
  * the period's end come from its snapshot when there is one (else computed live); the month-end
  * trend lines likewise; flows (cases, recovery, cost, complaints) cover the whole period.
  */
@@ -22,10 +24,12 @@ public class KpiReportService {
 
     private final KpiSnapshotService snapshots;
     private final OperationsQueries operations;
+    private final Clock clock;
 
-    public KpiReportService(KpiSnapshotService snapshots, OperationsQueries operations) {
+    public KpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, Clock clock) {
         this.snapshots = snapshots;
         this.operations = operations;
+        this.clock = clock;
     }
 
     public List<Line> lines(ReportPeriod period) {
@@ -42,6 +46,14 @@ public class KpiReportService {
         }
         end.recoveryRates().forEach((band, r) ->
             lines.add(new Line("recovery", "recoveryRate", band, plain(r.rate()), "", "")));
+        if (end.recoveryByRiskGrade() != null) {
+            end.recoveryByRiskGrade().forEach((grade, bands) -> bands.forEach((band, r) ->
+                lines.add(new Line("recovery", "recoveryRateByRiskGrade", grade + " " + band, plain(r.rate()), "", ""))));
+        }
+        if (end.recoveryByStage() != null) {
+            end.recoveryByStage().forEach((stage, r) ->
+                lines.add(new Line("recovery", "recoveryRateByStage", stage, plain(r.rate()), "", "")));
+        }
         lines.add(new Line("cure", "cureRate", "month to " + end.asOf(), plain(end.cure().cureRate()), "", ""));
         lines.add(new Line("cure", "cureWithin90Days", "", plain(end.cure().cureWithin90Days()), "", ""));
         for (LocalDate monthEnd : period.monthEnds()) {
@@ -101,6 +113,11 @@ public class KpiReportService {
                 .append(esc(l.status())).append("\">").append(esc(l.status())).append("</td></tr>\n");
         }
         return out.append("</table></body></html>\n").toString();
+    }
+
+    /** The same lines as an A4 PDF. */
+    public byte[] pdf(ReportPeriod period) {
+        return KpiReportPdf.render(period, lines(period), LocalDateTime.now(clock));
     }
 
     static String plain(BigDecimal value) {

@@ -34,10 +34,13 @@ public class KpiSnapshotService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final ScorecardService scorecards;
 
-    public KpiSnapshotService(KpiCalculator calculator, JdbcClient jdbc, TransactionTemplate tx, ObjectMapper json,
-            Clock clock) {
+    /** @param scorecards the month's collector and agency scorecards are stored with the snapshot (dashboard) */
+    public KpiSnapshotService(KpiCalculator calculator, ScorecardService scorecards, JdbcClient jdbc,
+            TransactionTemplate tx, ObjectMapper json, Clock clock) {
         this.calculator = calculator;
+        this.scorecards = scorecards;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
@@ -54,7 +57,8 @@ public class KpiSnapshotService {
 
     /** Computes the KPIs of {@code asOf} and stores them; a snapshot of the same day is replaced. */
     public Kpis snapshot(LocalDate asOf) {
-        Kpis kpis = calculator.compute(asOf).withSource("snapshot");
+        Kpis kpis = calculator.compute(asOf).withSource("snapshot")
+            .withScorecards(scorecards.scorecards(monthStart(asOf), asOf));
         String document = write(kpis);
         tx.executeWithoutResult(status -> {
             jdbc.sql("DELETE FROM kpi_snapshot_overdue WHERE as_of = :d").param("d", asOf).update();
@@ -73,6 +77,9 @@ public class KpiSnapshotService {
                 .param("recovered", kpis.operations().recovered()).param("doc", document).update();
             insertOverdue(asOf, ALL, "*", kpis.activeLoans(), kpis.outstandingPrincipal(), kpis.overdueRates());
             for (Kpis.Slice slice : kpis.slices()) {
+                if (slice.overdueRates() == null) {
+                    continue;
+                }
                 insertOverdue(asOf, slice.dimension().toUpperCase(), slice.value(), slice.activeLoans(),
                     slice.outstandingPrincipal(), slice.overdueRates());
             }
@@ -91,6 +98,11 @@ public class KpiSnapshotService {
             .param("loans", loans).param("outstanding", outstanding).param("overdue", rate.loans())
             .param("balance", rate.balance()).param("byCount", rate.byCount()).param("byBalance", rate.byBalance())
             .update());
+    }
+
+    /** The first day of the month to {@code day}: (day − 1 month, day]. */
+    static LocalDate monthStart(LocalDate day) {
+        return day.minusMonths(1).plusDays(1);
     }
 
     /** The stored snapshot of {@code asOf}, if one was written. */

@@ -24,8 +24,11 @@ public record Kpis(
         Cure cure,
         Map<String, BandRecovery> recoveryRates,
         Map<String, Map<String, BandRecovery>> recoveryByStrategy,
+        Map<String, Map<String, BandRecovery>> recoveryByRiskGrade,
+        Map<String, BandRecovery> recoveryByStage,
         Operations operations,
         List<TargetStatus> targets,
+        List<ScorecardService.Scorecard> scorecards,
         List<Slice> slices,
         String source) {
 
@@ -33,8 +36,14 @@ public record Kpis(
     public record OverdueRate(BigDecimal byCount, BigDecimal byBalance, long loans, BigDecimal balance) {
     }
 
-    /** The same figures for one product or one region. */
-    public record Slice(String dimension, String value, long activeLoans, BigDecimal outstandingPrincipal,
+    /**
+     * The figures of one value of a dimension (see {@link KpiCalculator#DIMENSIONS}). Loan-book figures
+     * (active loans, outstanding, overdue rates) exist for product, region and risk grade (the grade on
+     * asOf); the case dimensions (strategy, team, agency, collector) carry recovery only. Recovery by
+     * risk grade uses the grade at the case's start.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Slice(String dimension, String value, Long activeLoans, BigDecimal outstandingPrincipal,
             Map<String, OverdueRate> overdueRates, Map<String, BandRecovery> recoveryRates) {
     }
 
@@ -51,7 +60,10 @@ public record Kpis(
             long cohortCases, long curedWithin90Days, BigDecimal cureWithin90Days) {
     }
 
-    /** Recovered ÷ still overdue at the band's start, for cases old enough to have entered the band. */
+    /**
+     * Recovered ÷ still overdue at the band's start, for cases old enough to have entered the band (by
+     * stage: overdue when the case entered the stage, paid while it was there; {@code cases} are stays).
+     */
     public record BandRecovery(long cases, BigDecimal overdueAtStart, BigDecimal recovered, BigDecimal rate) {
     }
 
@@ -81,11 +93,17 @@ public record Kpis(
 
     Kpis withSlices(List<Slice> newSlices) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, recoveryByStrategy, operations, targets, newSlices, source);
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, scorecards, newSlices, source);
     }
 
     Kpis withSource(String newSource) {
         return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
-            recoveryRates, recoveryByStrategy, operations, targets, slices, newSource);
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, scorecards, slices, newSource);
+    }
+
+    Kpis withScorecards(List<ScorecardService.Scorecard> newScorecards) {
+        return new Kpis(asOf, activeLoans, outstandingPrincipal, overdueRates, loansByBucket, rollRates, cure,
+            recoveryRates, recoveryByStrategy, recoveryByRiskGrade, recoveryByStage, operations, targets, newScorecards,
+            slices, source);
     }
 }

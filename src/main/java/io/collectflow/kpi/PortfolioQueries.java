@@ -14,12 +14,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * (set-based SQL, H2 and PostgreSQL). A loan counts on day D when it was disbursed by D and its
  * principal less the principal paid by D is positive. Its DPD on D follows the contract: D − due
  * date of its oldest installment due before D whose principal + interest, less what payments with
- * {@code paid_on} ≤ D allocated to them, exceeds the tolerance.
+ * {@code paid_on} ≤ D allocated to them, exceeds the tolerance. Its risk grade on D is the grade of
+ * its latest risk score (risk_score_history, V82) recorded before D ends, "(none)" when never scored.
  */
 public class PortfolioQueries {
 
-    /** One group of loans: product × region × bucket, with the threshold sums. */
-    public record BookRow(String product, String region, String bucket, long loans, BigDecimal outstanding,
+    /** One group of loans: product × region × risk grade × bucket, with the threshold sums. */
+    public record BookRow(String product, String region, String riskGrade, String bucket, long loans, BigDecimal outstanding,
             long[] overdueLoans, BigDecimal[] overdueBalance) {
     }
 
@@ -33,7 +34,7 @@ public class PortfolioQueries {
         this.tolerance = tolerance;
     }
 
-    /** CTEs ending in {@code book(loan_no, product, region, outstanding, oldest_due)} for day {@code :d}. */
+    /** CTEs ending in {@code book(loan_no, product, region, grade, outstanding, oldest_due)} for day {@code :d}. */
     private static final String BOOK_CTES = """
         paid AS (SELECT loan_no, seq, SUM(amount) AS amt FROM payment_allocation
             WHERE paid_on <= :d AND component IN ('PRINCIPAL', 'INTEREST') GROUP BY loan_no, seq),
@@ -42,19 +43,24 @@ public class PortfolioQueries {
             WHERE i.due_on < :d AND i.principal_due + i.interest_due - COALESCE(pd.amt, 0) > :tol GROUP BY i.loan_no),
         prin AS (SELECT loan_no, SUM(amount) AS amt FROM payment_allocation
             WHERE paid_on <= :d AND component = 'PRINCIPAL' GROUP BY loan_no),
-        book AS (SELECT l.loan_no, l.product, b.region, l.principal - COALESCE(pr.amt, 0) AS outstanding, o.due AS oldest_due
+        scored AS (SELECT loan_no, MAX(id) AS id FROM risk_score_history WHERE scored_at < :dEnd GROUP BY loan_no),
+        book AS (SELECT l.loan_no, l.product, b.region, COALESCE(r.grade, :none) AS grade,
+                l.principal - COALESCE(pr.amt, 0) AS outstanding, o.due AS oldest_due
             FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id
             LEFT JOIN prin pr ON pr.loan_no = l.loan_no LEFT JOIN oldest o ON o.loan_no = l.loan_no
+            LEFT JOIN scored sc ON sc.loan_no = l.loan_no LEFT JOIN risk_score_history r ON r.id = sc.id
             WHERE l.disbursed_on <= :d)
         """;
 
-    /** Active loans on {@code day} grouped by product, region and bucket, with DPD ≥ 30/60/90/180/360 sums. */
+    /** Active loans on {@code day} grouped by product, region, risk grade and bucket, with DPD ≥ 30/60/90/180/360 sums. */
     public List<BookRow> book(LocalDate day) {
         Map<String, Object> params = new HashMap<>();
         params.put("d", day);
         params.put("tol", tolerance);
+        params.put("dEnd", day.plusDays(1).atStartOfDay());
+        params.put("none", CaseQueries.NONE);
         buckets.bind(params, "", day);
-        StringBuilder select = new StringBuilder("SELECT product, region, bucket, COUNT(*) AS loans,"
+        StringBuilder select = new StringBuilder("SELECT product, region, grade, bucket, COUNT(*) AS loans,"
             + " SUM(outstanding) AS outstanding");
         List<Integer> thresholds = Buckets.THRESHOLDS;
         for (int k : thresholds) {
@@ -63,9 +69,9 @@ public class PortfolioQueries {
                 .append(", SUM(CASE WHEN oldest_due <= :t").append(k).append(" THEN outstanding ELSE 0 END) AS s")
                 .append(k);
         }
-        String sql = "WITH " + BOOK_CTES + ", staged AS (SELECT product, region, outstanding, oldest_due, "
+        String sql = "WITH " + BOOK_CTES + ", staged AS (SELECT product, region, grade, outstanding, oldest_due, "
             + buckets.caseSql("oldest_due", "") + " AS bucket FROM book WHERE outstanding > 0) "
-            + select + " FROM staged GROUP BY product, region, bucket";
+            + select + " FROM staged GROUP BY product, region, grade, bucket";
         return jdbc.sql(sql).params(params).query((rs, n) -> {
             long[] counts = new long[thresholds.size()];
             BigDecimal[] sums = new BigDecimal[thresholds.size()];
@@ -73,7 +79,7 @@ public class PortfolioQueries {
                 counts[i] = rs.getLong("n" + thresholds.get(i));
                 sums[i] = rs.getBigDecimal("s" + thresholds.get(i));
             }
-            return new BookRow(rs.getString("product"), rs.getString("region"), rs.getString("bucket"),
+            return new BookRow(rs.getString("product"), rs.getString("region"), rs.getString("grade"), rs.getString("bucket"),
                 rs.getLong("loans"), rs.getBigDecimal("outstanding"), counts, sums);
         }).list();
     }

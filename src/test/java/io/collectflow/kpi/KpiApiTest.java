@@ -2,6 +2,8 @@ package io.collectflow.kpi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.LocalDate;
 
@@ -9,9 +11,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.lowagie.text.pdf.PdfReader;
+import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 /** GET /api/kpis and friends over HTTP, against the hand-worked figures of {@link KpiFixture}. */
 class KpiApiTest extends KpiSpringTestSupport {
@@ -52,8 +57,25 @@ class KpiApiTest extends KpiSpringTestSupport {
         assertThat(byRegion.at("/slices/1/overdueRates/30/byCount").decimalValue()).isEqualByComparingTo("0.666667");
         ResponseEntity<String> bad = manager().getForEntity(url("/api/kpis?asOf=2026-03-31&by=colour"), String.class);
         assertThat(bad.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat(bad.getBody()).contains("by must be product or region");
+        assertThat(bad.getBody()).contains("by must be one of product, region, riskGrade, strategy, team, agency, collector");
         assertThat(manager().getForEntity(url("/api/kpis?asOf=31.03.2026"), String.class).getStatusCode())
+            .isEqualTo(HttpStatus.BAD_REQUEST);
+    }
+
+    @Test
+    void slicesByTeamComeFromTheCollectorsGroupsInTheIdentityStore() {
+        JsonNode byTeam = manager().getForObject(url("/api/kpis/slices?asOf=2026-03-31&by=TEAM"), JsonNode.class);
+        assertThat(byTeam.get("dimension").asText()).isEqualTo("team");
+        // collector1 (collectors-l1) holds B: 0 / 220; collector2 (collectors-l2) A2: 110 / 110; the rest have no collector
+        assertThat(byTeam.get("slices")).extracting(s -> s.get("value").asText())
+            .containsExactly("(none)", "collectors-l1", "collectors-l2");
+        assertThat(byTeam.at("/slices/2/recoveryRates/WITHIN_90/rate").decimalValue()).isEqualByComparingTo("1");
+        assertThat(byTeam.at("/slices/1/recoveryRates/WITHIN_90/overdueAtStart").decimalValue()).isEqualByComparingTo("220");
+        assertThat(byTeam.at("/slices/1").has("overdueRates")).isFalse();
+        JsonNode kpis = manager().getForObject(url("/api/kpis?asOf=2026-03-31"), JsonNode.class);
+        assertThat(kpis.at("/recoveryByStage/SECOND_LINE/rate").decimalValue()).isEqualByComparingTo("0.050505");
+        assertThat(kpis.at("/recoveryByRiskGrade/MEDIUM/WITHIN_90/rate").decimalValue()).isEqualByComparingTo("0.666652");
+        assertThat(manager().getForEntity(url("/api/kpis/slices?by=colour"), String.class).getStatusCode())
             .isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
@@ -75,9 +97,10 @@ class KpiApiTest extends KpiSpringTestSupport {
         manager().postForObject(url("/api/kpis/snapshot?asOf=2026-03-31"), null, String.class);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot WHERE as_of = :d").param("d", day).query(Long.class).single())
             .isEqualTo(1);
-        // 5 thresholds × (portfolio + 2 products + 2 regions)
+        // 5 thresholds × (portfolio + 2 products + 2 regions + 3 risk grades: LOW has cases but no active loan);
+        // the case dimensions have no overdue rates
         assertThat(jdbc.sql("SELECT COUNT(*) FROM kpi_snapshot_overdue WHERE as_of = :d").param("d", day)
-            .query(Long.class).single()).isEqualTo(25);
+            .query(Long.class).single()).isEqualTo(40);
         assertThat(jdbc.sql("SELECT rate_by_count FROM kpi_snapshot_overdue WHERE as_of = :d AND slice_type = 'ALL'"
                 + " AND dpd_threshold = 60").param("d", day).query(java.math.BigDecimal.class).single())
             .isEqualByComparingTo("0.5");
@@ -114,6 +137,41 @@ class KpiApiTest extends KpiSpringTestSupport {
     }
 
     @Test
+    void monthlyQuarterlyAndYearlyReportsAsPdf() throws Exception {
+        ResponseEntity<byte[]> month = manager().getForEntity(
+            url("/api/kpis/report?period=month&date=2026-03-15&format=pdf"), byte[].class);
+        assertThat(month.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        assertThat(month.getHeaders().getContentDisposition().getFilename()).isEqualTo("collectflow-kpi-2026-03.pdf");
+        String text = pdfText(month.getBody());
+        // the same figures as the CSV (arithmetic in KpiCalculationContract), recovery by stage and risk grade beside them
+        assertThat(text).contains("CollectFlow KPI report 2026-03", "Period 2026-03-01 to 2026-03-31", "overdueRateByCount",
+            "0.750000", "MISSED", "439.99", "117.50", "recoveryRateByStage", "SECOND_LINE", "0.050505",
+            "recoveryRateByRiskGrade", "MEDIUM WITHIN_90", "0.666652");
+        String quarter = pdfText(manager().getForObject(
+            url("/api/kpis/report?period=quarter&date=2026-02-10&format=pdf"), byte[].class));
+        assertThat(quarter).contains("CollectFlow KPI report 2026-Q1", "599.99", "30@2026-01-31");
+        String year = pdfText(manager().getForObject(
+            url("/api/kpis/report?period=year&date=2026-02-10&format=pdf"), byte[].class));
+        assertThat(year).contains("CollectFlow KPI report 2026", "Period 2026-01-01 to 2026-12-31", "30@2026-12-31");
+        assertThat(manager().getForEntity(url("/api/kpis/report?period=month&date=2026-03-15&format=docx"), String.class)
+            .getBody()).contains("format must be csv, html or pdf");
+    }
+
+    private static String pdfText(byte[] pdf) throws IOException {
+        assertThat(new String(pdf, 0, 5, StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
+        PdfReader reader = new PdfReader(pdf);
+        try {
+            StringBuilder text = new StringBuilder();
+            for (int page = 1; page <= reader.getNumberOfPages(); page++) {
+                text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
+            }
+            return text.toString();
+        } finally {
+            reader.close();
+        }
+    }
+
+    @Test
     void scorecardsOfCollectorsAndAgencies() {
         JsonNode cards = manager().getForObject(url("/api/kpis/scorecards?from=2026-03-01&to=2026-03-31"), JsonNode.class);
         JsonNode c1 = find(cards, "collector1");
@@ -131,6 +189,13 @@ class KpiApiTest extends KpiSpringTestSupport {
         JsonNode agency = find(cards, "agency1");
         assertThat(agency.get("type").asText()).isEqualTo("AGENCY");
         assertThat(agency.get("cost").decimalValue()).isEqualByComparingTo("25.00");
+        // the month to a snapshot day is stored with the snapshot and served from it (what the dashboard asks for)
+        snapshots.snapshot(KpiFixture.AS_OF);
+        assertThat(jdbc.sql("SELECT document FROM kpi_snapshot WHERE as_of = :d").param("d", KpiFixture.AS_OF)
+            .query(String.class).single()).contains("\"scorecards\":[").contains("\"subject\":\"collector2\"");
+        JsonNode stored = manager().getForObject(url("/api/kpis/scorecards?to=2026-03-31"), JsonNode.class);
+        assertThat(stored).isEqualTo(cards);
+        assertThat(manager().getForObject(url("/api/kpis?asOf=2026-03-31"), JsonNode.class).has("scorecards")).isFalse();
     }
 
     @Test

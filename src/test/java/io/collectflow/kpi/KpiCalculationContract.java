@@ -36,6 +36,9 @@ abstract class KpiCalculationContract {
         }
     };
 
+    /** collector1 works in the first-line team, collector2 in the second line */
+    static final Teams FIXED_TEAMS = collectors -> Map.of("collector1", "collectors-l1", "collector2", "collectors-l2");
+
     abstract DataSource dataSource();
 
     KpiCalculator calculator() {
@@ -46,7 +49,7 @@ abstract class KpiCalculationContract {
         return new KpiCalculator(new PortfolioQueries(jdbc, buckets, BigDecimal.ZERO.setScale(2)), new CaseQueries(jdbc),
             new OperationsQueries(jdbc, schema, FIXED_STAFF_TIME, new TableComplaintCounter(jdbc, schema),
                 (from, to) -> BigDecimal.ZERO, PROPERTIES),
-            buckets, new KpiTargets(PROPERTIES.targets()));
+            buckets, new KpiTargets(PROPERTIES.targets()), FIXED_TEAMS);
     }
 
     static BigDecimal d(String value) {
@@ -152,6 +155,92 @@ abstract class KpiCalculationContract {
         // cohort opened 2024-12-31 < day ≤ 2026-01-01: C, not cured
         assertThat(kpis.cure().cohortCases()).isEqualTo(1);
         assertThat(kpis.cure().cureWithin90Days()).isEqualByComparingTo("0");
+    }
+
+    @Test
+    void recoveryByRiskGradeAtTheCaseStartAndOverdueByTheGradeOnTheDay() {
+        Kpis kpis = calculator().compute(KpiFixture.AS_OF);
+        // grade at the case's start (first score on or after the opening day): A1 LOW (01-02), A2 MEDIUM (03-02),
+        // B MEDIUM (01-02; its HIGH of 03-06 is later), C HIGH, D MEDIUM. Within 90 days: LOW A1 110 / 110;
+        // MEDIUM A2 110/110 + B 0/220 + D 329.99/330 → 439.99 / 660 = 0.666652; HIGH C 0 / 550
+        assertBand(kpis.recoveryByRiskGrade().get("LOW").get("WITHIN_90"), 1, "110", "110", "1.000000");
+        assertBand(kpis.recoveryByRiskGrade().get("MEDIUM").get("WITHIN_90"), 3, "660", "439.99", "0.666652");
+        assertBand(kpis.recoveryByRiskGrade().get("HIGH").get("WITHIN_90"), 1, "550", "0", "0.000000");
+        assertBand(kpis.recoveryByRiskGrade().get("HIGH").get("DAYS_90_179"), 1, "550", "50", "0.090909");
+        assertThat(kpis.recoveryByRiskGrade().keySet()).containsExactly("LOW", "MEDIUM", "HIGH");
+        // the grade on 03-31 (latest score): A MEDIUM (700, current), B HIGH (2000, DPD 89), C HIGH (5000, 181),
+        // D MEDIUM (2700, DPD 30)
+        Kpis.Slice high = slice(kpis, "riskGrade", "HIGH");
+        assertThat(high.activeLoans()).isEqualTo(2);
+        assertThat(high.outstandingPrincipal()).isEqualByComparingTo("7000");
+        // ≥30: both; ≥90: C → 1/2, 5000 / 7000
+        assertRate(high.overdueRates().get("30"), "1.000000", "1.000000");
+        assertRate(high.overdueRates().get("90"), "0.500000", "0.714286");
+        // ≥30: D → 1/2, 2700 / 3400 = 0.794118; the slice's recovery is by the grade at the start (A2, B, D)
+        Kpis.Slice medium = slice(kpis, "riskGrade", "MEDIUM");
+        assertRate(medium.overdueRates().get("30"), "0.500000", "0.794118");
+        assertBand(medium.recoveryRates().get("WITHIN_90"), 3, "660", "439.99", "0.666652");
+        // no active loan is LOW on 03-31, but A1 started LOW: the slice has no book, only its recovery
+        Kpis.Slice low = slice(kpis, "riskGrade", "LOW");
+        assertThat(low.activeLoans()).isZero();
+        assertRate(low.overdueRates().get("30"), "0.000000", "0.000000");
+        assertBand(low.recoveryRates().get("WITHIN_90"), 1, "110", "110", "1.000000");
+        assertThat(kpis.slices()).filteredOn(s -> s.dimension().equals("riskGrade")).extracting(Kpis.Slice::value)
+            .containsExactly("LOW", "MEDIUM", "HIGH");
+        // on 04-15 D's LOW of 04-02 counts: LOW holds D alone (2700, DPD 45)
+        Kpis later = calculator().compute(LocalDate.of(2026, 4, 15));
+        assertThat(slice(later, "riskGrade", "LOW").activeLoans()).isEqualTo(1);
+        // F (disbursed 04-05) was never scored
+        assertThat(slice(later, "riskGrade", "(none)").activeLoans()).isEqualTo(1);
+    }
+
+    @Test
+    void recoveryByStageCountsWhatWasPaidDuringEachStay() {
+        Kpis kpis = calculator().compute(KpiFixture.AS_OF);
+        // FIRST_LINE stays, overdue at entry / paid in the stay: A1 110 (#1) / 110 (01-20, the day it left);
+        // A2 330 − 220 paid before = 110 / 110 (03-10); B 220 / 0; C 550 / 0; D 330 / 329.99 → 549.99 / 1320
+        assertBand(kpis.recoveryByStage().get("FIRST_LINE"), 5, "1320", "549.99", "0.416659");
+        // SECOND_LINE: B from 02-15, #1 + #2 = 440 / 0; C from 11-01, #1 550 (#2 falls due that day) / 50
+        // interest paid 01-15, the day C moved on (it counts for the stage left) → 50 / 990 = 0.050505
+        assertBand(kpis.recoveryByStage().get("SECOND_LINE"), 2, "990", "50", "0.050505");
+        // AGENCY: C from 01-15, #1..#4 2200 less the 50 paid that day = 2150 / nothing by 03-31
+        assertBand(kpis.recoveryByStage().get("AGENCY"), 1, "2150", "0", "0.000000");
+        assertThat(kpis.recoveryByStage().keySet()).containsExactly("FIRST_LINE", "SECOND_LINE", "AGENCY");
+        // 04-15: the principal 500 paid 04-10 under the agency → 500 / 2150 = 0.232558
+        assertBand(calculator().compute(LocalDate.of(2026, 4, 15)).recoveryByStage().get("AGENCY"), 1, "2150", "500",
+            "0.232558");
+        // 2025-12-31: only C's first two stays had begun; the second is still open → 550 / 0
+        Map<String, Kpis.BandRecovery> december = calculator().compute(LocalDate.of(2025, 12, 31)).recoveryByStage();
+        assertThat(december.keySet()).containsExactly("FIRST_LINE", "SECOND_LINE");
+        assertBand(december.get("SECOND_LINE"), 1, "550", "0", "0.000000");
+    }
+
+    @Test
+    void slicesByStrategyTeamAgencyAndCollector() {
+        Kpis kpis = calculator().compute(KpiFixture.AS_OF);
+        // collector = the latest COLLECTOR contact while the case was open: A2 collector2 (03-04), B collector1
+        // (03-06); A1, C and D (visited by an agency user) have none
+        Kpis.Slice collector1 = slice(kpis, "collector", "collector1");
+        assertThat(collector1.activeLoans()).isNull();
+        assertThat(collector1.overdueRates()).isNull();
+        assertBand(collector1.recoveryRates().get("WITHIN_90"), 1, "220", "0", "0.000000");
+        assertBand(slice(kpis, "collector", "collector2").recoveryRates().get("WITHIN_90"), 1, "110", "110", "1.000000");
+        // A1 110/110 + C 0/550 + D 329.99/330 → 439.99 / 990 = 0.444434
+        assertBand(slice(kpis, "collector", "(none)").recoveryRates().get("WITHIN_90"), 3, "990", "439.99", "0.444434");
+        // teams from the collectors' groups
+        assertBand(slice(kpis, "team", "collectors-l1").recoveryRates().get("WITHIN_90"), 1, "220", "0", "0.000000");
+        assertBand(slice(kpis, "team", "collectors-l2").recoveryRates().get("WITHIN_90"), 1, "110", "110", "1.000000");
+        // agency: C placed with beta on 01-15 while its case was open
+        Kpis.Slice beta = slice(kpis, "agency", "beta");
+        assertBand(beta.recoveryRates().get("DAYS_90_179"), 1, "550", "50", "0.090909");
+        assertBand(slice(kpis, "agency", "(none)").recoveryRates().get("WITHIN_90"), 4, "770", "549.99", "0.714273");
+        // strategy slices agree with recoveryByStrategy
+        assertBand(slice(kpis, "strategy", "B").recoveryRates().get("WITHIN_90"), 3, "550", "549.99", "0.999982");
+        assertThat(kpis.slices()).extracting(Kpis.Slice::dimension).containsAll(KpiCalculator.DIMENSIONS);
+        // on 02-28 collector2's call of 03-04 has not happened: A2 had not even opened, B has no call yet
+        Kpis february = calculator().compute(LocalDate.of(2026, 2, 28));
+        assertThat(february.slices()).filteredOn(s -> s.dimension().equals("collector"))
+            .extracting(Kpis.Slice::value).containsExactly("(none)");
     }
 
     @Test

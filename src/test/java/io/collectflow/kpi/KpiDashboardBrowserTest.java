@@ -72,6 +72,9 @@ class KpiDashboardBrowserTest extends KpiSpringTestSupport {
             // strategy variant B: 549.99 / 550
             assertThat(page.textContent("#strategy-B-WITHIN_90")).isEqualTo("100.0%");
             assertThat(page.textContent("#strategy-A-WITHIN_90")).isEqualTo("0.0%");
+            // recovery by stage: second line 50 / 990; by risk grade at the start: MEDIUM 439.99 / 660
+            assertThat(page.textContent("#stage-SECOND_LINE")).isEqualTo("5.1%");
+            assertThat(page.textContent("#grade-MEDIUM-WITHIN_90")).isEqualTo("66.7%");
             // 117.50 / 4 cases
             assertThat(page.textContent("#kpi-cost-per-case")).isEqualTo("29.38");
             assertThat(page.textContent("#roll-DPD_30_59-DPD_60_89")).isEqualTo("100.0% (1)");
@@ -90,6 +93,12 @@ class KpiDashboardBrowserTest extends KpiSpringTestSupport {
             assertThat(page.textContent("#drilldown-table tbody")).contains("KPI-C");
             page.waitForSelector("#scorecards tbody tr");
             assertThat(page.textContent("#scorecards")).contains("collector1").contains("agency1");
+
+            // the slice selector: by collector, collector2's case A2 recovered 110 / 110 in its first 90 days
+            page.selectOption("#slice-by", "collector");
+            page.waitForSelector("#slice-table[data-by='collector']");
+            assertThat(page.textContent("#slice-collector-collector2-WITHIN_90")).isEqualTo("100.0%");
+            assertThat(page.textContent("#slice-collector-collector1-WITHIN_90")).isEqualTo("0.0%");
 
             Path screenshot = Paths.get("target", "kpi-dashboard.png");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));

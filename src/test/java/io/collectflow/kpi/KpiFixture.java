@@ -24,6 +24,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   strategy variant B for A's and D's cases, A for B's and C's
  * contacts (March): B call collector1 03-05 NO_ANSWER, 03-06 ANSWERED; A call collector2 03-04 ANSWERED;
  *   sms SYSTEM to B and D 03-03 SENT; D visit agency1 (AGENCY) 03-20 VISITED; one BLOCKED verdict for collector1 03-07
+ * risk scores (10:00): A 01-02 LOW, 03-02 MEDIUM; B 01-02 MEDIUM, 03-06 HIGH; C 2025-10-02 HIGH; D 03-02 MEDIUM, 04-02 LOW
+ * agency placement: C with beta on 01-15
+ * stage stays (case_stage_history): A1 FIRST_LINE 01-02..01-20; A2 FIRST_LINE 03-02..03-10;
+ *   B FIRST_LINE 01-02..02-15, SECOND_LINE 02-15..; C FIRST_LINE 2025-10-02..11-01, SECOND_LINE 11-01..01-15,
+ *   AGENCY 01-15..; D FIRST_LINE 03-02..
  * </pre>
  */
 final class KpiFixture {
@@ -101,6 +106,47 @@ final class KpiFixture {
                 VALUES ('KPI-B', 'B-KPI-B', 'call', 'collector1', 'COLLECTOR', :at, '2026-03-07T22:00+08:00', 'CN-SH',
                     'Asia/Shanghai', 'BLOCKED', 'OUTSIDE_HOURS', NULL, '2026.1', 'test', :at)
                 """).param("at", LocalDateTime.parse("2026-03-07T14:00")).update();
+
+        risk("KPI-C", "2025-10-02T10:00", "HIGH");
+        risk("KPI-A", "2026-01-02T10:00", "LOW");
+        risk("KPI-B", "2026-01-02T10:00", "MEDIUM");
+        risk("KPI-A", "2026-03-02T10:00", "MEDIUM");
+        risk("KPI-D", "2026-03-02T10:00", "MEDIUM");
+        risk("KPI-B", "2026-03-06T10:00", "HIGH");
+        risk("KPI-D", "2026-04-02T10:00", "LOW");
+        jdbc.sql("""
+                INSERT INTO agency_placement (loan_no, agency_code, selection, scope, fee_percent, placed_amount, placed_at,
+                    expires_at, status)
+                VALUES ('KPI-C', 'beta', 'CHALLENGER', 'collection', 15.00, 2150.00, :at, :expires, 'ACTIVE')
+                """).param("at", LocalDateTime.parse("2026-01-15T11:00"))
+            .param("expires", LocalDateTime.parse("2026-07-15T11:00")).update();
+        stage("pi-kpi-a1", "KPI-A", "FIRST_LINE", "2026-01-02", "2026-01-20");
+        stage("pi-kpi-a2", "KPI-A", "FIRST_LINE", "2026-03-02", "2026-03-10");
+        stage("pi-kpi-b", "KPI-B", "FIRST_LINE", "2026-01-02", "2026-02-15");
+        stage("pi-kpi-b", "KPI-B", "SECOND_LINE", "2026-02-15", null);
+        stage("pi-kpi-c", "KPI-C", "FIRST_LINE", "2025-10-02", "2025-11-01");
+        stage("pi-kpi-c", "KPI-C", "SECOND_LINE", "2025-11-01", "2026-01-15");
+        stage("pi-kpi-c", "KPI-C", "AGENCY", "2026-01-15", null);
+        stage("pi-kpi-d", "KPI-D", "FIRST_LINE", "2026-03-02", null);
+    }
+
+    private void risk(String loanNo, String at, String grade) {
+        jdbc.sql("""
+                INSERT INTO risk_score_history (loan_no, borrower_id, scored_at, trigger_event, score, grade, malicious,
+                    dpd_points, amount_points, history_points, indebtedness_points, validity_points, responsiveness_points)
+                VALUES (:loanNo, :borrower, :at, 'MANUAL', 0, :grade, FALSE, 0, 0, 0, 0, 0, 0)
+                """).param("loanNo", loanNo).param("borrower", "B-" + loanNo).param("at", LocalDateTime.parse(at))
+            .param("grade", grade).update();
+    }
+
+    private void stage(String processInstanceId, String loanNo, String stage, String entered, String left) {
+        jdbc.sql("""
+                INSERT INTO case_stage_history (process_instance_id, loan_no, stage, entered_at, entered_on, left_at, left_on)
+                VALUES (:pi, :loanNo, :stage, :enteredAt, :entered, :leftAt, :left)
+                """).param("pi", processInstanceId).param("loanNo", loanNo).param("stage", stage)
+            .param("enteredAt", LocalDate.parse(entered).atTime(9, 0)).param("entered", LocalDate.parse(entered))
+            .param("leftAt", left == null ? null : LocalDate.parse(left).atTime(17, 0))
+            .param("left", left == null ? null : LocalDate.parse(left)).update();
     }
 
     private void loan(String loanNo, String product, String region, String principal, String disbursed) {
