@@ -26,15 +26,20 @@ public final class CollectionCase {
         public static final String DPD = "dpd";
         public static final String BUCKET = "bucket";
         public static final String OVERDUE_AMOUNT = "overdueAmount";
-        /** How the case ended: CURED, CLOSED, WRITTEN_OFF. */
+        /** How the case ended: CURED, WRITTEN_OFF, DECEASED (recorded on collection_case.outcome). */
         public static final String CASE_OUTCOME = "caseOutcome";
 
         // case data set by the preparation steps (B1)
         public static final String PRODUCT = "product";
         public static final String BORROWER_NAME = "borrowerName";
-        public static final String PHONE = "phone";
-        public static final String EMAIL = "email";
-        public static final String ADDRESS = "address";
+        /**
+         * The borrower's contact data only masked ({@code 138****8000}): process variables and their history
+         * never hold raw PII (F6). Whoever needs the real value reads it by loan number (the audited borrower
+         * profile for people, {@code CaseDossierService.contactData} for code).
+         */
+        public static final String PHONE_MASKED = "phoneMasked";
+        public static final String EMAIL_MASKED = "emailMasked";
+        public static final String ADDRESS_MASKED = "addressMasked";
         public static final String CONTACT_DATA_VALID = "contactDataValid";
         public static final String CONTACT_DATA_ISSUES = "contactDataIssues";
         public static final String OVERDUE_PRINCIPAL = "overduePrincipal";
