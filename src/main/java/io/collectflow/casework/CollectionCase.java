@@ -15,6 +15,10 @@ public final class CollectionCase {
         public static final String DELINQUENCY_CHANGED = "DelinquencyChanged";
         /** The arrears are paid: the case ends as cured from whatever state it is in. */
         public static final String ARREARS_CLEARED = "ArrearsCleared";
+        /** The borrower was reported deceased: collection work stops (interrupting, outcome DECEASED). */
+        public static final String BORROWER_DECEASED = "BorrowerDeceased";
+        /** lost-contact.bpmn started for the loan: the case records it and goes on (non-interrupting). */
+        public static final String LOST_CONTACT = "BorrowerLostContact";
 
         private Messages() {
         }
@@ -74,6 +78,8 @@ public final class CollectionCase {
         /** The last early-warning step carried out (a contact plan value). */
         public static final String EARLY_WARNING_DONE = "earlyWarningDone";
         public static final String HANDOVER_PREPARED = "handoverPrepared";
+        /** True once lost-contact.bpmn runs for the loan (skip trace beside the case). */
+        public static final String LOST_CONTACT = "lostContact";
 
         // the call form (call-borrower.form)
         public static final String REACHED = "reached";
@@ -119,6 +125,16 @@ public final class CollectionCase {
         }
     }
 
+    /** Values of {@link Vars#CASE_OUTCOME} and of collection_case.outcome. */
+    public static final class Outcomes {
+        public static final String CURED = "CURED";
+        public static final String WRITTEN_OFF = "WRITTEN_OFF";
+        public static final String DECEASED = "DECEASED";
+
+        private Outcomes() {
+        }
+    }
+
     /** Stages the strategy routes a case to, in escalation order. */
     public static final class Stages {
         public static final String FIRST_LINE = "FIRST_LINE";
@@ -144,6 +160,9 @@ public final class CollectionCase {
         public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";
         public static final String LEGAL_ACTION = "CallActivity_LegalAction";
         public static final String WRITE_OFF_APPROVAL = "CallActivity_WriteOffApproval";
+        public static final String STOP_COLLECTION = "Task_StopCollection";
+        public static final String COLLECTION_STOPPED = "EndEvent_CollectionStopped";
+        public static final String RECORD_LOST_CONTACT = "Task_RecordLostContact";
 
         private Elements() {
         }
