@@ -2,6 +2,7 @@ package io.collectflow.legal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -50,6 +51,14 @@ public class LostContactRegistry {
     public Optional<String> runningProcessInstance(String loanNo) {
         return jdbc.queryForList("SELECT process_instance_id FROM lost_contact_case WHERE active_loan_no = ?",
             String.class, loanNo).stream().findFirst();
+    }
+
+    /** Process instances of the running skip traces of every loan of the borrower of {@code loanNo}. */
+    public List<String> runningOfBorrowerOf(String loanNo) {
+        return jdbc.queryForList("""
+            SELECT t.process_instance_id FROM lost_contact_case t JOIN loan l ON l.loan_no = t.active_loan_no
+             WHERE t.process_instance_id IS NOT NULL
+               AND l.borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)""", String.class, loanNo);
     }
 
     /** The skip trace run by this process instance ended (outcome null when cancelled). */

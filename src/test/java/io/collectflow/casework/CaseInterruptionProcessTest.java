@@ -76,6 +76,7 @@ class CaseInterruptionProcessTest extends CaseProcessTestSupport {
         String secondLoan = secondLoanOf(borrowerId, loanNo);
         ProcessInstance first = openCase(loanNo, 10);
         ProcessInstance second = openCase(secondLoan, 10);
+        String skipTrace = lostContactStarts.start(secondLoan, "manager1").processInstanceId();
 
         DeathReports.Outcome outcome = deathReports.report(loanNo, "death certificate 2026-10", "collector1");
         runJobs();
@@ -84,6 +85,10 @@ class CaseInterruptionProcessTest extends CaseProcessTestSupport {
         assertThat(second).isEnded();
         assertThat(jdbc.queryForObject("SELECT outcome FROM collection_case WHERE loan_no = ?", String.class, secondLoan))
             .isEqualTo("DECEASED");
+        // the skip trace of the other loan ended too, and freed its guard
+        assertThat(runtimeService.createProcessInstanceQuery().processInstanceId(skipTrace).count()).isZero();
+        assertThat(fixtures.count("SELECT COUNT(*) FROM lost_contact_case WHERE loan_no = ? AND active_loan_no IS NULL"
+            + " AND ended_at IS NOT NULL", secondLoan)).isOne();
 
         DeathReports.Outcome again = deathReports.report(loanNo, "death certificate 2026-10", "collector1");
         assertThat(again.duplicate()).isTrue();

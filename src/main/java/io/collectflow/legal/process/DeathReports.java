@@ -10,10 +10,11 @@ import org.springframework.transaction.annotation.Transactional;
 import io.collectflow.casework.CaseLifecycle;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.DeceasedService;
+import io.collectflow.legal.LostContactRegistry;
 
 /**
  * C6, all in one transaction: the DECEASED flag (every contact stops at the guard), the message that stops
- * the collection cases of all the borrower's loans, and deceased-borrower.bpmn for the reported loan (once
+ * the collection cases of all the borrower's loans, the end of their skip traces, and deceased-borrower.bpmn for the reported loan (once
  * per loan: a repeated report is a duplicate).
  */
 @Service
@@ -31,9 +32,12 @@ public class DeathReports {
     private final CaseLifecycle cases;
     private final RuntimeService runtime;
     private final HistoryService history;
+    private final LostContactRegistry lostContact;
 
-    public DeathReports(DeceasedService deceased, CaseLifecycle cases, RuntimeService runtime, HistoryService history) {
+    public DeathReports(DeceasedService deceased, CaseLifecycle cases, RuntimeService runtime, HistoryService history,
+                        LostContactRegistry lostContact) {
         this.deceased = deceased;
+        this.lostContact = lostContact;
         this.cases = cases;
         this.runtime = runtime;
         this.history = history;
@@ -43,6 +47,9 @@ public class DeathReports {
     public Outcome report(String loanNo, String evidence, String reportedBy) {
         deceased.markDeceased(loanNo, evidence, reportedBy);
         int stopped = cases.borrowerDeceased(loanNo);
+        // nobody is to be traced or asked about a deceased borrower (F2): running skip traces end
+        lostContact.runningOfBorrowerOf(loanNo)
+            .forEach(id -> runtime.deleteProcessInstance(id, "borrower reported deceased"));
         // running or finished: history holds both (history level full)
         if (history.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
             .processInstanceBusinessKey(loanNo).count() > 0) {
