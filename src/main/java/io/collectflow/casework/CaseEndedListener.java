@@ -10,7 +10,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * A collection-case instance ended (completed, cancelled, or ended by another path such as a write-off):
- * its case row is closed unless the case lifecycle already ended it (cure).
+ * its case row is closed unless the case lifecycle already ended it (cure), and the case outcome
+ * ({@code caseOutcome}: CURED, WRITTEN_OFF, DECEASED) is recorded on it.
  */
 @Component
 public class CaseEndedListener implements ExecutionListener {
@@ -26,5 +27,9 @@ public class CaseEndedListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         registry.closeByProcessInstance(execution.getProcessInstanceId(), LocalDate.now(clock));
+        Object outcome = execution.getVariable(CollectionCase.Vars.CASE_OUTCOME);
+        if (outcome != null) {
+            registry.recordOutcome(execution.getProcessInstanceId(), outcome.toString());
+        }
     }
 }

@@ -59,6 +59,29 @@ public class CaseLifecycle {
         }
     }
 
+    /**
+     * C6: the borrower of {@code loanNo} was reported deceased, so collection stops on every one of the
+     * borrower's cases ({@code BorrowerDeceased} interrupts them). Returns how many cases were stopped.
+     */
+    public int borrowerDeceased(String loanNo) {
+        int stopped = 0;
+        for (String processInstanceId : registry.activeCaseInstancesOfBorrowerOf(loanNo)) {
+            stopped += runtimeService.createMessageCorrelation(CollectionCase.Messages.BORROWER_DECEASED)
+                .processInstanceId(processInstanceId).correlateAllWithResult().size();
+        }
+        return stopped;
+    }
+
+    /** C5: lost-contact.bpmn started for the loan; its running case (if any) records it. True if a case was told. */
+    public boolean lostContact(String loanNo) {
+        boolean told = false;
+        for (String processInstanceId : registry.activeCaseInstanceOf(loanNo)) {
+            told |= !runtimeService.createMessageCorrelation(CollectionCase.Messages.LOST_CONTACT)
+                .processInstanceId(processInstanceId).correlateAllWithResult().isEmpty();
+        }
+        return told;
+    }
+
     private List<MessageCorrelationResult> correlate(String message, CaseWork work) {
         if (work.processInstanceId() == null) {
             return List.of();

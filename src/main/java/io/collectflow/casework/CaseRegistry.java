@@ -32,7 +32,7 @@ public class CaseRegistry {
         this.jdbc = jdbc;
     }
 
-    /** Delinquent active loans without an active case. */
+    /** Delinquent active loans without an active case (none for a borrower reported deceased: C6). */
     List<CaseWork> loansNeedingCase() {
         return jdbc.query("""
             SELECT l.loan_no, l.dpd, l.bucket, l.overdue_amount, CAST(NULL AS BIGINT) AS id,
@@ -40,6 +40,7 @@ public class CaseRegistry {
               FROM loan l
              WHERE l.dpd > 0 AND l.status = 'ACTIVE'
                AND NOT EXISTS (SELECT 1 FROM collection_case c WHERE c.active_loan_no = l.loan_no)
+               AND NOT EXISTS (SELECT 1 FROM borrower_flag f WHERE f.borrower_id = l.borrower_id AND f.flag = 'DECEASED')
              ORDER BY l.loan_no""", CaseRegistry::work);
     }
 
@@ -99,6 +100,35 @@ public class CaseRegistry {
         return jdbc.update("""
             UPDATE collection_case SET status = 'CLOSED', active_loan_no = NULL, closed_on = ?
              WHERE process_instance_id = ? AND status = 'ACTIVE'""", on, processInstanceId) > 0;
+    }
+
+    /** Ends the active case run by this process instance as CLOSED with the given outcome; true if it was active. */
+    public boolean closeWithOutcome(String processInstanceId, String outcome, LocalDate on) {
+        return jdbc.update("""
+            UPDATE collection_case SET status = 'CLOSED', outcome = ?, active_loan_no = NULL, closed_on = ?
+             WHERE process_instance_id = ? AND status = 'ACTIVE'""", outcome, on, processInstanceId) > 0;
+    }
+
+    /** Records how the case run by this process instance ended, unless an outcome is already recorded. */
+    public void recordOutcome(String processInstanceId, String outcome) {
+        jdbc.update("UPDATE collection_case SET outcome = ? WHERE process_instance_id = ? AND outcome IS NULL",
+            outcome, processInstanceId);
+    }
+
+    /** Process instances of the active cases of every loan of the borrower of {@code loanNo}. */
+    List<String> activeCaseInstancesOfBorrowerOf(String loanNo) {
+        return jdbc.queryForList("""
+            SELECT c.process_instance_id FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
+             WHERE c.process_instance_id IS NOT NULL
+               AND l.borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)
+             ORDER BY c.loan_no""", String.class, loanNo);
+    }
+
+    /** The process instance of the loan's active case, if any. */
+    List<String> activeCaseInstanceOf(String loanNo) {
+        return jdbc.queryForList("""
+            SELECT process_instance_id FROM collection_case
+             WHERE active_loan_no = ? AND process_instance_id IS NOT NULL""", String.class, loanNo);
     }
 
     private boolean end(long caseId, String status, LocalDate on) {

@@ -15,6 +15,10 @@ public final class CollectionCase {
         public static final String DELINQUENCY_CHANGED = "DelinquencyChanged";
         /** The arrears are paid: the case ends as cured from whatever state it is in. */
         public static final String ARREARS_CLEARED = "ArrearsCleared";
+        /** The borrower was reported deceased: collection work stops (interrupting, outcome DECEASED). */
+        public static final String BORROWER_DECEASED = "BorrowerDeceased";
+        /** lost-contact.bpmn started for the loan: the case records it and goes on (non-interrupting). */
+        public static final String LOST_CONTACT = "BorrowerLostContact";
 
         private Messages() {
         }
@@ -26,15 +30,20 @@ public final class CollectionCase {
         public static final String DPD = "dpd";
         public static final String BUCKET = "bucket";
         public static final String OVERDUE_AMOUNT = "overdueAmount";
-        /** How the case ended: CURED, CLOSED, WRITTEN_OFF. */
+        /** How the case ended: CURED, WRITTEN_OFF, DECEASED (recorded on collection_case.outcome). */
         public static final String CASE_OUTCOME = "caseOutcome";
 
         // case data set by the preparation steps (B1)
         public static final String PRODUCT = "product";
         public static final String BORROWER_NAME = "borrowerName";
-        public static final String PHONE = "phone";
-        public static final String EMAIL = "email";
-        public static final String ADDRESS = "address";
+        /**
+         * The borrower's contact data only masked ({@code 138****8000}): process variables and their history
+         * never hold raw PII (F6). Whoever needs the real value reads it by loan number (the audited borrower
+         * profile for people, {@code CaseDossierService.contactData} for code).
+         */
+        public static final String PHONE_MASKED = "phoneMasked";
+        public static final String EMAIL_MASKED = "emailMasked";
+        public static final String ADDRESS_MASKED = "addressMasked";
         public static final String CONTACT_DATA_VALID = "contactDataValid";
         public static final String CONTACT_DATA_ISSUES = "contactDataIssues";
         public static final String OVERDUE_PRINCIPAL = "overduePrincipal";
@@ -69,6 +78,8 @@ public final class CollectionCase {
         /** The last early-warning step carried out (a contact plan value). */
         public static final String EARLY_WARNING_DONE = "earlyWarningDone";
         public static final String HANDOVER_PREPARED = "handoverPrepared";
+        /** True once lost-contact.bpmn runs for the loan (skip trace beside the case). */
+        public static final String LOST_CONTACT = "lostContact";
 
         // the call form (call-borrower.form)
         public static final String REACHED = "reached";
@@ -114,6 +125,16 @@ public final class CollectionCase {
         }
     }
 
+    /** Values of {@link Vars#CASE_OUTCOME} and of collection_case.outcome. */
+    public static final class Outcomes {
+        public static final String CURED = "CURED";
+        public static final String WRITTEN_OFF = "WRITTEN_OFF";
+        public static final String DECEASED = "DECEASED";
+
+        private Outcomes() {
+        }
+    }
+
     /** Stages the strategy routes a case to, in escalation order. */
     public static final class Stages {
         public static final String FIRST_LINE = "FIRST_LINE";
@@ -139,6 +160,9 @@ public final class CollectionCase {
         public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";
         public static final String LEGAL_ACTION = "CallActivity_LegalAction";
         public static final String WRITE_OFF_APPROVAL = "CallActivity_WriteOffApproval";
+        public static final String STOP_COLLECTION = "Task_StopCollection";
+        public static final String COLLECTION_STOPPED = "EndEvent_CollectionStopped";
+        public static final String RECORD_LOST_CONTACT = "Task_RecordLostContact";
 
         private Elements() {
         }

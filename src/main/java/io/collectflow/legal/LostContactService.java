@@ -1,15 +1,19 @@
 package io.collectflow.legal;
 
 import java.sql.Date;
+import java.sql.Timestamp;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 /**
  * C5: delinquent loans whose borrower has not been reached for the configured period although contact was
- * attempted in it (no answered call, no visit since {@code today - lostContactAfter}).
+ * attempted in it (no answered call, no visit since {@code today - lostContactAfter}). Left out: loans with a
+ * skip trace running or ended within the period (a borrower found is not re-traced the next night) and
+ * borrowers reported deceased (C6).
  */
 @Service
 public class LostContactService {
@@ -30,6 +34,23 @@ public class LostContactService {
                AND EXISTS (SELECT 1 FROM contact_log c WHERE c.loan_no = l.loan_no AND c.occurred_at >= ?)
                AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.loan_no = l.loan_no
                                 AND c.result IN ('ANSWERED', 'VISITED') AND c.occurred_at >= ?)
-             ORDER BY l.loan_no""", String.class, Date.valueOf(since), Date.valueOf(since), Date.valueOf(since));
+               AND NOT EXISTS (SELECT 1 FROM lost_contact_case t WHERE t.loan_no = l.loan_no
+                                AND (t.active_loan_no IS NOT NULL OR t.ended_at >= ?))
+               AND NOT EXISTS (SELECT 1 FROM borrower_flag f WHERE f.borrower_id = l.borrower_id AND f.flag = 'DECEASED')
+             ORDER BY l.loan_no""", String.class, Date.valueOf(since), Date.valueOf(since), Date.valueOf(since),
+            Date.valueOf(since));
+    }
+
+    /** The loan's status (ACTIVE, WRITTEN_OFF, …), empty for an unknown loan. */
+    public Optional<String> loanStatus(String loanNo) {
+        return jdbc.queryForList("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo).stream().findFirst();
+    }
+
+    /** The day of the last answered call or visit, empty if the borrower was never reached. */
+    public Optional<LocalDate> lastReachedOn(String loanNo) {
+        Timestamp last = jdbc.queryForObject("""
+            SELECT MAX(occurred_at) FROM contact_log WHERE loan_no = ? AND result IN ('ANSWERED', 'VISITED')""",
+            Timestamp.class, loanNo);
+        return Optional.ofNullable(last).map(t -> t.toLocalDateTime().toLocalDate());
     }
 }

@@ -3,20 +3,32 @@ package io.collectflow.legal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.legal.process.LostContactStarts;
 
-/** lost-contact.bpmn and the 90-day rule that selects lost-contact loans. */
+/**
+ * lost-contact.bpmn, the 90-day rule that selects lost-contact loans, and who starts the process: at most
+ * once per loan, and not again within the period.
+ */
 class LostContactProcessTest extends CaseProcessTestSupport {
 
     @Autowired LostContactService lostContact;
+    @Autowired LostContactStarts starts;
 
     private void contact(String loanNo, int daysAgo, String result) {
         jdbc.update("""
@@ -45,5 +57,98 @@ class LostContactProcessTest extends CaseProcessTestSupport {
             complete(singleTask(pi, "Task_PrepareLitigation"), Map.of("legalStepDate", today().toString()));
         }
         assertThat(pi).hasPassed(end).isEnded();
+    }
+
+    private long running(String loanNo) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(LostContactStarts.PROCESS_KEY)
+            .processInstanceBusinessKey(loanNo).count();
+    }
+
+    @Test
+    void nightlyRunStartsOneSkipTracePerUnreachableLoanAndNotAgainWithinThePeriod() {
+        String lost = fixtures.loan(200, today());
+        contact(lost, 5, "NO_ANSWER");
+        contact(lost, 100, "ANSWERED");
+        String reached = fixtures.loan(200, today());
+        contact(reached, 5, "NO_ANSWER");
+        contact(reached, 20, "ANSWERED");
+
+        LostContactStarts.Run first = starts.startAll(today());
+        assertThat(first.started()).isGreaterThanOrEqualTo(1);
+        assertThat(first.failed()).isZero();
+        assertThat(running(lost)).isOne();
+        assertThat(running(reached)).isZero();
+        ProcessInstance pi = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(lost)
+            .processDefinitionKey(LostContactStarts.PROCESS_KEY).singleResult();
+        assertThat(runtimeService.getVariable(pi.getId(), LostContactStarts.UNREACHABLE_SINCE))
+            .isEqualTo(today().minusDays(100).toString());
+        assertThat(runtimeService.getVariable(pi.getId(), LostContactStarts.STARTED_BY)).isEqualTo(LostContactStarts.SCHEDULE);
+
+        // the next night: running, so not a candidate
+        assertThat(lostContact.lostContactLoans(today())).doesNotContain(lost);
+        starts.startAll(today());
+        assertThat(running(lost)).isOne();
+
+        complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: nothing", "newContactFound", false));
+        complete(singleTask(pi, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: new number"));
+        complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", true, "assessmentNotes", "reached"));
+        assertThat(pi).isEnded();
+
+        // the guard is free again and holds the outcome; the loan waits out the period before another trace
+        assertThat(jdbc.queryForObject("""
+            SELECT COALESCE(active_loan_no, '-') || '/' || outcome || '/' || started_by FROM lost_contact_case
+             WHERE loan_no = ?""", String.class, lost)).isEqualTo("-/FOUND/SCHEDULE");
+        assertThat(lostContact.lostContactLoans(today())).doesNotContain(lost);
+        // three months on, still tried and never answered: traced again
+        contact(lost, -85, "NO_ANSWER");
+        assertThat(lostContact.lostContactLoans(today().plusDays(91))).contains(lost);
+    }
+
+    @Test
+    void twoNodesStartingTheSameLoanAtOnceGetOneSkipTrace() throws Exception {
+        String loanNo = fixtures.loan(200, today());
+        CountDownLatch go = new CountDownLatch(1);
+        ExecutorService nodes = Executors.newFixedThreadPool(2);
+        try {
+            List<CompletableFuture<LostContactStarts.Started>> results = new ArrayList<>();
+            for (String node : List.of("node-a", "node-b")) {
+                results.add(CompletableFuture.supplyAsync(() -> {
+                    await(go);
+                    return starts.start(loanNo, node);
+                }, nodes));
+            }
+            go.countDown();
+            List<LostContactStarts.Started> started = results.stream().map(CompletableFuture::join).toList();
+
+            assertThat(started).extracting(LostContactStarts.Started::duplicate).containsExactlyInAnyOrder(false, true);
+            assertThat(started).extracting(LostContactStarts.Started::processInstanceId).doesNotContainNull()
+                .containsOnly(started.get(0).processInstanceId());
+            assertThat(running(loanNo)).isOne();
+            assertThat(fixtures.count("SELECT COUNT(*) FROM lost_contact_case WHERE loan_no = ?", loanNo)).isOne();
+        } finally {
+            nodes.shutdownNow();
+        }
+    }
+
+    @Test
+    void aGuardLeftByADeletedProcessDoesNotBlockTheNextStart() {
+        String loanNo = fixtures.loan(200, today());
+        LostContactStarts.Started first = starts.start(loanNo, "manager1");
+        runtimeService.deleteProcessInstance(first.processInstanceId(), "operator removed it", true);
+
+        LostContactStarts.Started second = starts.start(loanNo, "manager1");
+
+        assertThat(second.duplicate()).isFalse();
+        assertThat(second.processInstanceId()).isNotEqualTo(first.processInstanceId());
+        assertThat(running(loanNo)).isOne();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            latch.await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 }

@@ -36,8 +36,34 @@ public class CaseDossierService {
         this.pii = pii;
     }
 
-    /** The borrower's contact data with what is wrong with it; a problem is recorded as a case event. */
+    /**
+     * The borrower's contact data with what is wrong with it; a problem is recorded as a case event. The
+     * result holds the decrypted values: callers keep it in memory only (never in process variables, F6).
+     */
     public ContactData verifyContactData(String loanNo, Instant now) {
+        ContactData data = contactData(loanNo);
+        List<String> issues = new ArrayList<>();
+        if (data.phone() == null || !PHONE.matcher(data.phone().trim()).matches()) {
+            issues.add("phone missing or malformed");
+        }
+        if (data.email() != null && !data.email().isBlank() && !EMAIL.matcher(data.email().trim()).matches()) {
+            issues.add("e-mail malformed");
+        }
+        if (data.address() == null || data.address().isBlank()) {
+            issues.add("no address on file");
+        }
+        if (!issues.isEmpty()) {
+            events.record(loanNo, CaseEventService.CONTACT_DATA_INVALID, String.join("; ", issues), now);
+        }
+        return new ContactData(data.borrowerName(), data.phone(), data.email(), data.address(), data.product(),
+            issues.isEmpty(), String.join("; ", issues));
+    }
+
+    /**
+     * The real phone, e-mail and address of the loan's borrower, decrypted from the loan book: the one way
+     * for code that needs them (process variables only hold masked values).
+     */
+    public ContactData contactData(String loanNo) {
         List<Map<String, Object>> rows = jdbc.queryForList("""
             SELECT b.name, b.phone, b.email, b.address, l.product
               FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id
@@ -47,24 +73,9 @@ public class CaseDossierService {
         }
         Map<String, Object> row = rows.get(0);
         // contact data is encrypted at rest (F6)
-        String phone = pii.open(BorrowerPii.PHONE, (String) row.get("phone"));
-        String email = pii.open(BorrowerPii.EMAIL, (String) row.get("email"));
-        String address = pii.open(BorrowerPii.ADDRESS, (String) row.get("address"));
-        List<String> issues = new ArrayList<>();
-        if (phone == null || !PHONE.matcher(phone.trim()).matches()) {
-            issues.add("phone missing or malformed");
-        }
-        if (email != null && !email.isBlank() && !EMAIL.matcher(email.trim()).matches()) {
-            issues.add("e-mail malformed");
-        }
-        if (address == null || address.isBlank()) {
-            issues.add("no address on file");
-        }
-        if (!issues.isEmpty()) {
-            events.record(loanNo, CaseEventService.CONTACT_DATA_INVALID, String.join("; ", issues), now);
-        }
-        return new ContactData((String) row.get("name"), phone, email, address, (String) row.get("product"),
-            issues.isEmpty(), String.join("; ", issues));
+        return new ContactData((String) row.get("name"), pii.open(BorrowerPii.PHONE, (String) row.get("phone")),
+            pii.open(BorrowerPii.EMAIL, (String) row.get("email")), pii.open(BorrowerPii.ADDRESS, (String) row.get("address")),
+            (String) row.get("product"), true, "");
     }
 
     /** Overdue components, payoff amount, repayment history and a first guess of the overdue reason. */
@@ -128,7 +139,7 @@ public class CaseDossierService {
         return value == null ? BigDecimal.ZERO : new BigDecimal(value.toString()).setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
-    /** The borrower's contact data as checked. */
+    /** The borrower's contact data (decrypted; never to be stored in process variables) and what is wrong with it. */
     public record ContactData(String borrowerName, String phone, String email, String address, String product,
             boolean valid, String issues) {
     }

@@ -2,7 +2,6 @@ package io.collectflow.legal.web;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -12,38 +11,40 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.contact.compliance.UnknownLoanException;
-import io.collectflow.legal.DeceasedService;
+import io.collectflow.legal.process.DeathReports;
 
-/** {@code POST /api/loans/{loanNo}/deceased}: stops all contact and starts the deceased-borrower process (C6). */
+/**
+ * {@code POST /api/loans/{loanNo}/deceased}: stops all contact and every collection case of the borrower and
+ * starts the deceased-borrower process (C6).
+ */
 @RestController
 public class DeceasedController {
 
-    public static final String PROCESS_KEY = "deceased-borrower";
+    public static final String PROCESS_KEY = DeathReports.PROCESS_KEY;
 
-    private final DeceasedService deceased;
-    private final RuntimeService runtime;
+    private final DeathReports reports;
 
-    public DeceasedController(DeceasedService deceased, RuntimeService runtime) {
-        this.deceased = deceased;
-        this.runtime = runtime;
+    public DeceasedController(DeathReports reports) {
+        this.reports = reports;
     }
 
     public record DeathReport(String evidence) {
     }
 
+    /**
+     * 201 {@code {loanNo, processInstanceId, casesStopped}} for a new report; 200 {@code {loanNo, duplicate: true,
+     * casesStopped}} when the loan already has its deceased-borrower process.
+     */
     @PostMapping("/api/loans/{loanNo}/deceased")
     public ResponseEntity<Map<String, Object>> report(@PathVariable String loanNo, @RequestBody DeathReport report,
             Authentication auth) {
-        boolean marked = deceased.markDeceased(loanNo, report.evidence(), auth.getName());
-        if (!marked || runtime.createProcessInstanceQuery().processDefinitionKey(PROCESS_KEY)
-            .processInstanceBusinessKey(loanNo).count() > 0) {
-            return ResponseEntity.ok(Map.of("loanNo", loanNo, "duplicate", true));
+        DeathReports.Outcome outcome = reports.report(loanNo, report.evidence(), auth.getName());
+        if (outcome.duplicate()) {
+            return ResponseEntity.ok(Map.of("loanNo", loanNo, "duplicate", true, "casesStopped", outcome.casesStopped()));
         }
-        String id = runtime.startProcessInstanceByKey(PROCESS_KEY, loanNo, Map.of(Vars.LOAN_NO, loanNo,
-            "deathEvidence", report.evidence(), "reportedBy", auth.getName())).getId();
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("loanNo", loanNo, "processInstanceId", id));
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("loanNo", loanNo,
+            "processInstanceId", outcome.processInstanceId(), "casesStopped", outcome.casesStopped()));
     }
 
     @ExceptionHandler(UnknownLoanException.class)

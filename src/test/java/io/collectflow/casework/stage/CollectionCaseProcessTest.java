@@ -47,7 +47,8 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, Vars.RISK_GRADE)).isEqualTo("LOW");
         assertThat(variable(pi, Vars.OVERDUE_REASON)).isEqualTo("OTHER");
         assertThat((String) variable(pi, Vars.LAST_CONTACTS)).contains("No contact");
-        assertThat(variable(pi, Vars.PHONE)).isEqualTo("+86 138 0013 8000");
+        assertThat(variable(pi, Vars.PHONE_MASKED)).isEqualTo("138****8000");
+        assertThat(variable(pi, Vars.EMAIL_MASKED)).isEqualTo("l***@example.cn");
     }
 
     @Test

@@ -1,0 +1,38 @@
+package io.collectflow.casework.stage;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+import org.springframework.stereotype.Service;
+
+import io.collectflow.casework.CaseRegistry;
+import io.collectflow.casework.CollectionCase.Outcomes;
+
+/** What the case records when something outside it stops or accompanies collection (C5, C6). */
+@Service
+public class CaseInterruptions {
+
+    public static final String DECEASED = "DECEASED";
+    public static final String LOST_CONTACT = "LOST_CONTACT";
+
+    private final CaseRegistry registry;
+    private final CaseEventService events;
+
+    public CaseInterruptions(CaseRegistry registry, CaseEventService events) {
+        this.registry = registry;
+        this.events = events;
+    }
+
+    /** C6: collection stopped because the borrower died; the case row is closed with outcome DECEASED. */
+    public void stopForDeceased(String loanNo, String processInstanceId, Instant now) {
+        registry.closeWithOutcome(processInstanceId, Outcomes.DECEASED, LocalDate.ofInstant(now, ZoneId.systemDefault()));
+        events.record(loanNo, DECEASED, "collection stopped: borrower reported deceased; open collector work cancelled",
+            now);
+    }
+
+    /** C5: the borrower is unreachable and a skip trace (lost-contact.bpmn) runs beside the case. */
+    public void lostContact(String loanNo, Instant now) {
+        events.record(loanNo, LOST_CONTACT, "borrower unreachable for the lost-contact period; skip trace started", now);
+    }
+}
