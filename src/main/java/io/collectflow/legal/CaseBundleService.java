@@ -7,15 +7,18 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
 import io.collectflow.contact.compliance.UnknownLoanException;
+import io.collectflow.security.pii.BorrowerPii;
 
 /** Reads the {@link CaseBundle} of a loan from the loan book and the contact log. */
 @Service
 public class CaseBundleService {
 
     private final JdbcTemplate jdbc;
+    private final BorrowerPii pii;
 
-    public CaseBundleService(JdbcTemplate jdbc) {
+    public CaseBundleService(JdbcTemplate jdbc, BorrowerPii pii) {
         this.jdbc = jdbc;
+        this.pii = pii;
     }
 
     public CaseBundle bundle(String loanNo) {
@@ -26,7 +29,7 @@ public class CaseBundleService {
                      WHERE i.loan_no = l.loan_no) AS outstanding
               FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id WHERE l.loan_no = ?""",
             (rs, n) -> new CaseBundle(rs.getString("loan_no"), rs.getString("borrower_id"), rs.getString("name"),
-                rs.getString("address"), rs.getString("product"), rs.getBigDecimal("principal"),
+                pii.open(BorrowerPii.ADDRESS, rs.getString("address")), rs.getString("product"), rs.getBigDecimal("principal"),
                 rs.getDate("disbursed_on").toLocalDate(), rs.getInt("dpd"), rs.getBigDecimal("overdue_amount"),
                 rs.getBigDecimal("outstanding"), schedule(loanNo), payments(loanNo), contacts(loanNo)),
             loanNo);

@@ -15,11 +15,13 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
 import io.collectflow.legal.process.LegalActionDelegates;
+import io.collectflow.security.pii.BorrowerPii;
 
 /** legal-action.bpmn: lawyer letter (real PDF), litigation with and without collateral, no action. */
 class LegalActionProcessTest extends CaseProcessTestSupport {
 
     @Autowired LawyerLetterService letters;
+    @Autowired BorrowerPii pii;
 
     private ProcessInstance start(String loanNo) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-action", loanNo,
@@ -37,6 +39,8 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
     void smallClaimGetsALawyerLetterWithTheCaseBundleAsPdf() throws Exception {
         String loanNo = fixtures.loan(400, today());
         fixtures.pay(loanNo, today().minusDays(100), new java.math.BigDecimal("250.00"));
+        jdbc.update("UPDATE borrower SET address = ? WHERE borrower_id = ?",
+            pii.seal(BorrowerPii.ADDRESS, "1 Nanjing Road, Shanghai"), "B-" + loanNo);
         jdbc.update("""
             INSERT INTO contact_log (occurred_at, loan_no, borrower_id, channel, result, operator_id, operator_type,
                 recorded_at) VALUES (CURRENT_TIMESTAMP, ?, ?, 'call', 'NO_ANSWER', 'collector2', 'COLLECTOR',
@@ -55,7 +59,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             text.append(new PdfTextExtractor(reader).getTextFromPage(page)).append('\n');
         }
         reader.close();
-        assertThat(text.toString()).contains("Formal demand for payment", "Li Wei", "loan " + loanNo, "12612.50",
+        assertThat(text.toString()).contains("Formal demand for payment", "Li Wei", "1 Nanjing Road, Shanghai", "loan " + loanNo, "12612.50",
             "Installment schedule", "#12 due", "Payments received", "250.00 via bank-transfer", "Contact history",
             "call NO_ANSWER by collector collector2", today().plusDays(14).toString());
 
