@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
@@ -28,6 +29,7 @@ public class PenaltySpreader {
     private final BigDecimal tolerance;
     private final String sharesSql;
 
+    @Autowired
     public PenaltySpreader(JdbcTemplate jdbc, DelinquencyProperties properties) {
         this(jdbc, properties.tolerance());
     }
