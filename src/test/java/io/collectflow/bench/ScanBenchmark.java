@@ -31,7 +31,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
  *   <li>the engine part: one case opened per delinquent loan, in cases/s;</li>
  *   <li>a steady-state next day (about 1 % of loans change state): the whole scan, in seconds.</li>
  * </ol>
- * Run with {@code ./mvnw -Pbench test-compile exec:exec [-Dloans=200000]} (see README, "Benchmarks").
+ * Run with {@code ./mvnw -Pbench test-compile exec:exec [-Dloans=200000] [-Dengine=false]} (see README,
+ * "Benchmarks"); {@code -Dengine=false} leaves out the engine (no cases) and times the SQL part of the next day.
  */
 public final class ScanBenchmark {
 
@@ -84,23 +85,34 @@ public final class ScanBenchmark {
             System.out.printf(Locale.ROOT, "   floor (bare aggregate over installment): %.2f s; ratio %.2fx (goal <= 3x)%n",
                 floor, sql / floor);
 
-            CaseSynchronizer cases = app.getBean(CaseSynchronizer.class);
-            DelinquencyFollowUp.Counts[] counts = new DelinquencyFollowUp.Counts[1];
-            double engine = seconds(() -> counts[0] = cases.followUp(AS_OF));
-            System.out.printf(Locale.ROOT, "2. engine part: %,d cases opened in %.1f s = %,.0f cases/s (%d failed)%n",
-                counts[0].opened(), engine, counts[0].opened() / engine, counts[0].failed());
+            boolean withEngine = !"false".equals(System.getProperty("engine"));
+            if (withEngine) {
+                CaseSynchronizer cases = app.getBean(CaseSynchronizer.class);
+                DelinquencyFollowUp.Counts[] counts = new DelinquencyFollowUp.Counts[1];
+                double engine = seconds(() -> counts[0] = cases.followUp(AS_OF));
+                System.out.printf(Locale.ROOT, "2. engine part: %,d cases opened in %.1f s = %,.0f cases/s (%d failed)%n",
+                    counts[0].opened(), engine, counts[0].opened() / engine, counts[0].failed());
+            }
 
             int cured = payOffSomeOverdueLoans(jdbc, app.getBean(PaymentService.class), AS_OF.plusDays(1));
             jdbc.execute("ANALYZE");
+            double floorAgain = best(() -> floor(jdbc));
             System.out.printf(Locale.ROOT, "   (floor measured again before the next day: %.2f s; load average %s)%n",
-                best(() -> floor(jdbc)), loadAverage());
-            ScanResult[] next = new ScanResult[1];
-            double day = seconds(() -> next[0] = app.getBean(DelinquencyScanService.class).scan(AS_OF.plusDays(1)));
-            long changed = next[0].casesOpened() + next[0].casesUpdated() + next[0].casesCured();
-            System.out.printf(Locale.ROOT, "3. steady-state next day (%s): %.1f s in total (goal <= 60 s); %,d loans changed "
-                    + "case state (%.2f %%; %,d paid off overnight): opened %d, updated %d, cured %d, failed %d%n",
-                AS_OF.plusDays(1), day, changed, 100.0 * changed / loans, cured, next[0].casesOpened(),
-                next[0].casesUpdated(), next[0].casesCured(), next[0].casesFailed());
+                floorAgain, loadAverage());
+            if (withEngine) {
+                ScanResult[] next = new ScanResult[1];
+                double day = seconds(() -> next[0] = app.getBean(DelinquencyScanService.class).scan(AS_OF.plusDays(1)));
+                long changed = next[0].casesOpened() + next[0].casesUpdated() + next[0].casesCured();
+                System.out.printf(Locale.ROOT, "3. steady-state next day (%s): %.1f s in total (goal <= 60 s; SQL and cases "
+                        + "split in the log line above); %,d loans changed case state (%.2f %%; %,d paid off overnight): "
+                        + "opened %d, updated %d, cured %d, failed %d%n",
+                    AS_OF.plusDays(1), day, changed, 100.0 * changed / loans, cured, next[0].casesOpened(),
+                    next[0].casesUpdated(), next[0].casesCured(), next[0].casesFailed());
+            } else {
+                double daySql = seconds(() -> scanner.computeState(AS_OF.plusDays(1)));
+                System.out.printf(Locale.ROOT, "3. steady-state next day (%s), SQL part only (-Dengine=false): %.2f s = "
+                    + "%.2fx the floor (%,d paid off overnight)%n", AS_OF.plusDays(1), daySql, daySql / floorAgain, cured);
+            }
             System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
         }
         System.exit(0);
