@@ -10,3 +10,5 @@ UPDATE loan SET penalty_spread_to = penalty_accrued_to;
 
 ALTER TABLE delinquency_scan_work ADD COLUMN penalty_pending NUMERIC(19, 2) DEFAULT 0 NOT NULL;
 ALTER TABLE delinquency_scan_work ADD COLUMN accrued_to DATE;
+-- the loan's penalty_spread_to the penalty was computed from (a payment meanwhile wins)
+ALTER TABLE delinquency_scan_work ADD COLUMN spread_to DATE;

@@ -102,15 +102,17 @@ public class DelinquencyScanner {
         }));
         jdbc.getJdbcTemplate().execute(dialect.analyze("delinquency_scan_work"));
         timed("history and loan state", () -> tx.executeWithoutResult(s -> {
-            jdbc.update(historyOfChangedLoansSql(), params);
-            jdbc.update(historyOfClearedLoansSql(), params);
-            jdbc.update("DELETE FROM bucket_history WHERE as_of = " + AS_OF + " AND from_bucket = to_bucket", params);
-            jdbc.update(updateChangedLoansSql(), params);
-            jdbc.update(updateClearedLoansSql(), params);
+            timed("history of changed loans", () -> jdbc.update(historyOfChangedLoansSql(), params));
+            timed("history of cleared loans", () -> jdbc.update(historyOfClearedLoansSql(), params));
+            timed("changed loans", () -> jdbc.update(updateChangedLoansSql(), params));
+            timed("cleared loans", () -> jdbc.update(updateClearedLoansSql(), params));
         }));
-        Long loans = jdbc.queryForObject("SELECT COUNT(*) FROM loan", Map.of(), Long.class);
-        Long delinquent = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE dpd > 0", Map.of(), Long.class);
-        return new ScanFigures(asOf, loans, delinquent);
+        long[] counts = new long[2];
+        timed("counts", () -> {
+            counts[0] = jdbc.queryForObject("SELECT COUNT(*) FROM loan", Map.of(), Long.class);
+            counts[1] = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE dpd > 0", Map.of(), Long.class);
+        });
+        return new ScanFigures(asOf, counts[0], counts[1]);
     }
 
     private static void timed(String step, Runnable work) {
@@ -126,19 +128,20 @@ public class DelinquencyScanner {
      */
     String workingSetSql() {
         return """
-            INSERT INTO delinquency_scan_work (loan_no, dpd, bucket, overdue_amount, penalty_pending, accrued_to)
-            SELECT x.loan_no, x.dpd, %s, x.overdue + x.pending, x.pending, x.accrued_to
+            INSERT INTO delinquency_scan_work (loan_no, dpd, bucket, overdue_amount, penalty_pending, accrued_to, spread_to)
+            SELECT x.loan_no, x.dpd, %s, x.overdue + x.pending, x.pending, x.accrued_to, x.spread_to
               FROM (SELECT u.loan_no, COALESCE(MAX(CASE WHEN u.unpaid_pi > :tol THEN %s END), 0) AS dpd,
                            SUM(u.unpaid_pi + u.unpaid_penalty) AS overdue,
                            SUM(u.accrual) + MAX(u.kept_pending) AS pending,
-                           MAX(u.accrued_to) AS accrued_to
+                           MAX(u.accrued_to) AS accrued_to, MAX(u.spread_to) AS spread_to
                       FROM (%s) u
                      GROUP BY u.loan_no) x
             """.formatted(properties.bucketPolicy().sqlCase("x.dpd"), dialect.daysBetween("u.due_on", AS_OF),
             dueAndUnpaid("i.loan_no, i.due_on, " + UNPAID_PI + " AS unpaid_pi, " + UNPAID_PENALTY + " AS unpaid_penalty, "
                     + "CASE WHEN " + ACCRUES + " THEN " + accrual(dialect) + " ELSE 0 END AS accrual, "
                     + "CASE WHEN " + ACCRUES + " THEN 0 ELSE l.penalty_pending END AS kept_pending, "
-                    + "CASE WHEN " + ACCRUES + " THEN " + AS_OF + " ELSE l.penalty_accrued_to END AS accrued_to",
+                    + "CASE WHEN " + ACCRUES + " THEN " + AS_OF + " ELSE l.penalty_accrued_to END AS accrued_to, "
+                    + "l.penalty_spread_to AS spread_to",
                 "JOIN loan l ON l.loan_no = i.loan_no", UNPAID_PI + " + " + UNPAID_PENALTY + " > 0"));
     }
 
@@ -185,7 +188,10 @@ public class DelinquencyScanner {
              WHERE i.due_on < %4$s AND NOT (%5$s) AND %6$s""".formatted(select, joins, PAID_AFTER, AS_OF, OPEN, condition);
     }
 
-    /** Bucket history for loans in the working set whose bucket changed (a same-day re-scan updates its row). */
+    /**
+     * Bucket history for loans in the working set whose bucket changed (a same-day re-scan updates its
+     * row, or deletes it when the bucket is back where the day started: no change that day).
+     */
     String historyOfChangedLoansSql() {
         return historyMerge("""
             SELECT l.loan_no, l.bucket AS from_bucket, w.bucket AS to_bucket, w.dpd, w.overdue_amount
@@ -207,11 +213,18 @@ public class DelinquencyScanner {
             MERGE INTO bucket_history h
             USING (%s) c
                ON (h.loan_no = c.loan_no AND h.as_of = %s)
+             WHEN MATCHED AND h.from_bucket = c.to_bucket THEN DELETE
              WHEN MATCHED THEN UPDATE SET to_bucket = c.to_bucket, dpd = c.dpd, overdue_amount = c.overdue_amount
-             WHEN NOT MATCHED THEN INSERT (loan_no, as_of, from_bucket, to_bucket, dpd, overdue_amount)
+             WHEN NOT MATCHED AND c.from_bucket <> c.to_bucket THEN INSERT (loan_no, as_of, from_bucket, to_bucket, dpd, overdue_amount)
                   VALUES (c.loan_no, %s, c.from_bucket, c.to_bucket, c.dpd, c.overdue_amount)
             """.formatted(changes, AS_OF, AS_OF);
     }
+
+    /**
+     * No payment spread the loan's penalty since the working set was computed; otherwise its penalty
+     * stays as the payment left it and the next scan accrues from there.
+     */
+    private static final String NOT_SPREAD_MEANWHILE = "l.penalty_spread_to IS NOT DISTINCT FROM w.spread_to";
 
     String updateChangedLoansSql() {
         return """
@@ -221,8 +234,9 @@ public class DelinquencyScanner {
              WHEN MATCHED AND (l.dpd <> w.dpd OR l.bucket <> w.bucket OR l.overdue_amount <> w.overdue_amount
                                OR l.penalty_pending <> w.penalty_pending)
                   THEN UPDATE SET dpd = w.dpd, bucket = w.bucket, overdue_amount = w.overdue_amount, last_scan_on = %s,
-                                  penalty_pending = w.penalty_pending, penalty_accrued_to = w.accrued_to
-            """.formatted(AS_OF);
+                                  penalty_pending = CASE WHEN %s THEN w.penalty_pending ELSE l.penalty_pending END,
+                                  penalty_accrued_to = CASE WHEN %s THEN w.accrued_to ELSE l.penalty_accrued_to END
+            """.formatted(AS_OF, NOT_SPREAD_MEANWHILE, NOT_SPREAD_MEANWHILE);
     }
 
     String updateClearedLoansSql() {

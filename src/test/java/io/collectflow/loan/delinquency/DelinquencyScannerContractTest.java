@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
@@ -189,6 +190,27 @@ abstract class DelinquencyScannerContractTest {
         assertThat(book.penaltyDue("L1")).isEqualByComparingTo("4.51");
         assertThat(book.overdueAmount("L1")).isEqualByComparingTo("219.51");
         assertThat(book.dpd("L1")).isEqualTo(36);
+    }
+
+    @Test
+    void paymentBetweenTheWorkingSetAndTheLoanUpdateKeepsItsSpread() {
+        book.loan("L1", FIRST_DUE, 12);
+        scan(FIRST_DUE.plusDays(10));
+        DelinquencyScanner scanner = scanner("0.00");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", FIRST_DUE.plusDays(11))
+            .addValue("tol", BigDecimal.ZERO);
+        jdbc.getJdbcTemplate().update("DELETE FROM delinquency_scan_work");
+        jdbc.update(scanner.workingSetSql(), params);
+        // a payment spreads the 1.10 accrued up to day 10 and pays it, while the scan is between its steps
+        book.pay("P1", "L1", FIRST_DUE.plusDays(11), new BigDecimal("1.10"));
+        jdbc.update(scanner.updateChangedLoansSql(), params);
+
+        assertThat(book.penaltyPending("L1")).as("not put back on the loan").isEqualByComparingTo("0.00");
+        assertThat(book.installmentPenalty("L1", 1)).isEqualByComparingTo("1.10");
+        scan(FIRST_DUE.plusDays(11));
+        assertThat(book.penaltyPending("L1")).as("day 11 on 110.00").isEqualByComparingTo("0.11");
+        assertThat(book.penaltyDue("L1")).isEqualByComparingTo("1.21");
     }
 
     @Test
