@@ -1,6 +1,7 @@
 package io.collectflow.casework;
 
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -32,11 +33,25 @@ public class CaseLifecycle {
 
     /** Opens the loan's case: case row (unique per loan while active) plus process instance. */
     public String open(CaseWork work, LocalDate asOf) {
-        long caseId = registry.insertActive(work.loanNo(), work.bucket(), asOf);
-        ProcessInstance instance = runtimeService.startProcessInstanceByKey(
-            CollectionCase.PROCESS_KEY, work.loanNo(), variables(work));
-        registry.attachProcessInstance(caseId, instance.getId());
-        return instance.getId();
+        return openAll(List.of(work), asOf).get(work.loanNo());
+    }
+
+    /**
+     * Opens the cases of several loans in the caller's transaction: first their case rows (unique per
+     * loan while active, so a loan that already has one fails the whole call), then one process
+     * instance per loan, then the rows get their instance ids.
+     * The case rows are written as one JDBC batch each time. Returns loan number → process instance id.
+     */
+    public Map<String, String> openAll(List<CaseWork> loans, LocalDate asOf) {
+        registry.insertActive(loans, asOf);
+        Map<String, String> instances = new LinkedHashMap<>();
+        for (CaseWork work : loans) {
+            ProcessInstance instance = runtimeService.startProcessInstanceByKey(
+                CollectionCase.PROCESS_KEY, work.loanNo(), variables(work));
+            instances.put(work.loanNo(), instance.getId());
+        }
+        registry.attachProcessInstances(instances);
+        return instances;
     }
 
     /** Tells the running case that the loan moved to another bucket. */

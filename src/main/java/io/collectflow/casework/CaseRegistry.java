@@ -6,9 +6,9 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Repository;
 
 /**
@@ -60,25 +60,27 @@ public class CaseRegistry {
             ORDER BY l.loan_no""", CaseRegistry::work);
     }
 
-    /** Registers a new active case; fails on the unique key if the loan already has one. */
-    long insertActive(String loanNo, String bucket, LocalDate openedOn) {
-        GeneratedKeyHolder key = new GeneratedKeyHolder();
-        jdbc.update(con -> {
-            var ps = con.prepareStatement("""
-                INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket)
-                VALUES (?, 'ACTIVE', ?, ?, ?, ?)""", new String[] {"id"});
-            ps.setString(1, loanNo);
-            ps.setString(2, loanNo);
-            ps.setObject(3, openedOn);
-            ps.setTimestamp(4, Timestamp.from(Instant.now()));
-            ps.setString(5, bucket);
-            return ps;
-        }, key);
-        return key.getKey().longValue();
+    /** Registers new active cases (one JDBC batch); fails on the unique key if a loan already has one. */
+    void insertActive(List<CaseWork> loans, LocalDate openedOn) {
+        Timestamp now = Timestamp.from(Instant.now());
+        jdbc.batchUpdate("""
+            INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket)
+            VALUES (?, 'ACTIVE', ?, ?, ?, ?)""", loans, loans.size(), (ps, work) -> {
+                ps.setString(1, work.loanNo());
+                ps.setString(2, work.loanNo());
+                ps.setObject(3, openedOn);
+                ps.setTimestamp(4, now);
+                ps.setString(5, work.bucket());
+            });
     }
 
-    void attachProcessInstance(long caseId, String processInstanceId) {
-        jdbc.update("UPDATE collection_case SET process_instance_id = ? WHERE id = ?", processInstanceId, caseId);
+    /** Records each active case's process instance (loan number → instance id), one JDBC batch. */
+    void attachProcessInstances(Map<String, String> instanceByLoan) {
+        jdbc.batchUpdate("UPDATE collection_case SET process_instance_id = ? WHERE active_loan_no = ?",
+            List.copyOf(instanceByLoan.entrySet()), instanceByLoan.size(), (ps, e) -> {
+                ps.setString(1, e.getValue());
+                ps.setString(2, e.getKey());
+            });
     }
 
     void markNotified(long caseId, String bucket) {

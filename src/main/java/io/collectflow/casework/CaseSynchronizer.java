@@ -2,6 +2,7 @@ package io.collectflow.casework;
 
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.Consumer;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,9 +39,9 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
 
     @Override
     public Counts followUp(LocalDate asOf) {
-        Outcome cured = inBatches(registry.casesToCure(), work -> lifecycle.cure(work, asOf));
-        Outcome updated = inBatches(registry.casesWithNewBucket(), work -> lifecycle.bucketChanged(work, asOf));
-        Outcome opened = inBatches(registry.loansNeedingCase(), work -> lifecycle.open(work, asOf));
+        Outcome cured = inBatches(registry.casesToCure(), eachOf(work -> lifecycle.cure(work, asOf)));
+        Outcome updated = inBatches(registry.casesWithNewBucket(), eachOf(work -> lifecycle.bucketChanged(work, asOf)));
+        Outcome opened = inBatches(registry.loansNeedingCase(), batch -> lifecycle.openAll(batch, asOf));
         return new Counts(opened.done, updated.done, cured.done, opened.failed + updated.failed + cured.failed);
     }
 
@@ -49,7 +50,7 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
         for (int from = 0; from < work.size(); from += batchSize) {
             List<CaseWork> batch = work.subList(from, Math.min(work.size(), from + batchSize));
             try {
-                tx.executeWithoutResult(s -> batch.forEach(step::apply));
+                tx.executeWithoutResult(s -> step.apply(batch));
                 outcome.done += batch.size();
             } catch (RuntimeException batchFailure) {
                 LOG.warn("case batch of {} loans from {} failed ({}); retrying loan by loan", batch.size(),
@@ -62,7 +63,7 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
 
     private void oneByOne(CaseWork item, Step step, Outcome outcome) {
         try {
-            tx.executeWithoutResult(s -> step.apply(item));
+            tx.executeWithoutResult(s -> step.apply(List.of(item)));
             outcome.done++;
         } catch (RuntimeException e) {
             outcome.failed++;
@@ -70,9 +71,14 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
         }
     }
 
+    /** The work on a batch of loans, in one transaction. */
     @FunctionalInterface
     private interface Step {
-        void apply(CaseWork work);
+        void apply(List<CaseWork> batch);
+    }
+
+    private static Step eachOf(Consumer<CaseWork> one) {
+        return batch -> batch.forEach(one);
     }
 
     private static final class Outcome {

@@ -39,11 +39,12 @@ public class CaseBundleService {
         return found.get(0);
     }
 
-    /** Amount still owed: unpaid principal, interest and penalty of every installment. */
+    /** Amount still owed: unpaid principal, interest and penalty of every installment, and penalty accrued on the loan. */
     public BigDecimal balance(String loanNo) {
         BigDecimal balance = jdbc.queryForObject("""
             SELECT COALESCE(SUM(principal_due + interest_due + penalty_due - principal_paid - interest_paid
-                   - penalty_paid), 0) FROM installment WHERE loan_no = ?""", BigDecimal.class, loanNo);
+                   - penalty_paid), 0) + COALESCE((SELECT l.penalty_pending FROM loan l WHERE l.loan_no = ?), 0)
+              FROM installment WHERE loan_no = ?""", BigDecimal.class, loanNo, loanNo);
         return balance == null ? BigDecimal.ZERO : balance;
     }
 

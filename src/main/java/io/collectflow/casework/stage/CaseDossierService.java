@@ -83,10 +83,11 @@ public class CaseDossierService {
         Map<String, Object> sums = jdbc.queryForMap("""
             SELECT COALESCE(SUM(CASE WHEN due_on < ? THEN principal_due - principal_paid ELSE 0 END), 0) AS overdue_principal,
                    COALESCE(SUM(CASE WHEN due_on < ? THEN interest_due - interest_paid ELSE 0 END), 0) AS overdue_interest,
-                   COALESCE(SUM(penalty_due - penalty_paid), 0) AS penalty,
+                   -- spread over the installments plus accrued on the loan and not yet spread
+                   COALESCE(SUM(penalty_due - penalty_paid), 0) + COALESCE((SELECT l.penalty_pending FROM loan l WHERE l.loan_no = ?), 0) AS penalty,
                    COALESCE(SUM(principal_due - principal_paid), 0) AS outstanding_principal,
                    COUNT(CASE WHEN due_on < ? AND principal_paid + interest_paid < principal_due + interest_due THEN 1 END) AS overdue_installments
-              FROM installment WHERE loan_no = ?""", Date.valueOf(asOf), Date.valueOf(asOf), Date.valueOf(asOf), loanNo);
+              FROM installment WHERE loan_no = ?""", Date.valueOf(asOf), Date.valueOf(asOf), loanNo, Date.valueOf(asOf), loanNo);
         BigDecimal overduePrincipal = money(sums.get("overdue_principal"));
         BigDecimal overdueInterest = money(sums.get("overdue_interest"));
         BigDecimal penalty = money(sums.get("penalty"));

@@ -80,7 +80,8 @@ public class MessageComposer {
     private Map<String, String> values(String loanNo, LoanFacts loan, String link) {
         LocalDate today = LocalDate.now(clock.withZone(loan.zone()));
         Map<String, BigDecimal> unpaid = jdbc.sql("""
-                SELECT COALESCE(SUM(interest_due - interest_paid), 0), COALESCE(SUM(penalty_due - penalty_paid), 0)
+                SELECT COALESCE(SUM(interest_due - interest_paid), 0),
+                       COALESCE(SUM(penalty_due - penalty_paid), 0) + COALESCE((SELECT l.penalty_pending FROM loan l WHERE l.loan_no = :loanNo), 0)
                 FROM installment WHERE loan_no = :loanNo AND due_on < :today
                 """)
             .param("loanNo", loanNo).param("today", today)

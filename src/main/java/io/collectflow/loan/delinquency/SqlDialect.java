@@ -1,7 +1,6 @@
 package io.collectflow.loan.delinquency;
 
 import java.sql.DatabaseMetaData;
-import java.util.List;
 
 import javax.sql.DataSource;
 
@@ -20,11 +19,6 @@ enum SqlDialect {
         String analyze(String table) {
             return "ANALYZE " + table;
         }
-
-        @Override
-        List<String> preferIndexLookups() {
-            return List.of("SET LOCAL enable_hashjoin = off", "SET LOCAL enable_mergejoin = off");
-        }
     },
     H2 {
         @Override
@@ -36,11 +30,6 @@ enum SqlDialect {
         String analyze(String table) {
             return "ANALYZE TABLE " + table;
         }
-
-        @Override
-        List<String> preferIndexLookups() {
-            return List.of();
-        }
     };
 
     /** Whole days from date expression {@code from} to date expression {@code to}, as an integer. */
@@ -48,12 +37,6 @@ enum SqlDialect {
 
     /** Refreshes the planner statistics of a table whose content was just replaced. */
     abstract String analyze(String table);
-
-    /**
-     * Statements for the current transaction that make the planner update a few percent of a large
-     * table through its primary key instead of hashing the whole table.
-     */
-    abstract List<String> preferIndexLookups();
 
     static SqlDialect of(DataSource dataSource) {
         String product;

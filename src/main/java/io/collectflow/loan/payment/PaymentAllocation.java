@@ -13,6 +13,8 @@ import java.util.TreeMap;
 
 import org.springframework.stereotype.Component;
 
+import io.collectflow.loan.delinquency.PenaltySpreader;
+
 /**
  * Applies newly posted payments of one loan (call inside the transaction that inserted them, with
  * the loan row locked).
@@ -31,12 +33,16 @@ class PaymentAllocation {
     private static final int PRINCIPAL = 2;
 
     private final PaymentRepository repository;
+    private final PenaltySpreader penalty;
 
-    PaymentAllocation(PaymentRepository repository) {
+    PaymentAllocation(PaymentRepository repository, PenaltySpreader penalty) {
         this.repository = repository;
+        this.penalty = penalty;
     }
 
     void applyNew(String loanNo, Collection<PaymentCommand> newPayments) {
+        // the penalty the scan accrued on the loan goes onto the installments first (penalty → interest → principal)
+        penalty.spread(loanNo);
         Set<String> newRefs = new HashSet<>();
         newPayments.forEach(p -> newRefs.add(p.paymentRef()));
         LocalDate from = newPayments.stream().map(PaymentCommand::paidOn).min(Comparator.naturalOrder()).orElseThrow();

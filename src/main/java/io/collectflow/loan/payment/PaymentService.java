@@ -1,6 +1,7 @@
 package io.collectflow.loan.payment;
 
 import java.io.Reader;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
@@ -14,6 +15,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import io.collectflow.loan.delinquency.PenaltySpreader;
 import io.collectflow.loan.payment.PaymentCsvParser.ParsedPayments;
 
 /**
@@ -43,7 +45,7 @@ public class PaymentService {
     /** A service on a plain JdbcTemplate, outside a Spring context (tests, tools). */
     public static PaymentService create(JdbcTemplate jdbc, TransactionTemplate tx) {
         PaymentRepository repository = new PaymentRepository(jdbc);
-        return new PaymentService(repository, new PaymentAllocation(repository), tx);
+        return new PaymentService(repository, new PaymentAllocation(repository, new PenaltySpreader(jdbc, BigDecimal.ZERO)), tx);
     }
 
     PaymentService(PaymentRepository repository, PaymentAllocation allocation, TransactionTemplate tx, Clock clock) {

@@ -14,8 +14,12 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+
+import io.collectflow.arrangement.plan.HonoredPlanFreeze;
+import io.collectflow.arrangement.plan.PlanProperties;
 
 /**
  * The SQL part of the scan on a real database (subclasses: H2 and PostgreSQL): DPD at every bucket
@@ -148,6 +152,116 @@ abstract class DelinquencyScannerContractTest {
         scan(FIRST_DUE.plusDays(2));
         assertThat(book.penaltyDue("L1")).as("an earlier date accrues nothing").isEqualByComparingTo("0.44");
         assertThat(book.loanRow("L1").get("PENALTY_ACCRUED_TO").toString()).isEqualTo("2025-01-14");
+    }
+
+    @Test
+    void dailyScanAccruesPenaltyOnTheLoanAndWritesNoInstallment() {
+        book.loan("L1", FIRST_DUE, 12);
+        // installment 1: 35 days x 0.11; installment 2 (due 2025-02-10): 4 days x 0.11
+        scan(FIRST_DUE.plusDays(35));
+        assertThat(book.penaltyPending("L1")).isEqualByComparingTo("4.29");
+        assertThat(book.overdueAmount("L1")).isEqualByComparingTo("224.29");
+        JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+        var installments = jdbc.queryForList("SELECT * FROM installment ORDER BY loan_no, seq");
+
+        scan(FIRST_DUE.plusDays(36));
+
+        assertThat(jdbc.queryForList("SELECT * FROM installment ORDER BY loan_no, seq")).isEqualTo(installments);
+        assertThat(book.penaltyPending("L1")).isEqualByComparingTo("4.51");
+        assertThat(book.loanRow("L1").get("PENALTY_ACCRUED_TO").toString()).isEqualTo("2025-02-15");
+    }
+
+    @Test
+    void paymentSpreadsThePendingPenaltyOverTheInstallmentsThatAccruedIt() {
+        book.loan("L1", FIRST_DUE, 12);
+        scan(FIRST_DUE.plusDays(35));
+        // penalty of installment 1 (3.85) first, then 1.15 of its interest
+        book.pay("P1", "L1", FIRST_DUE.plusDays(35), new BigDecimal("5.00"));
+
+        assertThat(book.installmentPenalty("L1", 1)).isEqualByComparingTo("3.85");
+        assertThat(book.installmentPenalty("L1", 2)).isEqualByComparingTo("0.44");
+        assertThat(book.installmentPenalty("L1", 3)).isEqualByComparingTo("0.00");
+        assertThat(book.penaltyPending("L1")).isEqualByComparingTo("0.00");
+        assertThat(book.loanRow("L1").get("PENALTY_SPREAD_TO").toString()).isEqualTo("2025-02-14");
+
+        scan(FIRST_DUE.plusDays(36));
+        // one more day from the spread on: 108.85 and 110.00 overdue, 0.11 each
+        assertThat(book.penaltyPending("L1")).isEqualByComparingTo("0.22");
+        assertThat(book.penaltyDue("L1")).isEqualByComparingTo("4.51");
+        assertThat(book.overdueAmount("L1")).isEqualByComparingTo("219.51");
+        assertThat(book.dpd("L1")).isEqualTo(36);
+    }
+
+    @Test
+    void paymentBetweenTheWorkingSetAndTheLoanUpdateKeepsItsSpread() {
+        book.loan("L1", FIRST_DUE, 12);
+        scan(FIRST_DUE.plusDays(10));
+        DelinquencyScanner scanner = scanner("0.00");
+        NamedParameterJdbcTemplate jdbc = new NamedParameterJdbcTemplate(dataSource);
+        MapSqlParameterSource params = new MapSqlParameterSource("asOf", FIRST_DUE.plusDays(11))
+            .addValue("tol", BigDecimal.ZERO);
+        jdbc.getJdbcTemplate().update("DELETE FROM delinquency_scan_work");
+        jdbc.update(scanner.workingSetSql(), params);
+        // a payment spreads the 1.10 accrued up to day 10 and pays it, while the scan is between its steps
+        book.pay("P1", "L1", FIRST_DUE.plusDays(11), new BigDecimal("1.10"));
+        jdbc.update(scanner.updateChangedLoansSql(), params);
+
+        assertThat(book.penaltyPending("L1")).as("not put back on the loan").isEqualByComparingTo("0.00");
+        assertThat(book.installmentPenalty("L1", 1)).isEqualByComparingTo("1.10");
+        scan(FIRST_DUE.plusDays(11));
+        assertThat(book.penaltyPending("L1")).as("day 11 on 110.00").isEqualByComparingTo("0.11");
+        assertThat(book.penaltyDue("L1")).isEqualByComparingTo("1.21");
+    }
+
+    @Test
+    void honoredRepaymentPlanKeepsDpdAndBucketUntilAPlanInstallmentIsMissed() {
+        book.loan("PLAN", FIRST_DUE, 12);
+        book.loan("NOPLAN", FIRST_DUE, 12);
+        DelinquencyScanner scanner = scannerWithPlans();
+        scanner.computeState(FIRST_DUE.plusDays(25));
+        book.activePlan("PLAN", FIRST_DUE.plusDays(26), new BigDecimal("60.00"),
+            FIRST_DUE.plusDays(30), FIRST_DUE.plusDays(60));
+        book.pay("PP1", "PLAN", FIRST_DUE.plusDays(29), new BigDecimal("60.00"));
+
+        scanner.computeState(FIRST_DUE.plusDays(40));
+        assertThat(book.dpd("PLAN")).as("honored plan: DPD as when the plan started").isEqualTo(25);
+        assertThat(book.bucket("PLAN")).isEqualTo("DPD_1_29");
+        assertThat(book.bucketHistory("PLAN")).hasSize(1);
+        assertThat(book.dpd("NOPLAN")).isEqualTo(40);
+        assertThat(book.bucket("NOPLAN")).isEqualTo("DPD_30_59");
+
+        // plan installment 2 (due day 60) is within its 3 grace days on day 63
+        scanner.computeState(FIRST_DUE.plusDays(63));
+        assertThat(book.bucket("PLAN")).isEqualTo("DPD_1_29");
+
+        // missed: counted from the original schedule again
+        scanner.computeState(FIRST_DUE.plusDays(64));
+        assertThat(book.dpd("PLAN")).isEqualTo(64);
+        assertThat(book.bucket("PLAN")).isEqualTo("DPD_60_89");
+        assertThat(book.bucketHistory("PLAN")).extracting(row -> row.get("FROM_BUCKET") + ">" + row.get("TO_BUCKET"))
+            .containsExactly("CURRENT>DPD_1_29", "DPD_1_29>DPD_60_89");
+    }
+
+    @Test
+    void planFreezeNeedsAnActivePlan() {
+        book.loan("L1", FIRST_DUE, 12);
+        DelinquencyScanner scanner = scannerWithPlans();
+        scanner.computeState(FIRST_DUE.plusDays(25));
+        long plan = book.activePlan("L1", FIRST_DUE.plusDays(26), new BigDecimal("60.00"), FIRST_DUE.plusDays(30));
+        new JdbcTemplate(dataSource).update("UPDATE repayment_plan SET status = 'BROKEN' WHERE id = ?", plan);
+
+        scanner.computeState(FIRST_DUE.plusDays(31));
+
+        assertThat(book.dpd("L1")).isEqualTo(31);
+        assertThat(book.bucket("L1")).isEqualTo("DPD_30_59");
+    }
+
+    DelinquencyScanner scannerWithPlans() {
+        DelinquencyProperties properties = new DelinquencyProperties("-", BigDecimal.ZERO,
+            List.of(1, 30, 60, 90, 180, 360), 200, Duration.ofHours(2));
+        PlanProperties plans = new PlanProperties(new BigDecimal("0.4"), Duration.ofDays(7), 3, "R/P1M");
+        return new DelinquencyScanner(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
+            properties, dataSource, List.of(new HonoredPlanFreeze(plans)));
     }
 
     @Test

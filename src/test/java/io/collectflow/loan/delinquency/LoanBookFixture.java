@@ -20,14 +20,16 @@ public final class LoanBookFixture {
     public static final BigDecimal PENALTY_RATE = new BigDecimal("0.365");
 
     private final JdbcTemplate jdbc;
+    private final PenaltySpreader penalty;
 
     public LoanBookFixture(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+        this.penalty = new PenaltySpreader(jdbc, BigDecimal.ZERO);
     }
 
     /** Empties every table the scan and the case lifecycle touch, and the case records that point at loans. */
     public void clear() {
-        for (String table : List.of("promise_to_pay", "contact_report", "case_event", "collection_case", "bucket_history", "payment_allocation", "payment",
+        for (String table : List.of("plan_installment", "repayment_plan", "promise_to_pay", "contact_report", "case_event", "collection_case", "bucket_history", "payment_allocation", "payment",
                 "installment", "delinquency_scan_work", "delinquency_scan_run", "loan", "borrower")) {
             jdbc.update("DELETE FROM " + table);
         }
@@ -57,8 +59,13 @@ public final class LoanBookFixture {
         }
     }
 
-    /** Posts a payment and allocates it oldest installment first: penalty, interest, principal; rest as credit. */
+    /**
+     * Posts a payment and allocates it the way the payment service does: the loan's pending penalty
+     * spread over its installments first, then oldest installment first: penalty, interest, principal;
+     * rest as credit.
+     */
     public void pay(String paymentRef, String loanNo, LocalDate paidOn, BigDecimal amount) {
+        penalty.spread(loanNo);
         jdbc.update("""
             INSERT INTO payment (payment_ref, loan_no, paid_on, amount, channel, received_at)
             VALUES (?, ?, ?, ?, 'bank', ?)""", paymentRef, loanNo, paidOn, amount, Timestamp.from(Instant.now()));
@@ -91,6 +98,25 @@ public final class LoanBookFixture {
             VALUES (?, ?, ?, ?, ?, ?)""", paymentRef, loanNo, seq, component, amount, paidOn);
     }
 
+    /**
+     * An ACTIVE repayment plan created on {@code createdOn} with one plan installment of {@code amount}
+     * on each of {@code dueDates}; returns its id.
+     */
+    public long activePlan(String loanNo, LocalDate createdOn, BigDecimal amount, LocalDate... dueDates) {
+        BigDecimal total = amount.multiply(BigDecimal.valueOf(dueDates.length));
+        jdbc.update("""
+            INSERT INTO repayment_plan (loan_no, status, declared_income, other_debts, max_installment, total_amount,
+                                        installment_count, first_due_on, created_at)
+            VALUES (?, 'ACTIVE', 1000.00, 0.00, 400.00, ?, ?, ?, ?)""",
+            loanNo, total, dueDates.length, dueDates[0], Timestamp.valueOf(createdOn.atTime(10, 0)));
+        long planId = jdbc.queryForObject("SELECT MAX(id) FROM repayment_plan WHERE loan_no = ?", Long.class, loanNo);
+        for (int k = 0; k < dueDates.length; k++) {
+            jdbc.update("INSERT INTO plan_installment (plan_id, seq, due_on, amount, status) VALUES (?, ?, ?, ?, 'DUE')",
+                planId, k + 1, dueDates[k], amount);
+        }
+        return planId;
+    }
+
     public Map<String, Object> loanRow(String loanNo) {
         return jdbc.queryForMap("SELECT * FROM loan WHERE loan_no = ?", loanNo);
     }
@@ -107,9 +133,21 @@ public final class LoanBookFixture {
         return ((BigDecimal) loanRow(loanNo).get("OVERDUE_AMOUNT")).setScale(2, RoundingMode.UNNECESSARY);
     }
 
+    /** Penalty accrued on the loan: spread over its installments plus still pending on the loan. */
     public BigDecimal penaltyDue(String loanNo) {
         return jdbc.queryForObject("SELECT COALESCE(SUM(penalty_due), 0) FROM installment WHERE loan_no = ?",
-            BigDecimal.class, loanNo).setScale(2, RoundingMode.UNNECESSARY);
+            BigDecimal.class, loanNo).add(penaltyPending(loanNo)).setScale(2, RoundingMode.UNNECESSARY);
+    }
+
+    /** Penalty the scan accrued on the loan and no payment has spread over the installments yet. */
+    public BigDecimal penaltyPending(String loanNo) {
+        return (BigDecimal) loanRow(loanNo).get("PENALTY_PENDING");
+    }
+
+    /** Penalty spread over installment {@code seq}. */
+    public BigDecimal installmentPenalty(String loanNo, int seq) {
+        return jdbc.queryForObject("SELECT penalty_due FROM installment WHERE loan_no = ? AND seq = ?",
+            BigDecimal.class, loanNo, seq);
     }
 
     public List<Map<String, Object>> bucketHistory(String loanNo) {
