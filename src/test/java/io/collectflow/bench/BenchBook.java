@@ -56,12 +56,12 @@ final class BenchBook {
     }
 
     /**
-     * {@code n} loans {@code <prefix>000001...} (one borrower each, 12 installments, the first due four months
-     * ago and none paid), inserted by the loan book's own repository; returns the loan numbers.
+     * {@code n} loans {@code <prefix>000001...} (one borrower each, 12 installments, the first due 15 days
+     * ago and unpaid), inserted by the loan book's own repository; returns the loan numbers.
      */
     List<String> loans(String prefix, int n) {
         LoanBookRepository repository = app.getBean(LoanBookRepository.class);
-        LocalDate firstDue = LocalDate.now().minusMonths(4);
+        LocalDate firstDue = LocalDate.now().minusDays(15);
         List<String> numbers = new ArrayList<>(n);
         for (int from = 0; from < n; from += CHUNK) {
             List<NewLoan> chunk = new ArrayList<>();
@@ -94,9 +94,9 @@ final class BenchBook {
             .addModelInstance(MINIMAL + ".bpmn", minimal).addModelInstance(MINIMAL_TIMER + ".bpmn", timer).deploy();
     }
 
-    /** The start variables of a case (what CaseLifecycle.open gives the engine). */
+    /** A new first-line case (DPD 15): what the daily scan hands to CaseLifecycle.open. */
     static CaseWork work(String loanNo) {
-        return new CaseWork(loanNo, 122, "DPD_90_179", new java.math.BigDecimal("4240.00"), null, null);
+        return new CaseWork(loanNo, 15, "DPD_1_29", new java.math.BigDecimal("1065.00"), null, null);
     }
 
     /**

@@ -56,6 +56,9 @@ final class BenchSupport {
      */
     private static Db postgres() throws IOException {
         boolean fsync = "on".equals(System.getProperty("fsync"));
+        // zonky logs every line of initdb and the server at INFO before Spring configures logging
+        ((ch.qos.logback.classic.Logger) org.slf4j.LoggerFactory.getLogger("io.zonky"))
+            .setLevel(ch.qos.logback.classic.Level.WARN);
         EmbeddedPostgres postgres = EmbeddedPostgres.builder()
             .setServerConfig("fsync", fsync ? "on" : "off")
             .setServerConfig("synchronous_commit", fsync ? "on" : "off")

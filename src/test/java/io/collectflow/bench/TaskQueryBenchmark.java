@@ -10,12 +10,14 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Task queries by candidate group with {@code -Dtasks} open collection cases at the call task (not a test):
  * the first page (50, newest first) and the count, p50/p95/max over {@code -Dqueries} repetitions, once as the
  * system (no authorization check) and once as a collector of the group (authorization checks on, as Tasklist
- * and /engine-rest query). {@code ./mvnw -Pbench test-compile exec:exec -Dbench=tasks [-Dtasks=100000] [-Dqueries=200]}
+ * and /engine-rest query), beside the floor of one database round trip in the same run.
+ * {@code ./mvnw -Pbench test-compile exec:exec -Dbench=tasks [-Dtasks=100000] [-Dqueries=200]}
  */
 public final class TaskQueryBenchmark {
 
@@ -47,6 +49,10 @@ public final class TaskQueryBenchmark {
         TaskService taskService = app.getBean(TaskService.class);
         IdentityService identity = app.getBean(IdentityService.class);
         String open = fmt("%,d", taskService.createTaskQuery().count());
+        // the floor in the same run: one database round trip (pool, driver, scheduling on this shared machine)
+        JdbcTemplate jdbc = app.getBean(JdbcTemplate.class);
+        rows.add(row(dbName, open, "-", "baseline", "SELECT 1 round trip",
+            time(queries, () -> jdbc.queryForObject("SELECT 1", Long.class))));
         for (String group : List.of(BenchBook.GROUP_L1, BenchBook.GROUP_L2)) {
             String groupLabel = fmt("%s (%,d)", group, taskService.createTaskQuery().taskCandidateGroup(group).count());
             for (boolean asCollector : new boolean[] {false, true}) {
