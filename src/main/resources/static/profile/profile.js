@@ -39,10 +39,43 @@
     return section;
   }
 
+  // Identity and contact data are fetched only on request: GET /api/borrowers/{id} records every read in the
+  // audit log and answers in full only for the roles that contact borrowers (masked for everyone else).
+  function contactData(borrowerId) {
+    const section = el('section');
+    section.id = 'contact-data';
+    section.appendChild(el('h2', 'Identity and contact data'));
+    const note = el('p', 'Shown on request; every view is recorded in the audit log.', 'empty');
+    const button = el('button', 'Show contact data');
+    button.type = 'button';
+    button.addEventListener('click', () => {
+      button.disabled = true;
+      fetch('/api/borrowers/' + encodeURIComponent(borrowerId),
+        { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+        .then(r => r.ok ? r.json() : Promise.reject(new Error('Error ' + r.status)))
+        .then(b => {
+          const list = el('dl');
+          [['Phone', b.phone], ['E-mail', b.email], ['Address', b.address], ['ID number', b.idNumber]]
+            .forEach(([label, value]) => {
+              list.appendChild(el('dt', label));
+              list.appendChild(el('dd', value === null || value === undefined ? '' : value));
+            });
+          note.textContent = b.masked ? 'Masked for your role; this view was recorded in the audit log.'
+            : 'This view was recorded in the audit log.';
+          button.replaceWith(list);
+        })
+        .catch(e => { note.textContent = e.message; button.disabled = false; });
+    });
+    section.appendChild(note);
+    section.appendChild(button);
+    return section;
+  }
+
   function render(p) {
     main.replaceChildren();
     main.appendChild(el('h2', p.name + ' (' + p.borrowerId + ')'));
     main.appendChild(el('p', 'Region ' + p.region + ', time zone ' + p.timezone));
+    main.appendChild(contactData(p.borrowerId));
     main.appendChild(table('Loans', p.loans, [['loanNo', 'Loan'], ['product', 'Product'], ['status', 'Status'],
       ['dpd', 'DPD'], ['bucket', 'Bucket'], ['overdueAmount', 'Overdue'], ['lastScanOn', 'Last scan']]));
     const history = [];
