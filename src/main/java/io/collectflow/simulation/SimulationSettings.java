@@ -41,10 +41,15 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
         int loans = Integer.getInteger("loans", 1_000);
         return new SimulationSettings(loans, Integer.getInteger("days", 90), Long.getLong("seed", 20_261_128L),
             LocalDate.parse(System.getProperty("start", "2026-01-01")), Integer.getInteger("seasoning", 2),
-            Integer.getInteger("capacity", Math.max(100, loans / 5)),
+            capacity(Integer.getInteger("capacity", 0), loans),
             Double.parseDouble(System.getProperty("offHours", "0.05")),
             List.of(System.getProperty("strategies", "expanded,short").split(",")),
             Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"));
+    }
+
+    /** Tasks per day: as given, or (0) one task per five loans, at least 100. */
+    private static int capacity(int given, int loans) {
+        return given > 0 ? given : Math.max(100, loans / 5);
     }
 
     /** A strategy given as a file path (or several joined by '+') rather than a variant name. */
