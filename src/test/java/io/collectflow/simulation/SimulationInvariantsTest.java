@@ -30,14 +30,15 @@ import io.collectflow.kpi.Kpis;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
 
 /**
- * A small simulation (200 loans × 60 days) on the real engine and models, with half of the new cases on the
+ * A small simulation (100 loans × 40 days by default) on the real engine and models, with half of the new cases on the
  * challenger variant, checked for the invariants a strategy analyst relies on: one case per delinquent loan,
  * every logged contact inside the window and under the caps, KPIs equal to the ledger, the variant share.
  */
 class SimulationInvariantsTest {
 
-    private static final int LOANS = 200;
-    private static final int DAYS = 60;
+    /** Small enough for the suite (a few minutes of CPU on a shared 2-core machine); override with -Dsimulation.test.* */
+    private static final int LOANS = Integer.getInteger("simulation.test.loans", 100);
+    private static final int DAYS = Integer.getInteger("simulation.test.days", 40);
     private static final LocalDate START = LocalDate.of(2026, 1, 5);
     private static final LocalTime WINDOW_START = LocalTime.of(9, 0);
     private static final LocalTime WINDOW_END = LocalTime.of(21, 0);
@@ -69,9 +70,9 @@ class SimulationInvariantsTest {
 
     @Test
     void theSimulationWorkedCasesThroughTheEngine() {
-        assertThat(result.casesOpened()).as("cases opened").isGreaterThan(10);
-        assertThat(result.tasksCompleted()).as("tasks completed").isGreaterThan(20);
-        assertThat(result.jobsExecuted()).isGreaterThan(100);
+        assertThat(result.casesOpened()).as("cases opened").isGreaterThan(5);
+        assertThat(result.tasksCompleted()).as("tasks completed").isGreaterThan(10);
+        assertThat(result.jobsExecuted()).isGreaterThan(50);
         assertThat(result.taskErrors()).as("task completions the models rejected").isEmpty();
         assertThat(result.jobFailures()).as("failed jobs").isEmpty();
         assertThat(result.days()).hasSize(DAYS);
@@ -103,7 +104,7 @@ class SimulationInvariantsTest {
         List<Map<String, Object>> contacts = jdbc.queryForList("""
             SELECT k.borrower_id, k.channel, k.occurred_at, b.timezone FROM contact_log k
               JOIN borrower b ON b.borrower_id = k.borrower_id ORDER BY k.occurred_at""");
-        assertThat(contacts).hasSizeGreaterThan(20);
+        assertThat(contacts).hasSizeGreaterThan(10);
         Map<String, Integer> perDay = new HashMap<>();
         Map<String, Set<LocalDate>> callDays = new HashMap<>();
         for (Map<String, Object> c : contacts) {
