@@ -32,12 +32,6 @@ final class DueJobs {
                 return;
             }
             int progressed = 0;
-            if (round > 20 && Boolean.getBoolean("simulation.debugJobs")) {
-                Map<String, Integer> kinds = new java.util.TreeMap<>();
-                due.forEach(j -> kinds.merge(j.getProcessDefinitionKey() + "/"
-                    + ((org.camunda.bpm.engine.impl.persistence.entity.JobEntity) j).getActivityId() + "/" + j.getDuedate(), 1, Integer::sum));
-                System.out.println("round " + round + " " + kinds + " now " + org.camunda.bpm.engine.impl.util.ClockUtil.getCurrentTime());
-            }
             for (Job job : due) {
                 try {
                     management.executeJob(job.getId());
