@@ -34,7 +34,7 @@ public class PreparationDelegates {
     }
 
     @Bean
-    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, CaseworkProperties properties, RiskService risk) {
+    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, StrategyVariantAssignment variants, RiskService risk) {
         return execution -> {
             LocalDate today = LocalDate.ofInstant(ProcessData.now(), ZoneId.systemDefault());
             CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), today);
@@ -49,7 +49,7 @@ public class PreparationDelegates {
             setIfAbsent(execution, RISK_GRADE,
                 risk.assess(loanNo(execution), RiskService.CASE_PREPARED, ProcessData.now()).grade());
             setIfAbsent(execution, BROKEN_PROMISES, 0);
-            setIfAbsent(execution, STRATEGY_VARIANT, properties.strategyVariant());
+            execution.setVariable(STRATEGY_VARIANT, variants.assign(loanNo(execution), ProcessData.string(execution, STRATEGY_VARIANT)));
             setIfAbsent(execution, CURRENT_STAGE, Stages.NONE);
             setIfAbsent(execution, EARLY_WARNING_DONE, EarlyWarningSteps.NONE);
         };

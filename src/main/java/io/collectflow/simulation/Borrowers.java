@@ -1,0 +1,137 @@
+package io.collectflow.simulation;
+
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.collectflow.loan.payment.PaymentCommand;
+import io.collectflow.loan.payment.PaymentService;
+
+/**
+ * The borrowers' side of the simulation: they pay installments on their due dates unless their profile
+ * makes them miss one, pay their arrears after a reminder, on a kept promise or a confirmed plan, and while an
+ * agency works the case — all through the real {@link PaymentService}, so allocation, DPD and the scan see
+ * ordinary payments.
+ */
+final class Borrowers {
+
+    /** Arrears payments are rounded up by this margin to cover the penalty accrued since the last scan. */
+    private static final BigDecimal PENALTY_MARGIN = new BigDecimal("1.01");
+
+    private final Map<String, BehaviourProfile> profiles;
+    private final Dice dice;
+    private final JdbcTemplate jdbc;
+    private final PaymentService payments;
+    private final ZoneId zone;
+    /** day → loans that will pay their arrears that day (promise kept, reminder, plan, agency). */
+    private final Map<LocalDate, Set<String>> arrearsDue = new TreeMap<>();
+    private final Set<String> scheduled = new HashSet<>();
+    private final Map<String, Integer> paymentCount = new HashMap<>();
+    private long posted;
+    private BigDecimal postedAmount = BigDecimal.ZERO;
+
+    Borrowers(Map<String, BehaviourProfile> profiles, Dice dice, JdbcTemplate jdbc, PaymentService payments, ZoneId zone) {
+        this.profiles = profiles;
+        this.dice = dice;
+        this.jdbc = jdbc;
+        this.payments = payments;
+        this.zone = zone;
+    }
+
+    BehaviourProfile profile(String loanNo) {
+        return profiles.getOrDefault(loanNo, BehaviourProfile.PUNCTUAL);
+    }
+
+    /** The morning's payments: installments falling due today (by current borrowers) and arrears promised for today. */
+    void payDay(LocalDate day) {
+        List<Map<String, Object>> due = jdbc.queryForList("""
+            SELECT i.loan_no, i.seq, i.principal_due + i.interest_due - i.principal_paid - i.interest_paid AS open_amount
+              FROM installment i JOIN loan l ON l.loan_no = i.loan_no
+             WHERE i.due_on = ? AND l.status = 'ACTIVE' AND l.dpd = 0
+             ORDER BY i.loan_no""", day);
+        for (Map<String, Object> row : due) {
+            String loanNo = (String) row.get("loan_no");
+            BigDecimal amount = (BigDecimal) row.get("open_amount");
+            if (amount.signum() > 0 && !dice.chance(profile(loanNo).miss(), loanNo, row.get("seq"), "miss")) {
+                post(loanNo, day, amount, "auto_debit");
+            }
+        }
+        Set<String> arrears = arrearsDue.remove(day);
+        if (arrears != null) {
+            for (String loanNo : arrears) {
+                scheduled.remove(loanNo);
+                BigDecimal overdue = jdbc.queryForObject("SELECT overdue_amount FROM loan WHERE loan_no = ?",
+                    BigDecimal.class, loanNo);
+                if (overdue != null && overdue.signum() > 0) {
+                    post(loanNo, day, overdue.multiply(PENALTY_MARGIN).setScale(2, RoundingMode.UP), "bank_transfer");
+                }
+            }
+        }
+    }
+
+    /** Reminders sent today (SMS, e-mail, robot call in the contact log) may move a borrower to pay. */
+    void readReminders(LocalDate day) {
+        List<String> reminded = jdbc.queryForList("""
+            SELECT DISTINCT loan_no FROM contact_log
+             WHERE occurred_at >= ? AND occurred_at < ? AND channel IN ('sms', 'email', 'voice') AND loan_no IS NOT NULL""",
+            String.class, start(day), start(day.plusDays(1)));
+        for (String loanNo : reminded) {
+            if (dice.chance(profile(loanNo).payAfterReminder(), loanNo, day, "reminder")) {
+                payArrears(loanNo, day.plusDays(dice.between(1, 3, loanNo, day, "reminder-delay")));
+            }
+        }
+    }
+
+    /** A promise made to a collector: kept with the profile's chance, on the promised day. */
+    boolean promise(String loanNo, LocalDate day, LocalDate promisedFor) {
+        boolean kept = dice.chance(profile(loanNo).keep(), loanNo, day, "keep");
+        if (kept) {
+            payArrears(loanNo, promisedFor);
+        }
+        return kept;
+    }
+
+    /** Pressure from an agency (rolled once per week of placement) or a lawyer's letter. */
+    void underPressure(String loanNo, LocalDate day) {
+        if (dice.chance(profile(loanNo).agencyPay(), loanNo, day, "agency")) {
+            payArrears(loanNo, day.plusDays(dice.between(1, 5, loanNo, day, "agency-delay")));
+        }
+    }
+
+    /** Arrears paid in full on {@code on} (one pending arrears payment per loan at a time). */
+    void payArrears(String loanNo, LocalDate on) {
+        if (scheduled.add(loanNo)) {
+            arrearsDue.computeIfAbsent(on, d -> new TreeSet<>()).add(loanNo);
+        }
+    }
+
+    long posted() {
+        return posted;
+    }
+
+    BigDecimal postedAmount() {
+        return postedAmount;
+    }
+
+    private void post(String loanNo, LocalDate day, BigDecimal amount, String channel) {
+        int n = paymentCount.merge(loanNo, 1, Integer::sum);
+        payments.post(new PaymentCommand(loanNo + "-S" + n, loanNo, day, amount, channel));
+        posted++;
+        postedAmount = postedAmount.add(amount);
+    }
+
+    private Timestamp start(LocalDate day) {
+        return Timestamp.from(day.atStartOfDay(zone).toInstant());
+    }
+}

@@ -1,0 +1,144 @@
+package io.collectflow.simulation;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+
+/**
+ * The staff's working day: open tasks (oldest first, up to the day's capacity) are spread over the hours
+ * 07:00–22:00; most are worked inside the contact window, a configurable share is attempted outside it,
+ * where the compliance guard refuses the completion and the collector tries again inside the window. A task
+ * the guard blocks for the day (caps, rest days) waits for tomorrow. Between the hours the engine's due jobs
+ * run, so timers and reminders happen in time order.
+ */
+final class SimulatedStaff {
+
+    static final int FIRST_HOUR = 7;
+    static final int LAST_HOUR = 22;
+    private static final int WINDOW_START = 9;
+    private static final int WINDOW_LAST_HOUR = 20;
+
+    private final TaskService tasks;
+    private final StaffBehaviour behaviour;
+    private final SimulatedClock clock;
+    private final DueJobs jobs;
+    private final Dice dice;
+    private final SimulationSettings settings;
+    private final Map<String, Integer> unhandled = new TreeMap<>();
+    private final Map<String, Integer> errors = new TreeMap<>();
+    private long completed;
+    private long blocked;
+    private long offHoursAttempts;
+
+    SimulatedStaff(TaskService tasks, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
+                   SimulationSettings settings) {
+        this.tasks = tasks;
+        this.behaviour = behaviour;
+        this.clock = clock;
+        this.jobs = jobs;
+        this.dice = dice;
+        this.settings = settings;
+    }
+
+    void workDay(LocalDate day) {
+        List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().orderByTaskId().asc()
+            .listPage(0, settings.capacity());
+        List<List<Task>> byHour = new ArrayList<>();
+        for (int h = 0; h <= LAST_HOUR; h++) {
+            byHour.add(new ArrayList<>());
+        }
+        for (Task task : open) {
+            byHour.get(hourFor(task, day)).add(task);
+        }
+        for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+            clock.set(day, hour, 5);
+            jobs.runDue();
+            for (Task task : byHour.get(hour)) {
+                clock.set(day, hour, 5 + dice.between(0, 50, task.getId(), "minute"));
+                if (!attempt(task, day) && hour < WINDOW_START) {
+                    // refused before the window opens: the collector tries again at the start of the window
+                    byHour.get(WINDOW_START).add(task);
+                }
+            }
+        }
+    }
+
+    private int hourFor(Task task, LocalDate day) {
+        if (dice.chance(settings.offHoursShare(), task.getId(), day, "off-hours")) {
+            offHoursAttempts++;
+            return dice.chance(0.5, task.getId(), day, "early") ? FIRST_HOUR : LAST_HOUR - 1 + dice.between(0, 1, task.getId(), day);
+        }
+        return dice.between(WINDOW_START, WINDOW_LAST_HOUR, task.getId(), day, "hour");
+    }
+
+    /** Works one task; false when the compliance guard refused it. */
+    private boolean attempt(Task task, LocalDate day) {
+        String key = task.getTaskDefinitionKey();
+        if (!behaviour.handles(key)) {
+            unhandled.merge(key, 1, Integer::sum);
+            return true;
+        }
+        TaskOutcome outcome = behaviour.work(behaviour.work(task, tasks.getVariables(task.getId()), day));
+        if (!outcome.worked()) {
+            return true;
+        }
+        try {
+            if (task.getAssignee() == null) {
+                tasks.setAssignee(task.getId(), staffFor(task));
+            }
+            tasks.complete(task.getId(), outcome.variables());
+            completed++;
+            outcome.afterComplete().run();
+            return true;
+        } catch (ProcessEngineException e) {
+            String message = Simulator.firstLine(e);
+            if (message.contains("allowed again") || message.contains("is not allowed")) {
+                blocked++;
+                return false;
+            }
+            errors.merge(key + ": " + message, 1, Integer::sum);
+            return true;
+        }
+    }
+
+    /** A candidate user the engine offered (write-off approvers), else a simulated member of the candidate group. */
+    private String staffFor(Task task) {
+        List<IdentityLink> links = tasks.getIdentityLinksForTask(task.getId());
+        List<String> users = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getUserId).filter(u -> u != null).sorted().toList();
+        if (!users.isEmpty()) {
+            return users.get("Task_SecondApproval".equals(task.getTaskDefinitionKey()) && users.size() > 1 ? 1 : 0);
+        }
+        String group = links.stream().filter(l -> IdentityLinkType.CANDIDATE.equals(l.getType()))
+            .map(IdentityLink::getGroupId).filter(g -> g != null).findFirst().orElse("staff");
+        return SimulationStaffUsers.userId(group, 1);
+    }
+
+    long completed() {
+        return completed;
+    }
+
+    long blocked() {
+        return blocked;
+    }
+
+    long offHoursAttempts() {
+        return offHoursAttempts;
+    }
+
+    Map<String, Integer> unhandled() {
+        return unhandled;
+    }
+
+    Map<String, Integer> errors() {
+        return errors;
+    }
+}

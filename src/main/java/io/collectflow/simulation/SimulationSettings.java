@@ -1,0 +1,59 @@
+package io.collectflow.simulation;
+
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One simulation: the portfolio (size, seed, start, seasoning), the horizon, the staff (tasks worked per day,
+ * share of attempts outside the contact window) and the strategies to compare. A strategy is a variant name
+ * of {@code collection-strategy.dmn} ({@code expanded}, {@code short}) or the path of a BPMN/DMN file (or
+ * several, separated by {@code +}) deployed into that run's engine only.
+ *
+ * @param capacity     tasks the staff can work per simulated day
+ * @param offHoursShare share of task attempts made outside the contact window (the guard refuses them)
+ * @param seasoningMonths loans are disbursed up to this many months (+ 1) before the start
+ */
+public record SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
+        double offHoursShare, List<String> strategies, Path outputDir, boolean progress) {
+
+    public SimulationSettings {
+        if (loans < 1) {
+            throw new IllegalArgumentException("loans must be at least 1, not " + loans);
+        }
+        if (days < 1) {
+            throw new IllegalArgumentException("days must be at least 1, not " + days);
+        }
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be at least 1 task a day, not " + capacity);
+        }
+        if (offHoursShare < 0 || offHoursShare > 1) {
+            throw new IllegalArgumentException("offHours must be between 0 and 1, not " + offHoursShare);
+        }
+        if (strategies == null || strategies.isEmpty() || strategies.size() > 2) {
+            throw new IllegalArgumentException("give one strategy, or two to compare (champion,challenger)");
+        }
+        strategies = List.copyOf(strategies);
+    }
+
+    /** Settings from system properties ({@code -Dloans=… -Ddays=…}), defaulting to a quick 1,000 × 90 run. */
+    public static SimulationSettings fromSystemProperties() {
+        int loans = Integer.getInteger("loans", 1_000);
+        return new SimulationSettings(loans, Integer.getInteger("days", 90), Long.getLong("seed", 20_261_128L),
+            LocalDate.parse(System.getProperty("start", "2026-01-01")), Integer.getInteger("seasoning", 2),
+            capacity(Integer.getInteger("capacity", 0), loans),
+            Double.parseDouble(System.getProperty("offHours", "0.05")),
+            List.of(System.getProperty("strategies", "expanded,short").split(",")),
+            Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"));
+    }
+
+    /** Tasks per day: as given, or (0) one task per five loans, at least 100. */
+    private static int capacity(int given, int loans) {
+        return given > 0 ? given : Math.max(100, loans / 5);
+    }
+
+    /** A strategy given as a file path (or several joined by '+') rather than a variant name. */
+    static boolean isFile(String strategy) {
+        return strategy.endsWith(".bpmn") || strategy.endsWith(".dmn") || strategy.contains("/") || strategy.contains("+");
+    }
+}

@@ -1,0 +1,187 @@
+package io.collectflow.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Timestamp;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.stage.StrategyVariantAssignment;
+import io.collectflow.kpi.KpiCalculator;
+import io.collectflow.kpi.Kpis;
+import io.collectflow.loan.delinquency.DelinquencyScanService;
+
+/**
+ * A small simulation (100 loans × 40 days by default) on the real engine and models, with half of the new cases on the
+ * challenger variant, checked for the invariants a strategy analyst relies on: one case per delinquent loan,
+ * every logged contact inside the window and under the caps, KPIs equal to the ledger, the variant share.
+ */
+class SimulationInvariantsTest {
+
+    /** Small enough for the suite (a few minutes of CPU on a shared 2-core machine); override with -Dsimulation.test.* */
+    private static final int LOANS = Integer.getInteger("simulation.test.loans", 100);
+    private static final int DAYS = Integer.getInteger("simulation.test.days", 40);
+    private static final LocalDate START = LocalDate.of(2026, 1, 5);
+    private static final LocalTime WINDOW_START = LocalTime.of(9, 0);
+    private static final LocalTime WINDOW_END = LocalTime.of(21, 0);
+
+    private static Simulator simulator;
+    private static SimulationResult result;
+    private static JdbcTemplate jdbc;
+    private static LocalDate lastDay;
+
+    @BeforeAll
+    static void simulate() {
+        SimulationSettings settings = new SimulationSettings(LOANS, DAYS, 42L, START, 2, 80, 0.10,
+            List.of("expanded"), Path.of("target/simulation-test"), false);
+        simulator = Simulator.start("expanded", settings, "--collectflow.case.challenger.share=0.5",
+            "--collectflow.case.challenger.variant=short");
+        result = simulator.run(day -> { });
+        jdbc = simulator.jdbc();
+        lastDay = START.plusDays(DAYS - 1);
+        // cases a process ended during the last day are replaced by the next scan: run it for the last day again
+        simulator.context().getBean(DelinquencyScanService.class).scan(lastDay);
+    }
+
+    @AfterAll
+    static void close() {
+        if (simulator != null) {
+            simulator.close();
+        }
+    }
+
+    @Test
+    void theSimulationWorkedCasesThroughTheEngine() {
+        assertThat(result.casesOpened()).as("cases opened").isGreaterThan(5);
+        assertThat(result.tasksCompleted()).as("tasks completed").isGreaterThan(10);
+        assertThat(result.jobsExecuted()).isGreaterThan(50);
+        assertThat(result.taskErrors()).as("task completions the models rejected").isEmpty();
+        assertThat(result.jobFailures()).as("failed jobs").isEmpty();
+        assertThat(result.days()).hasSize(DAYS);
+        Long cured = jdbc.queryForObject("SELECT COUNT(*) FROM collection_case WHERE status = 'CURED'", Long.class);
+        assertThat(cured).as("cases cured by payments").isPositive();
+    }
+
+    @Test
+    void everyDelinquentLoanHasExactlyOneCase() {
+        List<String> delinquent = jdbc.queryForList("SELECT loan_no FROM loan WHERE dpd > 0 AND status = 'ACTIVE'",
+            String.class);
+        assertThat(delinquent).isNotEmpty();
+        Map<String, Long> activeCases = new HashMap<>();
+        jdbc.queryForList("SELECT loan_no, COUNT(*) AS n FROM collection_case WHERE status = 'ACTIVE' GROUP BY loan_no")
+            .forEach(row -> activeCases.put((String) row.get("loan_no"), ((Number) row.get("n")).longValue()));
+        RuntimeService runtime = simulator.context().getBean(RuntimeService.class);
+        for (String loanNo : delinquent) {
+            assertThat(activeCases.get(loanNo)).as("active cases of " + loanNo).isEqualTo(1L);
+            assertThat(runtime.createProcessInstanceQuery().processDefinitionKey(CollectionCase.PROCESS_KEY)
+                .processInstanceBusinessKey(loanNo).count()).as("running case processes of " + loanNo).isEqualTo(1);
+        }
+        assertThat(activeCases.values()).allMatch(n -> n == 1);
+    }
+
+    @Test
+    void noContactOutsideTheWindowOrAboveTheCaps() {
+        assertThat(result.offHoursAttempts()).as("attempts outside the window").isPositive();
+        assertThat(result.blockedByGuard()).as("completions the guard refused").isPositive();
+        List<Map<String, Object>> contacts = jdbc.queryForList("""
+            SELECT k.borrower_id, k.channel, k.occurred_at, b.timezone FROM contact_log k
+              JOIN borrower b ON b.borrower_id = k.borrower_id ORDER BY k.occurred_at""");
+        assertThat(contacts).hasSizeGreaterThan(10);
+        Map<String, Integer> perDay = new HashMap<>();
+        Map<String, Set<LocalDate>> callDays = new HashMap<>();
+        for (Map<String, Object> c : contacts) {
+            ZonedDateTime local = ((Timestamp) c.get("occurred_at")).toInstant().atZone(ZoneId.of((String) c.get("timezone")));
+            String channel = (String) c.get("channel");
+            assertThat(local.toLocalTime()).as(channel + " contact at " + local)
+                .isAfterOrEqualTo(WINDOW_START).isBefore(WINDOW_END);
+            String cap = channel.equals("call") || channel.equals("voice") ? "call" : channel;
+            int n = perDay.merge(c.get("borrower_id") + "/" + cap + "/" + local.toLocalDate(), 1, Integer::sum);
+            assertThat(n).as(cap + " contacts of " + c.get("borrower_id") + " on " + local.toLocalDate())
+                .isLessThanOrEqualTo(cap.equals("call") ? 3 : cap.equals("sms") ? 1 : Integer.MAX_VALUE);
+            if (cap.equals("call")) {
+                callDays.computeIfAbsent((String) c.get("borrower_id"), b -> new TreeSet<>()).add(local.toLocalDate());
+            }
+        }
+        // after calls on 3 days in a row, 2 days of rest
+        callDays.forEach((borrower, days) -> days.forEach(d -> {
+            if (days.contains(d.plusDays(1)) && days.contains(d.plusDays(2))) {
+                assertThat(days).as("calls to " + borrower + " after 3 days in a row from " + d)
+                    .doesNotContain(d.plusDays(3), d.plusDays(4));
+            }
+        }));
+    }
+
+    @Test
+    void kpisAgreeWithTheLedger() {
+        Kpis kpis = simulator.context().getBean(KpiCalculator.class).compute(lastDay);
+        for (int threshold : new int[] {30, 60, 90}) {
+            Long fromScan = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE status = 'ACTIVE' AND dpd >= ?",
+                Long.class, threshold);
+            assertThat(kpis.overdueRates().get(String.valueOf(threshold)).loans())
+                .as("loans %d+ days past due: KPI (from installments and allocations) vs the scan", threshold)
+                .isEqualTo(fromScan);
+        }
+        Long active = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE status = 'ACTIVE'", Long.class);
+        assertThat(kpis.activeLoans()).isEqualTo(active);
+        DayPoint last = result.days().get(DAYS - 1);
+        assertThat(kpis.overdueRates().get("30").loans()).isEqualTo(last.overdue30());
+        BigDecimal ledger = jdbc.queryForObject("SELECT SUM(amount) FROM payment WHERE payment_ref LIKE '%-S%'",
+            BigDecimal.class);
+        assertThat(ledger).as("payments in the ledger vs those the simulated borrowers made")
+            .isEqualByComparingTo(result.paymentsAmount());
+        BigDecimal month = jdbc.queryForObject("SELECT SUM(amount) FROM payment WHERE paid_on > ? AND paid_on <= ?",
+            BigDecimal.class, lastDay.minusMonths(1), lastDay);
+        assertThat(kpis.operations().recovered()).isNotNegative().isLessThanOrEqualTo(month);
+    }
+
+    @Test
+    void challengerShareIsWithinToleranceAndRecordedOnEveryCase() {
+        StrategyVariantAssignment variants = simulator.context().getBean(StrategyVariantAssignment.class);
+        List<Map<String, Object>> cases = jdbc.queryForList("SELECT loan_no, strategy_variant FROM collection_case");
+        long challenger = 0;
+        for (Map<String, Object> c : cases) {
+            String loanNo = (String) c.get("loan_no");
+            assertThat(c.get("strategy_variant")).as("variant of the case of " + loanNo).isEqualTo(variants.variantFor(loanNo));
+            challenger += "short".equals(c.get("strategy_variant")) ? 1 : 0;
+        }
+        double share = (double) challenger / cases.size();
+        // 3 standard deviations of a binomial share of 0.5
+        assertThat(share).isBetween(0.5 - 3 * Math.sqrt(0.25 / cases.size()), 0.5 + 3 * Math.sqrt(0.25 / cases.size()));
+        long manyChallenger = 0;
+        for (int i = 0; i < 20_000; i++) {
+            manyChallenger += variants.variantFor(String.format("L%07d", i)).equals("short") ? 1 : 0;
+        }
+        assertThat(manyChallenger / 20_000.0).as("challenger share over 20,000 loan numbers").isBetween(0.48, 0.52);
+    }
+
+    @Test
+    void reportFilesHoldTheSeriesAndTheKpis(@TempDir Path dir) throws Exception {
+        List<Path> files = new SimulationReport(List.of(result)).write(dir);
+        String days = Files.readString(dir.resolve("days.csv"));
+        assertThat(days.lines()).hasSize(DAYS + 1);
+        assertThat(days).contains("expanded," + lastDay + ",");
+        String kpis = Files.readString(dir.resolve("kpis.csv"));
+        assertThat(kpis).contains("I1,overdueRateByCount,30+").contains("I7,overdueRate30,<");
+        String html = Files.readString(dir.resolve("report.html"));
+        assertThat(html).contains("<svg").contains("<polyline").doesNotContain("<script");
+        assertThat(files).hasSize(3);
+    }
+}
