@@ -7,13 +7,16 @@ import java.util.Map;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import io.collectflow.contact.log.ContactResults;
+
 /**
  * KPI settings ({@code collectflow.kpi.*}).
  *
  * @param snapshotCron when the daily snapshot of the day before is written; "-" disables it
  * @param hourlyCost cost of one hour of staff time on a Tasklist task
  * @param channelCosts cost per contact (contact_log row) by channel (call, sms, email, voice, visit)
- * @param rightPartyResults contact_log results that count as reaching the borrower (right-party contact)
+ * @param rightPartyResults contact_log results that count as reaching the borrower (right-party contact); by
+ *        default {@link ContactResults#REACHED}, the set lost-contact detection and write-off eligibility use
  * @param cockpitUrl base of the drill-down links; the process instance id is appended
  * @param targets the plan's goals (SPEC I7)
  */
@@ -22,12 +25,14 @@ public record KpiProperties(
         @DefaultValue("0 15 3 * * *") String snapshotCron,
         @DefaultValue("30.00") BigDecimal hourlyCost,
         Map<String, BigDecimal> channelCosts,
-        @DefaultValue({"ANSWERED", "VISITED"}) List<String> rightPartyResults,
+        List<String> rightPartyResults,
         @DefaultValue("/camunda/app/cockpit/default/#/process-instance/") String cockpitUrl,
         @DefaultValue Targets targets) {
 
     public KpiProperties {
         channelCosts = channelCosts == null ? Map.of() : Map.copyOf(channelCosts);
+        rightPartyResults = rightPartyResults == null || rightPartyResults.isEmpty() ? ContactResults.REACHED
+            : List.copyOf(rightPartyResults);
     }
 
     /**

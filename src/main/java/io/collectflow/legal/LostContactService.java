@@ -9,6 +9,8 @@ import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.collectflow.contact.log.ContactResults;
+
 /**
  * C5: delinquent loans whose borrower has not been reached for the configured period although contact was
  * attempted in it (no answered call, no visit since {@code today - lostContactAfter}). Left out: loans with a
@@ -33,11 +35,12 @@ public class LostContactService {
              WHERE l.status = 'ACTIVE' AND l.dpd > 0 AND l.first_due_on <= ?
                AND EXISTS (SELECT 1 FROM contact_log c WHERE c.loan_no = l.loan_no AND c.occurred_at >= ?)
                AND NOT EXISTS (SELECT 1 FROM contact_log c WHERE c.loan_no = l.loan_no
-                                AND c.result IN ('ANSWERED', 'VISITED') AND c.occurred_at >= ?)
+                                AND c.result IN (%s) AND c.occurred_at >= ?)
                AND NOT EXISTS (SELECT 1 FROM lost_contact_case t WHERE t.loan_no = l.loan_no
                                 AND (t.active_loan_no IS NOT NULL OR t.ended_at >= ?))
                AND NOT EXISTS (SELECT 1 FROM borrower_flag f WHERE f.borrower_id = l.borrower_id AND f.flag = 'DECEASED')
-             ORDER BY l.loan_no""", String.class, Date.valueOf(since), Date.valueOf(since), Date.valueOf(since),
+             ORDER BY l.loan_no""".formatted(ContactResults.REACHED_SQL), String.class,
+            Date.valueOf(since), Date.valueOf(since), Date.valueOf(since),
             Date.valueOf(since));
     }
 
@@ -49,7 +52,7 @@ public class LostContactService {
     /** The day of the last answered call or visit, empty if the borrower was never reached. */
     public Optional<LocalDate> lastReachedOn(String loanNo) {
         Timestamp last = jdbc.queryForObject("""
-            SELECT MAX(occurred_at) FROM contact_log WHERE loan_no = ? AND result IN ('ANSWERED', 'VISITED')""",
+            SELECT MAX(occurred_at) FROM contact_log WHERE loan_no = ? AND result IN (%s)""".formatted(ContactResults.REACHED_SQL),
             Timestamp.class, loanNo);
         return Optional.ofNullable(last).map(t -> t.toLocalDateTime().toLocalDate());
     }

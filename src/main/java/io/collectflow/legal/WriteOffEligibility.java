@@ -8,6 +8,8 @@ import java.util.Set;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
+import io.collectflow.contact.log.ContactResults;
+
 /**
  * Which write-off grounds (D2) a loan meets. Limitation and repeated failure are read from the data;
  * "confirmed unrecoverable" and "no estate" are findings of legal and estate work, declared by the caller.
@@ -51,8 +53,8 @@ public class WriteOffEligibility {
             SELECT GREATEST(l.first_due_on,
                    COALESCE((SELECT MAX(p.paid_on) FROM payment p WHERE p.loan_no = l.loan_no), l.first_due_on),
                    COALESCE((SELECT CAST(MAX(c.occurred_at) AS DATE) FROM contact_log c
-                              WHERE c.loan_no = l.loan_no AND c.result IN ('ANSWERED', 'VISITED')), l.first_due_on))
-              FROM loan l WHERE l.loan_no = ?""", LocalDate.class, loanNo);
+                              WHERE c.loan_no = l.loan_no AND c.result IN (%s)), l.first_due_on))
+              FROM loan l WHERE l.loan_no = ?""".formatted(ContactResults.REACHED_SQL), LocalDate.class, loanNo);
     }
 
     private boolean deceased(String loanNo) {

@@ -37,6 +37,22 @@ class LostContactProcessTest extends CaseProcessTestSupport {
             java.sql.Timestamp.valueOf(today().minusDays(daysAgo).atTime(10, 0)), loanNo, "B-" + loanNo, result);
     }
 
+    /** The collectors' call and visit tasks log their outcome as the result: a promise or a refusal is a reach. */
+    @ParameterizedTest
+    @CsvSource({"PROMISE_TO_PAY, false", "REFUSED, false", "PLAN_CONFIRMED, false", "NOT_MET, true", "OTHER, true"})
+    void collectorOutcomesCountAsReachingTheBorrower(String result, boolean lost) {
+        String loanNo = fixtures.loan(200, today());
+        contact(loanNo, 10, "NO_ANSWER");
+        contact(loanNo, 20, result);
+        if (lost) {
+            assertThat(lostContact.lostContactLoans(today())).contains(loanNo);
+            assertThat(lostContact.lastReachedOn(loanNo)).isEmpty();
+        } else {
+            assertThat(lostContact.lostContactLoans(today())).doesNotContain(loanNo);
+            assertThat(lostContact.lastReachedOn(loanNo)).contains(today().minusDays(20));
+        }
+    }
+
     @ParameterizedTest
     @CsvSource({"true, EndEvent_CollectionResumed", "false, EndEvent_LitigationPrepared"})
     void skipTraceThenAssessment(boolean found, String end) {
