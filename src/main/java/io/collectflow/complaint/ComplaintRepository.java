@@ -12,8 +12,12 @@ import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
 import io.collectflow.contact.DbTime;
+import io.collectflow.security.pii.ComplainantPii;
 
-/** The complaint table and the loan-book look-ups the complaint loop needs. */
+/**
+ * The complaint table and the loan-book look-ups the complaint loop needs. The complainant's name, phone and
+ * e-mail are stored encrypted ({@link ComplainantPii}) and decrypted when read.
+ */
 @Repository
 public class ComplaintRepository {
 
@@ -22,9 +26,11 @@ public class ComplaintRepository {
     }
 
     private final JdbcClient jdbc;
+    private final ComplainantPii pii;
 
-    public ComplaintRepository(JdbcClient jdbc) {
+    public ComplaintRepository(JdbcClient jdbc, ComplainantPii pii) {
         this.jdbc = jdbc;
+        this.pii = pii;
     }
 
     public long insert(String complaintNo, ComplaintSubmission s, ComplaintCategory category, LoanLink link,
@@ -38,7 +44,9 @@ public class ComplaintRepository {
                     :agency, :category, :text, :status, :ack, :resolve, :sourceRef)
                 """)
             .param("no", complaintNo).param("channel", s.channel().name()).param("received", DbTime.toDb(receivedAt))
-            .param("name", s.name().strip()).param("phone", trimmed(s.phone())).param("email", trimmed(s.email()))
+            .param("name", pii.seal(ComplainantPii.NAME, s.name().strip()))
+            .param("phone", pii.seal(ComplainantPii.PHONE, trimmed(s.phone())))
+            .param("email", pii.seal(ComplainantPii.EMAIL, trimmed(s.email())))
             .param("stated", trimmed(s.loanNo()))
             .param("linked", link == null ? null : link.loanNo())
             .param("borrower", link == null ? null : link.borrowerId())
@@ -59,7 +67,7 @@ public class ComplaintRepository {
 
     public Optional<Complaint> find(String complaintNo) {
         return jdbc.sql("SELECT * FROM complaint WHERE complaint_no = :no").param("no", complaintNo)
-            .query(ComplaintRepository::map).optional();
+            .query(this::map).optional();
     }
 
     public Complaint get(String complaintNo) {
@@ -154,11 +162,12 @@ public class ComplaintRepository {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    private static Complaint map(ResultSet rs, int row) throws SQLException {
+    private Complaint map(ResultSet rs, int row) throws SQLException {
         String category = rs.getString("category");
         return new Complaint(rs.getLong("id"), rs.getString("complaint_no"), IntakeChannel.valueOf(rs.getString("channel")),
-            instant(rs, "received_at"), rs.getString("complainant_name"), rs.getString("complainant_phone"),
-            rs.getString("complainant_email"), rs.getString("stated_loan_no"), rs.getString("linked_loan_no"),
+            instant(rs, "received_at"), pii.open(ComplainantPii.NAME, rs.getString("complainant_name")),
+            pii.open(ComplainantPii.PHONE, rs.getString("complainant_phone")),
+            pii.open(ComplainantPii.EMAIL, rs.getString("complainant_email")), rs.getString("stated_loan_no"), rs.getString("linked_loan_no"),
             rs.getString("borrower_id"), rs.getString("collector_id"), rs.getString("agency_id"),
             category == null ? null : ComplaintCategory.valueOf(category), rs.getString("complaint_text"),
             rs.getString("status"), instant(rs, "acknowledge_by"), instant(rs, "resolve_by"), rs.getString("decision"),

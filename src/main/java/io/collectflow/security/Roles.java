@@ -17,6 +17,9 @@ public final class Roles {
     /** May see borrowers' full identity and contact data; everyone else sees it masked. */
     public static final String[] FULL_PII = {ADMIN, COLLECTORS_L1, COLLECTORS_L2, LEGAL};
 
+    /** May see a complainant's full name and contact data (to answer the complaint); other staff see it masked. */
+    public static final String[] COMPLAINANT_PII = {ADMIN, COMPLAINTS};
+
     private Roles() {
     }
 }

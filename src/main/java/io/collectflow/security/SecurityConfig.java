@@ -17,6 +17,7 @@ import org.springframework.security.web.header.writers.ContentSecurityPolicyHead
 import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * HTTP security: our API and the Camunda REST API need a login (HTTP Basic against the Camunda
@@ -70,9 +71,12 @@ public class SecurityConfig {
             .headers(headers -> headers
                 .frameOptions(frame -> frame.sameOrigin())
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-                // our own pages load only their own files; the Camunda webapps send their own policy
+                // our own pages (complaint form, borrower profile, dashboard) load only their own files;
+                // the Camunda webapps send their own policy
                 .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
-                    PathPatternRequestMatcher.withDefaults().matcher("/complaint/**"),
+                    new OrRequestMatcher(PathPatternRequestMatcher.withDefaults().matcher("/complaint/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/profile/**"),
+                        PathPatternRequestMatcher.withDefaults().matcher("/dashboard/**")),
                     new ContentSecurityPolicyHeaderWriter(OWN_PAGES_CSP))));
         return http.build();
     }

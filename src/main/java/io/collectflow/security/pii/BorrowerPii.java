@@ -18,10 +18,6 @@ public class BorrowerPii {
     private final PiiCipher cipher;
 
     @Autowired
-    public BorrowerPii(PiiProperties properties) {
-        this(new PiiCipher(properties.getKeys(), properties.getActiveKeyId()));
-    }
-
     public BorrowerPii(PiiCipher cipher) {
         this.cipher = cipher;
     }

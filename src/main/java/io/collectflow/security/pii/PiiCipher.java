@@ -95,6 +95,27 @@ public final class PiiCipher {
         }
     }
 
+    /** The id new values are encrypted with. */
+    public String activeKeyId() {
+        return activeKeyId;
+    }
+
+    /** The key id a stored value was encrypted with; null for a value stored before encryption (or null). */
+    public String keyIdOf(String stored) {
+        return stored == null || !SEALED.matcher(stored).matches() ? null : stored.substring(0, stored.indexOf(':'));
+    }
+
+    /**
+     * The value encrypted with the active key when it is stored in clear or under an older key; null when it
+     * needs nothing (null, or already under the active key). Throws when its key is not configured.
+     */
+    public String reseal(String column, String stored) {
+        if (stored == null || activeKeyId.equals(keyIdOf(stored))) {
+            return null;
+        }
+        return encrypt(column, decrypt(column, stored));
+    }
+
     /** Keyed hash (HMAC-SHA256 with the active key) for equality lookups without decrypting: a blind index. */
     public String blindIndex(String column, String normalized) {
         try {

@@ -44,4 +44,18 @@ public final class PiiMasking {
         }
         return address.length() <= 6 ? "***" : address.substring(0, 6) + "***";
     }
+
+    /** The first character of every word of a name: {@code W*** L*}, {@code 王**}. */
+    public static String name(String name) {
+        if (name == null) {
+            return null;
+        }
+        StringBuilder masked = new StringBuilder();
+        for (String word : name.strip().split("\\s+")) {
+            int first = word.isEmpty() ? 0 : word.offsetByCodePoints(0, 1);
+            masked.append(masked.isEmpty() ? "" : " ").append(word, 0, first)
+                .append("*".repeat(word.codePointCount(first, word.length())));
+        }
+        return masked.toString();
+    }
 }

@@ -14,6 +14,25 @@ public class PiiProperties {
 
     private String activeKeyId = "k1";
     private Map<String, String> keys = new LinkedHashMap<>();
+    /** Re-encrypt values in clear or under an older key id at start-up ({@link PiiReencryption}). */
+    private boolean reencryptOnStartup = true;
+    private int reencryptBatchSize = 500;
+
+    public boolean isReencryptOnStartup() {
+        return reencryptOnStartup;
+    }
+
+    public void setReencryptOnStartup(boolean reencryptOnStartup) {
+        this.reencryptOnStartup = reencryptOnStartup;
+    }
+
+    public int getReencryptBatchSize() {
+        return reencryptBatchSize;
+    }
+
+    public void setReencryptBatchSize(int reencryptBatchSize) {
+        this.reencryptBatchSize = reencryptBatchSize;
+    }
 
     public String getActiveKeyId() {
         return activeKeyId;
