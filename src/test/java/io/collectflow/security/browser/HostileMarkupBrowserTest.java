@@ -41,6 +41,7 @@ import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
 import io.collectflow.security.SecurityTestUsers;
 import io.collectflow.security.authz.StartupGrants;
+import io.collectflow.security.pii.BorrowerPii;
 
 /**
  * Script tags and event-handler payloads in a borrower's name, a collector's notes, a loan's product and a
@@ -65,6 +66,7 @@ class HostileMarkupBrowserTest {
     static final String COMPLAINT = "You <b onmouseover=\"alert('c')\">bold</b> <script>window.__xss='complaint';alert('c')"
         + "</script> people call me every night, <iframe src=\"javascript:alert('c')\"></iframe>.";
     static final String COMPLAINANT = "<img src=1 onerror=alert('who')>";
+    static final String ADDRESS = "<img src=x onerror=\"window.__xss='address';alert('a')\"> 8 Huaihai Road";
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
     private static Playwright playwright;
@@ -77,6 +79,7 @@ class HostileMarkupBrowserTest {
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
     @Autowired JdbcTemplate jdbc;
+    @Autowired BorrowerPii pii;
 
     private final List<String> dialogs = new CopyOnWriteArrayList<>();
 
@@ -105,7 +108,8 @@ class HostileMarkupBrowserTest {
         CaseFixtures fixtures = new CaseFixtures(jdbc);
         String loanNo = fixtures.loan(12, LocalDate.now());
         String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan WHERE loan_no = ?", String.class, loanNo);
-        jdbc.update("UPDATE borrower SET name = ? WHERE borrower_id = ?", NAME, borrowerId);
+        jdbc.update("UPDATE borrower SET name = ?, address = ? WHERE borrower_id = ?", NAME,
+            pii.seal(BorrowerPii.ADDRESS, ADDRESS), borrowerId);
         jdbc.update("INSERT INTO contact_report (loan_no, stage, channel, reached, outcome, notes, recorded_by, recorded_at)"
             + " VALUES (?, 'FIRST_LINE', 'CALL', TRUE, 'PROMISE_TO_PAY', ?, 'collector1', ?)", loanNo, NOTES,
             Timestamp.from(Instant.now()));
@@ -119,7 +123,7 @@ class HostileMarkupBrowserTest {
 
         complaintPage(loanNo);
         tasklistCallForm(call.getId());
-        profilePage(loanNo);
+        profilePage(loanNo, borrowerId);
         dashboard();
     }
 
@@ -176,8 +180,11 @@ class HostileMarkupBrowserTest {
         assertNothingRan(page, "Tasklist call form");
     }
 
-    /** The borrower 360° view as collector1: name, notes and the complaint text as text. */
-    private void profilePage(String loanNo) {
+    /**
+     * The borrower 360° view as collector1: name, notes and the complaint text as text; the contact data only
+     * on request, in full for a collector, and that view is in the audit log.
+     */
+    private void profilePage(String loanNo, String borrowerId) {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
                 .setHttpCredentials("collector1", "collector1"))) {
             Page page = open(context, "/profile/?loan=" + loanNo);
@@ -186,12 +193,23 @@ class HostileMarkupBrowserTest {
                 assertThat(page.locator("#profile p.error").count()).as(page.innerText("#profile")).isZero();
                 String text = page.innerText("#profile");
                 assertThat(text).contains(NAME).contains(NOTES).contains("<script>window.__xss='complaint'");
+                assertThat(text).as("contact data is not shown before it is asked for").doesNotContain("Huaihai");
+                assertThat(views(borrowerId)).isZero();
+                page.click("#contact-data button");
+                page.waitForSelector("#contact-data dl");
+                assertThat(page.innerText("#contact-data dl")).contains(ADDRESS).contains("+86");
+                assertThat(views(borrowerId)).as("the reveal is audited").isEqualTo(1);
                 assertThat(page.locator("#profile img, #profile script, #profile svg, #profile iframe, #evil").count()).isZero();
             } finally {
                 screenshot(page, "hostile-markup-profile.png");
             }
             assertNothingRan(page, "profile page");
         }
+    }
+
+    private int views(String borrowerId) {
+        return jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = 'BORROWER_VIEW' AND subject_id = ?"
+            + " AND actor = 'collector1'", Integer.class, borrowerId);
     }
 
     /** The managers' dashboard: the product slice is named by the hostile product. */
