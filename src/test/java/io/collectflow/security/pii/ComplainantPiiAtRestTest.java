@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.Map;
 import java.util.UUID;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
@@ -50,6 +51,7 @@ class ComplainantPiiAtRestTest {
     @Autowired PiiReencryption reencryption;
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
+    @Autowired HistoryService history;
 
     String phone;
     Complaint complaint;
@@ -112,6 +114,12 @@ class ComplainantPiiAtRestTest {
         String complaintNo = (String) runtime.getVariable(pi.getId(), Vars.COMPLAINT_ID);
         assertThat(complaintNo).startsWith("CMP-");
         assertThat(runtime.getVariables(pi.getId())).doesNotContainKeys(Vars.COMPLAINANT_PHONE, Vars.COMPLAINANT_EMAIL);
+        assertThat(history.createHistoricVariableInstanceQuery().processInstanceId(pi.getId()).list())
+            .as("the engine's history never saw the contact data").isNotEmpty()
+            .noneMatch(v -> v.getName().equals(Vars.COMPLAINANT_PHONE) || v.getName().equals(Vars.COMPLAINANT_EMAIL));
+        assertThat(history.createHistoricDetailQuery().processInstanceId(pi.getId()).variableUpdates().list())
+            .isNotEmpty().noneMatch(d -> String.valueOf(((org.camunda.bpm.engine.history.HistoricVariableUpdate) d)
+                .getValue()).matches(".*(13800138009|qian@example\\.net).*"));
         assertThat(raw(complaintNo).values().toString()).doesNotContain("13800138009", "qian@");
         assertThat(complaints.get(complaintNo).complainantPhone()).isEqualTo("13800138009");
         runtime.deleteProcessInstance(pi.getId(), "test done");
