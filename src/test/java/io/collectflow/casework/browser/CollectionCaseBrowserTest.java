@@ -9,7 +9,6 @@ import java.util.Date;
 import java.nio.file.Paths;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -32,11 +31,10 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.collectflow.browser.HeadlessChromium;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
@@ -71,7 +69,7 @@ class CollectionCaseBrowserTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired ComplianceService compliance;
 
-    private Playwright playwright;
+    private HeadlessChromium chromium;
     private Browser browser;
     private Page page;
 
@@ -79,12 +77,8 @@ class CollectionCaseBrowserTest {
     void launchChromium() {
         AbstractAssertions.init(engine);
         ensureCollector();
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium"))
-            .setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
         page = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
         // a loaded CI machine needs time for the Tasklist single-page app
         page.setDefaultTimeout(90_000);
@@ -93,11 +87,8 @@ class CollectionCaseBrowserTest {
     @AfterEach
     void closeChromium() {
         ClockUtil.reset();
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 

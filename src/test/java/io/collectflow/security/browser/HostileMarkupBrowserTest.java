@@ -28,12 +28,11 @@ import org.springframework.test.context.ActiveProfiles;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserContext;
-import com.microsoft.playwright.BrowserType;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
-import com.microsoft.playwright.Playwright;
 import com.microsoft.playwright.options.AriaRole;
 
+import io.collectflow.browser.HeadlessChromium;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
@@ -69,7 +68,7 @@ class HostileMarkupBrowserTest {
     static final String ADDRESS = "<img src=x onerror=\"window.__xss='address';alert('a')\"> 8 Huaihai Road";
 
     private static final Path SCREENSHOTS = Paths.get("target", "screenshots");
-    private static Playwright playwright;
+    private static HeadlessChromium chromium;
     private static Browser browser;
 
     @LocalServerPort int port;
@@ -85,20 +84,14 @@ class HostileMarkupBrowserTest {
 
     @BeforeAll
     static void launch() {
-        playwright = Playwright.create();
-        browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
-            .setExecutablePath(Paths.get("/usr/bin/chromium")).setHeadless(true)
-            .setArgs(List.of("--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--no-first-run")));
+        chromium = HeadlessChromium.launch();
+        browser = chromium.browser();
     }
 
     @AfterAll
     static void close() {
-        if (browser != null) {
-            browser.close();
-        }
-        if (playwright != null) {
-            playwright.close();
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
