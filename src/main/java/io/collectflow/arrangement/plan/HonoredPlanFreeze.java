@@ -3,6 +3,8 @@ package io.collectflow.arrangement.plan;
 import java.time.LocalDate;
 import java.util.Map;
 
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcOperations;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.loan.delinquency.DelinquencyFreeze;
@@ -39,5 +41,12 @@ public class HonoredPlanFreeze implements DelinquencyFreeze {
     @Override
     public Map<String, Object> parameters(LocalDate asOf) {
         return Map.of("graceLimit", asOf.minusDays(properties.installmentGrace()));
+    }
+
+    /** The same rule for one loan: whether its latest ACTIVE plan is honored on {@code asOf}. */
+    public boolean honors(NamedParameterJdbcOperations jdbc, String loanNo, LocalDate asOf) {
+        Integer frozen = jdbc.queryForObject("SELECT COUNT(*) FROM (" + frozenLoansSql() + ") f WHERE f.loan_no = :loanNo",
+            new MapSqlParameterSource(parameters(asOf)).addValue("asOf", asOf).addValue("loanNo", loanNo), Integer.class);
+        return frozen != null && frozen > 0;
     }
 }

@@ -9,7 +9,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class PlanConfig {
 
     @Bean
-    RepaymentPlanService repaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties) {
-        return new RepaymentPlanService(jdbc, policy, properties);
+    RepaymentPlanService repaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties,
+            HonoredPlanFreeze honoredRule) {
+        return new RepaymentPlanService(jdbc, policy, properties, honoredRule);
     }
 }

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
 /**
@@ -45,11 +46,16 @@ public class RepaymentPlanService {
     private final JdbcTemplate jdbc;
     private final PlanPolicy policy;
     private final PlanProperties properties;
+    private final HonoredPlanFreeze honoredRule;
+    private final NamedParameterJdbcTemplate named;
 
-    public RepaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties) {
+    public RepaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties,
+            HonoredPlanFreeze honoredRule) {
         this.jdbc = jdbc;
         this.policy = policy;
         this.properties = properties;
+        this.honoredRule = honoredRule;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
     }
 
     /** Checks the ability to pay, stores the plan with its schedule and decides whether a manager must approve it. */
@@ -243,8 +249,8 @@ public class RepaymentPlanService {
 
     /**
      * What the delinquency scan needs while a plan runs: the ACTIVE plan of the loan (if any), the
-     * plan amount due by {@code date} and what the payments since the plan started cover. The plan is
-     * honored when no plan installment is more than the grace days overdue.
+     * plan amount due by {@code date} and what the payments since the plan started cover. Honored is the
+     * scan's rule ({@link HonoredPlanFreeze}): no plan installment more than the grace days overdue.
      */
     public Optional<Coverage> activePlanCoverage(String loanNo, LocalDate date) {
         List<Map<String, Object>> plans = jdbc.queryForList(
@@ -257,18 +263,10 @@ public class RepaymentPlanService {
         BigDecimal paid = jdbc.queryForObject(
             "SELECT COALESCE(SUM(amount), 0) FROM payment WHERE loan_no = ? AND paid_on >= ? AND paid_on <= ?",
             BigDecimal.class, loanNo, Date.valueOf(since), Date.valueOf(date));
-        LocalDate graceLimit = date.minusDays(properties.installmentGrace());
-        BigDecimal dueBeyondGrace = BigDecimal.ZERO;
-        BigDecimal dueByDate = BigDecimal.ZERO;
-        for (PlanSchedule.Installment i : installments(planId)) {
-            if (!i.dueOn().isAfter(date)) {
-                dueByDate = dueByDate.add(i.amount());
-            }
-            if (i.dueOn().isBefore(graceLimit)) {
-                dueBeyondGrace = dueBeyondGrace.add(i.amount());
-            }
-        }
-        return Optional.of(new Coverage(planId, dueByDate, paid, paid.compareTo(dueBeyondGrace) >= 0));
+        BigDecimal dueByDate = installments(planId).stream().filter(i -> !i.dueOn().isAfter(date))
+            .map(PlanSchedule.Installment::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        boolean honored = honoredRule.honors(named, loanNo, date);
+        return Optional.of(new Coverage(planId, dueByDate, paid, honored));
     }
 
     static String sha256(String text) {
