@@ -10,12 +10,8 @@ import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
-import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
@@ -36,6 +32,7 @@ import io.collectflow.agency.process.AgencyVars;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
+import io.collectflow.security.SecurityTestUsers;
 
 /**
  * F6 over real HTTP with Camunda authorizations on: agency1 (agency-acme) sees and reports on the
@@ -55,33 +52,15 @@ class AgencyIsolationApiTest {
     @Autowired TestRestTemplate anonymous;
     @Autowired JdbcTemplate jdbc;
     @Autowired IdentityService identity;
-    @Autowired ProcessEngine engine;
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
 
     @BeforeEach
     void users() {
-        user("agency1", "agency-acme");
-        user("agency2", "agency-beta");
-        user("collector9", "collectors-l1");
-    }
-
-    private void user(String id, String groupId) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
-            .setGroupResourceWhitelistPattern("[a-zA-Z0-9-]+");
-        User user = identity.newUser(id);
-        user.setPassword(id);
-        identity.saveUser(user);
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(groupId);
-            identity.saveGroup(group);
-        }
-        identity.createMembership(id, groupId);
+        SecurityTestUsers.ensureUser(identity, "agency1", "agency-acme");
+        SecurityTestUsers.ensureUser(identity, "agency2", "agency-beta");
+        SecurityTestUsers.ensureUser(identity, "collector9", "collectors-l1");
     }
 
     /** Places a new loan with acme (draw 50) or beta (draw 5) through the real process. */

@@ -10,10 +10,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.ProcessEngine;
-import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
-import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +26,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.contact.compliance.BorrowerFlagService;
 import io.collectflow.contact.compliance.ProhibitedLanguageException;
+import io.collectflow.security.SecurityTestUsers;
 
 /** The compliance endpoints over real HTTP with HTTP Basic against the Camunda identity store. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
@@ -43,32 +40,13 @@ class ComplianceApiTest {
     @Autowired TestRestTemplate anonymous;
     @Autowired JdbcClient jdbc;
     @Autowired IdentityService identity;
-    @Autowired ProcessEngine engine;
     @Autowired ManualContactGuard manualContacts;
     @Autowired BorrowerFlagService flags;
 
     @BeforeEach
     void users() {
-        user("apicollector", "collectors-l1");
-        user("apiagent", "agency-acme");
-    }
-
-    private void user(String id, String groupId) {
-        if (identity.createUserQuery().userId(id).count() > 0) {
-            return;
-        }
-        // the demo's group ids (agency-acme, collectors-l1) contain '-', which the default id pattern refuses
-        ProcessEngineConfigurationImpl config = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
-        config.setGroupResourceWhitelistPattern("[a-zA-Z0-9-]+");
-        User user = identity.newUser(id);
-        user.setPassword(id);
-        identity.saveUser(user);
-        if (identity.createGroupQuery().groupId(groupId).count() == 0) {
-            Group group = identity.newGroup(groupId);
-            group.setName(groupId);
-            identity.saveGroup(group);
-        }
-        identity.createMembership(id, groupId);
+        SecurityTestUsers.ensureUser(identity, "apicollector", "collectors-l1");
+        SecurityTestUsers.ensureUser(identity, "apiagent", "agency-acme");
     }
 
     private TestRestTemplate as(String user) {

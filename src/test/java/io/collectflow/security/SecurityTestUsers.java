@@ -32,6 +32,22 @@ public final class SecurityTestUsers {
         grants.applyAll();
     }
 
+    /** One more user (password = user name) in {@code groupId}, which is created if missing. */
+    public static void ensureUser(IdentityService identities, String userId, String groupId) {
+        if (identities.createUserQuery().userId(userId).count() > 0) {
+            return;
+        }
+        User user = identities.newUser(userId);
+        user.setPassword(userId);
+        identities.saveUser(user);
+        if (identities.createGroupQuery().groupId(groupId).count() == 0) {
+            Group group = identities.newGroup(groupId);
+            group.setName(groupId);
+            identities.saveGroup(group);
+        }
+        identities.createMembership(userId, groupId);
+    }
+
     static TestRestTemplate as(TestRestTemplate anonymous, String user) {
         return anonymous.withBasicAuth(user, user);
     }
