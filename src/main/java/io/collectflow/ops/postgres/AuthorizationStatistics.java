@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
  * materialized scan, no index) and a collector's task count grows with the square of the group's open
  * tasks. With them it looks each task's rows up in {@code ACT_IDX_AUTH_RESOURCE_ID}. Created after start-up
  * (not by Flyway: outside prod the engine creates its tables after our migrations) and kept current by
- * autovacuum's ANALYZE; effective only with custom plans ({@link CustomPlans}). Off with
+ * autovacuum's ANALYZE; effective only with custom plans ({@link TaskQueryPlans}). Off with
  * {@code collectflow.task-query.tune-postgres=false}.
  */
 @Component

@@ -2,11 +2,19 @@ package io.collectflow.ops.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.util.List;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.TaskQueryImpl;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandContext;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -19,8 +27,8 @@ import org.springframework.test.context.ActiveProfiles;
 import io.collectflow.EmbeddedPostgresTestConfig;
 
 /**
- * The PostgreSQL tuning of authorization-checked task queries on a real PostgreSQL: pooled connections plan
- * with the actual parameters, the statistics on the permission bits exist, and a collector's task count stays
+ * The PostgreSQL tuning of authorization-checked task queries on a real PostgreSQL: task queries (and only
+ * they) are planned with their actual parameters, the statistics on the permission bits exist, and a collector's task count stays
  * exactly the tasks of the collector's group, also past the point where a cached generic plan would be used.
  */
 @SpringBootTest
@@ -36,9 +44,35 @@ class AuthorizationQueryPostgresTest {
     @Autowired
     IdentityService identity;
 
+    @Autowired
+    ProcessEngine engine;
+
     @Test
-    void connectionsPlanWithTheirParameters() {
-        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).isEqualTo("force_custom_plan");
+    void taskQueriesAloneArePlannedWithTheirParameters() {
+        String[] seen = new String[1];
+        CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
+            .getCommandExecutorTxRequired();
+        TaskQueryImpl query = new TaskQueryImpl(executor) {
+            @Override
+            public long executeCount(CommandContext context) {
+                seen[0] = show(context);
+                return super.executeCount(context);
+            }
+        };
+        query.count();
+        assertThat(seen[0]).isEqualTo("force_custom_plan");
+        assertThat(executor.execute(this::show)).as("any other engine command").isEqualTo("auto");
+        assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).as("the pool").isEqualTo("auto");
+    }
+
+    private String show(CommandContext context) {
+        try (Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
+             ResultSet result = statement.executeQuery("SHOW plan_cache_mode")) {
+            result.next();
+            return result.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     @Test
