@@ -1,7 +1,14 @@
 package io.collectflow.casework;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
 import org.slf4j.Logger;
@@ -16,8 +23,11 @@ import io.collectflow.loan.delinquency.DelinquencyProperties;
 /**
  * The engine part of the scan: cures, bucket changes and new cases for every loan whose delinquency
  * state and case state disagree, in small transactions ({@code collectflow.delinquency.case-batch-size}
- * loans each). A batch that fails is retried loan by loan, so one bad loan cannot hold back the others;
- * a loan that still fails is counted and picked up again by the next scan.
+ * loans each), worked on by {@code collectflow.delinquency.case-threads} threads at once: the batches touch
+ * different loans and different process instances, and most of a case start is waiting for the database. The
+ * three kinds of work run one after the other (cures, then bucket changes, then new cases). A batch that fails
+ * is retried loan by loan, so one bad loan cannot hold back the others; a loan that still fails is counted
+ * and picked up again by the next scan.
  */
 @Component
 public class CaseSynchronizer implements DelinquencyFollowUp {
@@ -28,6 +38,7 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
     private final CaseLifecycle lifecycle;
     private final TransactionTemplate tx;
     private final int batchSize;
+    private final int threads;
 
     public CaseSynchronizer(CaseRegistry registry, CaseLifecycle lifecycle, PlatformTransactionManager transactionManager,
                             DelinquencyProperties properties) {
@@ -35,6 +46,7 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
         this.lifecycle = lifecycle;
         this.tx = new TransactionTemplate(transactionManager);
         this.batchSize = properties.caseBatchSize();
+        this.threads = properties.caseThreads();
     }
 
     @Override
@@ -46,17 +58,45 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
     }
 
     private Outcome inBatches(List<CaseWork> work, Step step) {
-        Outcome outcome = new Outcome();
+        List<List<CaseWork>> batches = new ArrayList<>();
         for (int from = 0; from < work.size(); from += batchSize) {
-            List<CaseWork> batch = work.subList(from, Math.min(work.size(), from + batchSize));
-            try {
-                tx.executeWithoutResult(s -> step.apply(batch));
-                outcome.done += batch.size();
-            } catch (RuntimeException batchFailure) {
-                LOG.warn("case batch of {} loans from {} failed ({}); retrying loan by loan", batch.size(),
-                    batch.get(0).loanNo(), batchFailure.toString());
-                batch.forEach(item -> oneByOne(item, step, outcome));
+            batches.add(work.subList(from, Math.min(work.size(), from + batchSize)));
+        }
+        if (threads == 1 || batches.size() < 2) {
+            return batches.stream().map(batch -> batch(batch, step)).reduce(new Outcome(), Outcome::plus);
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches.size()), new Named());
+        try {
+            List<Future<Outcome>> results = batches.stream().map(batch -> pool.submit(() -> batch(batch, step))).toList();
+            Outcome outcome = new Outcome();
+            for (Future<Outcome> result : results) {
+                outcome = outcome.plus(result.get());
             }
+            return outcome;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("case work interrupted; the next scan picks the rest up", e);
+        } catch (ExecutionException e) {
+            // what a batch could not handle itself (an Error, a crash of the node's resources): as without threads
+            if (e.getCause() instanceof Error error) {
+                throw error;
+            }
+            throw e.getCause() instanceof RuntimeException failure ? failure
+                : new IllegalStateException("case work failed", e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    private Outcome batch(List<CaseWork> batch, Step step) {
+        Outcome outcome = new Outcome();
+        try {
+            tx.executeWithoutResult(s -> step.apply(batch));
+            outcome.done += batch.size();
+        } catch (RuntimeException batchFailure) {
+            LOG.warn("case batch of {} loans from {} failed ({}); retrying loan by loan", batch.size(),
+                batch.get(0).loanNo(), batchFailure.toString());
+            batch.forEach(item -> oneByOne(item, step, outcome));
         }
         return outcome;
     }
@@ -84,5 +124,24 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
     private static final class Outcome {
         int done;
         int failed;
+
+        Outcome plus(Outcome other) {
+            Outcome sum = new Outcome();
+            sum.done = done + other.done;
+            sum.failed = failed + other.failed;
+            return sum;
+        }
+    }
+
+    /** Threads named after the scan's case work, for thread dumps and logs. */
+    private static final class Named implements ThreadFactory {
+        private static final AtomicInteger COUNT = new AtomicInteger();
+
+        @Override
+        public Thread newThread(Runnable work) {
+            Thread thread = new Thread(work, "case-sync-" + COUNT.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        }
     }
 }

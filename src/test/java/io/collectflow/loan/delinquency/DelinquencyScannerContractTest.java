@@ -45,7 +45,7 @@ abstract class DelinquencyScannerContractTest {
 
     DelinquencyScanner scanner(String tolerance) {
         DelinquencyProperties properties = new DelinquencyProperties("-", new BigDecimal(tolerance),
-            List.of(1, 30, 60, 90, 180, 360), 200, Duration.ofHours(2));
+            List.of(1, 30, 60, 90, 180, 360), 200, 1, Duration.ofHours(2));
         return new DelinquencyScanner(new NamedParameterJdbcTemplate(dataSource),
             new DataSourceTransactionManager(dataSource), properties, dataSource);
     }
@@ -258,7 +258,7 @@ abstract class DelinquencyScannerContractTest {
 
     DelinquencyScanner scannerWithPlans() {
         DelinquencyProperties properties = new DelinquencyProperties("-", BigDecimal.ZERO,
-            List.of(1, 30, 60, 90, 180, 360), 200, Duration.ofHours(2));
+            List.of(1, 30, 60, 90, 180, 360), 200, 1, Duration.ofHours(2));
         PlanProperties plans = new PlanProperties(new BigDecimal("0.4"), Duration.ofDays(7), 3, "R/P1M");
         return new DelinquencyScanner(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
             properties, dataSource, List.of(new HonoredPlanFreeze(plans)));
@@ -327,7 +327,7 @@ abstract class DelinquencyScannerContractTest {
         assertThat(policy.bucketOf(4)).isEqualTo(Bucket.CURRENT);
         assertThat(policy.bucketOf(5)).isEqualTo(Bucket.DPD_1_29);
         DelinquencyProperties properties = new DelinquencyProperties("-", BigDecimal.ZERO,
-            List.of(5, 30, 60, 90, 180, 360), 200, Duration.ofHours(2));
+            List.of(5, 30, 60, 90, 180, 360), 200, 1, Duration.ofHours(2));
         book.loan("L1", FIRST_DUE, 12);
         new DelinquencyScanner(new NamedParameterJdbcTemplate(dataSource), new DataSourceTransactionManager(dataSource),
             properties, dataSource).computeState(FIRST_DUE.plusDays(4));
