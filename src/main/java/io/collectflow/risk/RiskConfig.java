@@ -12,7 +12,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.loan.payment.PaymentPostedListener;
 
-/** Wiring of the risk service; a new payment re-scores its loan. */
+/** Wiring of the risk service; a new payment re-scores its loan if the loan is in collection ({@link RiskService#inCollection}). */
 @Configuration
 public class RiskConfig {
 
@@ -26,6 +26,9 @@ public class RiskConfig {
     @Bean
     PaymentPostedListener riskPaymentListener(RiskService risk) {
         return (String loanNo, LocalDate paidOn, BigDecimal amount) -> {
+            if (!risk.inCollection(loanNo)) {
+                return;
+            }
             RiskService.RiskAssessment a = risk.assess(loanNo, RiskService.PAYMENT_POSTED, Clock.systemUTC().instant());
             LOG.debug("loan {} re-scored after a payment: {} {}", loanNo, a.score(), a.grade());
         };

@@ -44,6 +44,20 @@ public class RiskService {
         return new RiskAssessment(loanNo, score.total(), grade, reason.overdueReason(), reason.malicious(), score);
     }
 
+    /**
+     * Whether the loan is in collection's view: in arrears at the last scan, or scored before (it was in arrears
+     * or had a case once). A payment re-scores only such loans; the monthly installment of a loan that never fell
+     * behind is not a risk event, and scoring it would mean two decision evaluations and a history row for every
+     * installment of the whole book.
+     */
+    public boolean inCollection(String loanNo) {
+        Boolean in = jdbc.queryForObject("""
+            SELECT CASE WHEN EXISTS (SELECT 1 FROM loan WHERE loan_no = ? AND dpd > 0)
+                          OR EXISTS (SELECT 1 FROM risk_score_history WHERE loan_no = ?) THEN TRUE ELSE FALSE END""",
+            Boolean.class, loanNo, loanNo);
+        return Boolean.TRUE.equals(in);
+    }
+
     /** The latest grade of the loan, if it was ever scored. */
     public Optional<String> latestGrade(String loanNo) {
         List<String> grades = jdbc.queryForList(

@@ -104,6 +104,15 @@ class RiskTriggersTest extends CaseProcessTestSupport {
         assertThat(rows(loanNo, RiskService.PAYMENT_POSTED)).isEqualTo(1);
     }
 
+    @Test
+    void theInstallmentOfALoanThatNeverFellBehindIsNotScored() {
+        String loanNo = fixtures.loan(0, today());
+
+        payments.post(new PaymentCommand("RISK-" + loanNo, loanNo, today(), new BigDecimal("50.00"), "bank"));
+
+        assertThat(rows(loanNo, RiskService.PAYMENT_POSTED)).isZero();
+    }
+
     private void logContact(String loanNo, Channel channel, String result) {
         logContact(loanNo, "B-" + loanNo, channel, result);
     }
