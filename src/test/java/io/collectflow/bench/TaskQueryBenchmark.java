@@ -6,11 +6,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.LongSupplier;
 
+import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
+
+import io.collectflow.casework.tasklist.TasklistFilters;
 
 /**
  * Task queries by candidate group with {@code -Dtasks} open collection cases at the call task (not a test):
@@ -67,11 +70,25 @@ public final class TaskQueryBenchmark {
                     rows.add(row(dbName, open, groupLabel, as, "listPage(0, 50)", page));
                     double[] count = time(queries, () -> query(taskService, group).count());
                     rows.add(row(dbName, open, groupLabel, as, "count()", count));
+                    if (asCollector) {
+                        String filterId = tasklistFilter(app, group);
+                        FilterService filters = app.getBean(FilterService.class);
+                        double[] badge = time(queries, () -> filters.count(filterId));
+                        rows.add(row(dbName, open, groupLabel, as, "Tasklist filter count (cached, collectflow.task-query"
+                            + ".count-cache = " + app.getEnvironment().getProperty("collectflow.task-query.count-cache") + ")",
+                            badge));
+                    }
                 } finally {
                     identity.clearAuthentication();
                 }
             }
         }
+    }
+
+    /** The group's Tasklist filter as the application creates it (First line / Second line). */
+    private static String tasklistFilter(ConfigurableApplicationContext app, String group) {
+        String name = BenchBook.GROUP_L1.equals(group) ? TasklistFilters.FIRST_LINE : TasklistFilters.SECOND_LINE;
+        return app.getBean(FilterService.class).createFilterQuery().filterName(name).singleResult().getId();
     }
 
     /** What Tasklist asks for a group: its candidate tasks, newest first. */
