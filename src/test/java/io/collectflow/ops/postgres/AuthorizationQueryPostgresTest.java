@@ -49,25 +49,28 @@ class AuthorizationQueryPostgresTest {
 
     @Test
     void taskQueriesAloneArePlannedWithTheirParameters() {
-        String[] seen = new String[1];
+        String[] seen = new String[2];
         CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
         TaskQueryImpl query = new TaskQueryImpl(executor) {
             @Override
             public long executeCount(CommandContext context) {
-                seen[0] = show(context);
+                seen[0] = show(context, "plan_cache_mode");
+                seen[1] = show(context, "random_page_cost");
                 return super.executeCount(context);
             }
         };
         query.count();
-        assertThat(seen[0]).isEqualTo("force_custom_plan");
-        assertThat(executor.execute(this::show)).as("any other engine command").isEqualTo("auto");
+        assertThat(seen).containsExactly("force_custom_plan", "1.1");
+        assertThat(executor.execute(context -> show(context, "plan_cache_mode"))).as("any other engine command")
+            .isEqualTo("auto");
+        assertThat(executor.execute(context -> show(context, "random_page_cost"))).isEqualTo("4");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).as("the pool").isEqualTo("auto");
     }
 
-    private String show(CommandContext context) {
+    private String show(CommandContext context, String setting) {
         try (Statement statement = context.getDbSqlSession().getSqlSession().getConnection().createStatement();
-             ResultSet result = statement.executeQuery("SHOW plan_cache_mode")) {
+             ResultSet result = statement.executeQuery("SHOW " + setting)) {
             result.next();
             return result.getString(1);
         } catch (SQLException e) {
