@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandContext;
 import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.camunda.bpm.engine.task.Task;
@@ -62,9 +63,12 @@ class AuthorizationQueryPostgresTest {
         };
         query.count();
         assertThat(seen).containsExactly("force_custom_plan", "1.1");
-        assertThat(executor.execute(context -> show(context, "plan_cache_mode"))).as("any other engine command")
-            .isEqualTo("auto");
-        assertThat(executor.execute(context -> show(context, "random_page_cost"))).isEqualTo("4");
+        Command<String> planMode = context -> show(context, "plan_cache_mode");
+        Command<String> pageCost = context -> show(context, "random_page_cost");
+        String otherPlanMode = executor.execute(planMode);
+        String otherPageCost = executor.execute(pageCost);
+        assertThat(otherPlanMode).as("any other engine command").isEqualTo("auto");
+        assertThat(otherPageCost).isEqualTo("4");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).as("the pool").isEqualTo("auto");
     }
 
