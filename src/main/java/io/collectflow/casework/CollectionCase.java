@@ -160,6 +160,11 @@ public final class CollectionCase {
         public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";
         public static final String LEGAL_ACTION = "CallActivity_LegalAction";
         public static final String WRITE_OFF_APPROVAL = "CallActivity_WriteOffApproval";
+        /**
+         * Back from a write-off review that found no ground (and usually from a legal stage that took no action): the
+         * case waits the strategy's {@code retryAfter} before the next legal round instead of looping at once.
+         */
+        public static final String HOLD_BEFORE_NEXT_LEGAL_ROUND = "Timer_HoldBeforeNextLegalRound";
         public static final String STOP_COLLECTION = "Task_StopCollection";
         public static final String COLLECTION_STOPPED = "EndEvent_CollectionStopped";
         public static final String RECORD_LOST_CONTACT = "Task_RecordLostContact";

@@ -364,6 +364,27 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(candidateGroups(singleTask(pi, "Task_SendLawyerLetter"))).containsExactly("legal");
     }
 
+    @Test
+    void aLegalStageWithoutActionAndAWriteOffWithoutGroundWaitForTheNextRoundInsteadOfLooping() {
+        String loanNo = fixtures.loan(95, today());
+        // one installment left: litigation would cost more than it recovers, and the loan is far from the limitation
+        jdbc.update("DELETE FROM installment WHERE loan_no = ? AND seq > 1", loanNo);
+        ProcessInstance pi = startCase(loanNo, 95, Map.of(Vars.STRATEGY_VARIANT, "short"));
+
+        assertThat(pi).hasPassed(LEGAL_ACTION, "EndEvent_LegalFinished", WRITE_OFF_APPROVAL)
+            .isWaitingAt(HOLD_BEFORE_NEXT_LEGAL_ROUND);
+        assertThat(variable(pi, "writeOffEligible")).isEqualTo(false);
+        assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("P7D");
+        assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
+            .as("one legal action and one write-off review").isEqualTo(2);
+
+        fireTimer(pi, HOLD_BEFORE_NEXT_LEGAL_ROUND);
+
+        assertThat(pi).isWaitingAt(HOLD_BEFORE_NEXT_LEGAL_ROUND);
+        assertThat(historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(pi.getId()).count())
+            .as("one more round after the hold").isEqualTo(4);
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private Map<String, Object> reached(String outcome) {
