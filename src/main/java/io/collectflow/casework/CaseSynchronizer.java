@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -66,8 +67,8 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
             return batches.stream().map(batch -> batch(batch, step)).reduce(new Outcome(), Outcome::plus);
         }
         ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, batches.size()), new Named());
+        List<Future<Outcome>> results = batches.stream().map(batch -> pool.submit(() -> batch(batch, step))).toList();
         try {
-            List<Future<Outcome>> results = batches.stream().map(batch -> pool.submit(() -> batch(batch, step))).toList();
             Outcome outcome = new Outcome();
             for (Future<Outcome> result : results) {
                 outcome = outcome.plus(result.get());
@@ -84,7 +85,20 @@ public class CaseSynchronizer implements DelinquencyFollowUp {
             throw e.getCause() instanceof RuntimeException failure ? failure
                 : new IllegalStateException("case work failed", e.getCause());
         } finally {
-            pool.shutdownNow();
+            // batches not started are dropped (the next scan does them); the scan ends only when running ones have
+            results.forEach(result -> result.cancel(false));
+            pool.shutdown();
+            awaitRunningBatches(pool);
+        }
+    }
+
+    private static void awaitRunningBatches(ExecutorService pool) {
+        try {
+            if (!pool.awaitTermination(10, TimeUnit.MINUTES)) {
+                LOG.warn("case batches still running after 10 minutes; the scan ends without them");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 
