@@ -1,5 +1,7 @@
 package io.collectflow.agency;
 
+import static io.collectflow.web.JsonTypes.JSON;
+import static io.collectflow.web.JsonTypes.JSON_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.URI;
@@ -42,11 +44,6 @@ import io.collectflow.security.SecurityTestUsers;
     properties = "camunda.bpm.authorization.enabled=true")
 @ActiveProfiles("test")
 class AgencyIsolationApiTest {
-
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate anonymous;
@@ -93,7 +90,7 @@ class AgencyIsolationApiTest {
         String acmeLoan = acme.getBusinessKey();
         String betaLoan = beta.getBusinessKey();
 
-        ResponseEntity<List<Map<String, Object>>> cases = call("agency1", HttpMethod.GET, "/api/agency/cases", null, LIST);
+        ResponseEntity<List<Map<String, Object>>> cases = call("agency1", HttpMethod.GET, "/api/agency/cases", null, JSON_LIST);
         assertThat(cases.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(cases.getBody()).extracting(c -> c.get("loanNo")).contains(acmeLoan).doesNotContain(betaLoan);
         assertThat(cases.getBody()).filteredOn(c -> acmeLoan.equals(c.get("loanNo"))).singleElement()

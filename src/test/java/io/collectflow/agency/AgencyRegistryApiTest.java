@@ -1,5 +1,7 @@
 package io.collectflow.agency;
 
+import static io.collectflow.web.JsonTypes.JSON;
+import static io.collectflow.web.JsonTypes.JSON_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
@@ -12,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -33,12 +34,6 @@ import io.collectflow.security.authz.StartupGrants;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class AgencyRegistryApiTest {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-        new ParameterizedTypeReference<>() {
-        };
 
     @Autowired TestRestTemplate anonymous;
     @Autowired IdentityService identities;
@@ -68,7 +63,7 @@ class AgencyRegistryApiTest {
         assertThat(send("demo", HttpMethod.GET, "/api/agencies/gamma", null).getBody())
             .containsEntry("licenceNo", "BJ-COL-1").containsEntry("licenceExpiresOn", today.plusYears(1).toString());
         ResponseEntity<List<Map<String, Object>>> all = anonymous.withBasicAuth("manager1", "manager1")
-            .exchange("/api/agencies", HttpMethod.GET, null, LIST);
+            .exchange("/api/agencies", HttpMethod.GET, null, JSON_LIST);
         assertThat(all.getBody()).extracting(a -> a.get("code")).contains("acme", "beta", "gamma");
     }
 
@@ -140,7 +135,7 @@ class AgencyRegistryApiTest {
         assertThat(anonymous.exchange("/api/agencies", HttpMethod.GET, null, String.class).getStatusCode())
             .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(registry.find("acme").orElseThrow().suspended()).isFalse();
-        assertThat(anonymous.withBasicAuth("demo", "demo").exchange("/api/agencies", HttpMethod.GET, null, LIST)
+        assertThat(anonymous.withBasicAuth("demo", "demo").exchange("/api/agencies", HttpMethod.GET, null, JSON_LIST)
             .getStatusCode()).isEqualTo(HttpStatus.OK);
     }
 
@@ -158,7 +153,7 @@ class AgencyRegistryApiTest {
     private ResponseEntity<Map<String, Object>> send(String user, HttpMethod method, String path, Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
-        return anonymous.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), MAP);
+        return anonymous.withBasicAuth(user, user).exchange(path, method, new HttpEntity<>(body, headers), JSON);
     }
 
     private static Map<String, Object> registration(String code, String name, String licenceNo, LocalDate expires,

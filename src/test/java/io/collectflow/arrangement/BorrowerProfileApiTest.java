@@ -1,5 +1,6 @@
 package io.collectflow.arrangement;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -19,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -34,8 +34,6 @@ import io.collectflow.risk.RiskService;
 @ActiveProfiles("test")
 class BorrowerProfileApiTest {
 
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
     private static final Instant NOW = Instant.parse("2026-03-02T09:00:00Z");
 
     @LocalServerPort int port;

@@ -1,5 +1,6 @@
 package io.collectflow.contact;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -32,9 +33,6 @@ import io.collectflow.security.SecurityTestUsers;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ComplianceApiTest {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
 
     @LocalServerPort int port;
     @Autowired TestRestTemplate anonymous;

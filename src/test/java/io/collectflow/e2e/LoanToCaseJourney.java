@@ -1,5 +1,6 @@
 package io.collectflow.e2e;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -18,7 +19,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -42,8 +42,6 @@ abstract class LoanToCaseJourney {
 
     private static final String USER = "journey";
     private static final String MANAGERS = "managers";
-    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
     /** First installment due 2026-01-10; the scan dates below are relative to it. */
     private static final LocalDate FIRST_DUE = LocalDate.of(2026, 1, 10);
 

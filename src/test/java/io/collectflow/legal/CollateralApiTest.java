@@ -1,5 +1,7 @@
 package io.collectflow.legal;
 
+import static io.collectflow.web.JsonTypes.JSON;
+import static io.collectflow.web.JsonTypes.JSON_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
@@ -18,7 +20,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -43,12 +44,6 @@ import io.collectflow.security.authz.StartupGrants;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class CollateralApiTest {
-
-    private static final ParameterizedTypeReference<Map<String, Object>> MAP = new ParameterizedTypeReference<>() {
-    };
-    private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST =
-        new ParameterizedTypeReference<>() {
-        };
 
     @Autowired TestRestTemplate anonymous;
     @Autowired IdentityService identities;
@@ -81,7 +76,7 @@ class CollateralApiTest {
             .isEqualTo(HttpStatus.FORBIDDEN);
 
         ResponseEntity<List<Map<String, Object>>> listed = anonymous.withBasicAuth("collector1", "collector1")
-            .exchange(path(), HttpMethod.GET, null, LIST);
+            .exchange(path(), HttpMethod.GET, null, JSON_LIST);
         assertThat(listed.getBody()).extracting(c -> c.get("description"))
             .containsExactly("BYD Qin 2022, plate 沪A12345", "Term deposit 6222 0000");
         assertThat(anonymous.withBasicAuth("agency1", "agency1").exchange(path(), HttpMethod.GET, null, String.class)
@@ -108,7 +103,7 @@ class CollateralApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM collateral WHERE loan_no = ?", Integer.class, loanNo))
             .isZero();
         ResponseEntity<Map<String, Object>> unknown = anonymous.withBasicAuth("manager1", "manager1").exchange(
-            "/api/loans/NO-SUCH-LOAN/collateral", HttpMethod.POST, json(item("OTHER", "X", "1", today)), MAP);
+            "/api/loans/NO-SUCH-LOAN/collateral", HttpMethod.POST, json(item("OTHER", "X", "1", today)), JSON);
         assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
     }
 
@@ -131,7 +126,7 @@ class CollateralApiTest {
         }
         complete(legal, "Task_DisposeCollateral", Map.of("disposalMethod", "AUCTION", "disposalProceeds", 300000));
         List<Map<String, Object>> items = anonymous.withBasicAuth("legal1", "legal1")
-            .exchange(path(), HttpMethod.GET, null, LIST).getBody();
+            .exchange(path(), HttpMethod.GET, null, JSON_LIST).getBody();
         assertThat(items).extracting(c -> c.get("status")).containsExactly("DISPOSED");
         runtime.deleteProcessInstance(legal.getId(), "test done");
     }
@@ -151,7 +146,7 @@ class CollateralApiTest {
     }
 
     private ResponseEntity<Map<String, Object>> post(String user, Map<String, Object> body) {
-        return anonymous.withBasicAuth(user, user).exchange(path(), HttpMethod.POST, json(body), MAP);
+        return anonymous.withBasicAuth(user, user).exchange(path(), HttpMethod.POST, json(body), JSON);
     }
 
     private String path() {

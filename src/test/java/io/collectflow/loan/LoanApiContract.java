@@ -1,5 +1,6 @@
 package io.collectflow.loan;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
@@ -26,7 +27,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -50,8 +50,6 @@ abstract class LoanApiContract {
     static final int MAX_BYTES = 200_000;
     static final String USER = "loanapitester";
     static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
-    static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     TestRestTemplate anonymous;

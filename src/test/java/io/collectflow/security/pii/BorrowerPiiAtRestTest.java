@@ -1,5 +1,6 @@
 package io.collectflow.security.pii;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.charset.StandardCharsets;
@@ -12,7 +13,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpHeaders;
@@ -31,9 +31,6 @@ import io.collectflow.security.authz.StartupGrants;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class BorrowerPiiAtRestTest {
-
-    static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired
     TestRestTemplate anonymous;
@@ -86,11 +83,11 @@ class BorrowerPiiAtRestTest {
     @Test
     void collectorsSeeFullDataManagersAndComplaintOfficersMaskedAgenciesNothing() {
         Map<String, Object> full = anonymous.withBasicAuth("collector1", "collector1")
-            .exchange("/api/borrowers/" + borrowerId, HttpMethod.GET, null, JSON_MAP).getBody();
+            .exchange("/api/borrowers/" + borrowerId, HttpMethod.GET, null, JSON).getBody();
         assertThat(full).containsEntry("phone", "13812341234").containsEntry("idNumber", "310101199001011234")
             .containsEntry("masked", false);
         for (String user : new String[] {"manager1", "complaints1"}) {
-            Map<String, Object> masked = anonymous.withBasicAuth(user, user).exchange("/api/borrowers/" + borrowerId, HttpMethod.GET, null, JSON_MAP).getBody();
+            Map<String, Object> masked = anonymous.withBasicAuth(user, user).exchange("/api/borrowers/" + borrowerId, HttpMethod.GET, null, JSON).getBody();
             assertThat(masked).as(user).containsEntry("phone", "138****1234").containsEntry("idNumber", "3101**********1234")
                 .containsEntry("email", "w***@example.com").containsEntry("masked", true);
         }

@@ -1,5 +1,6 @@
 package io.collectflow.security.pii;
 
+import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.Map;
@@ -15,7 +16,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,9 +39,6 @@ import io.collectflow.security.authz.StartupGrants;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class ComplainantPiiAtRestTest {
-
-    static final ParameterizedTypeReference<Map<String, Object>> JSON_MAP = new ParameterizedTypeReference<>() {
-    };
 
     @Autowired TestRestTemplate anonymous;
     @Autowired JdbcTemplate jdbc;
@@ -86,11 +83,11 @@ class ComplainantPiiAtRestTest {
     void complaintOfficersSeeTheComplainantOtherStaffMaskedAgenciesNothing() {
         String path = "/api/complaints/" + complaint.complaintNo() + "/complainant";
         Map<String, Object> full = anonymous.withBasicAuth("complaints1", "complaints1")
-            .exchange(path, HttpMethod.GET, null, JSON_MAP).getBody();
+            .exchange(path, HttpMethod.GET, null, JSON).getBody();
         assertThat(full).containsEntry("name", "Zhao Xiaoming").containsEntry("phone", phone)
             .containsEntry("email", "zhao.xm@example.org").containsEntry("masked", false);
         for (String user : new String[] {"manager1", "collector1"}) {
-            Map<String, Object> masked = anonymous.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON_MAP).getBody();
+            Map<String, Object> masked = anonymous.withBasicAuth(user, user).exchange(path, HttpMethod.GET, null, JSON).getBody();
             assertThat(masked).as(user).containsEntry("name", "Z*** X*******")
                 .containsEntry("phone", "139****" + phone.substring(7)).containsEntry("email", "z***@example.org")
                 .containsEntry("masked", true);
