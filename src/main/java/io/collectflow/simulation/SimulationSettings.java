@@ -13,9 +13,14 @@ import java.util.List;
  * @param capacity     tasks the staff can work per simulated day
  * @param offHoursShare share of task attempts made outside the contact window (the guard refuses them)
  * @param seasoningMonths loans are disbursed up to this many months (+ 1) before the start
+ * @param historyLevel  the engine's history level in the simulation ({@code audit}: process, activity, task and
+ *                      variable history, which the KPIs and checks read; {@code full} adds every variable update)
  */
 public record SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
-        double offHoursShare, List<String> strategies, Path outputDir, boolean progress) {
+        double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel) {
+
+    /** History levels the simulation accepts (Camunda's names). */
+    static final List<String> HISTORY_LEVELS = List.of("activity", "audit", "full");
 
     public SimulationSettings {
         if (loans < 1) {
@@ -34,6 +39,9 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             throw new IllegalArgumentException("give one strategy, or two to compare (champion,challenger)");
         }
         strategies = List.copyOf(strategies);
+        if (!HISTORY_LEVELS.contains(historyLevel)) {
+            throw new IllegalArgumentException("history must be one of " + HISTORY_LEVELS + ", not " + historyLevel);
+        }
     }
 
     /** Settings from system properties ({@code -Dloans=… -Ddays=…}), defaulting to a quick 1,000 × 90 run. */
@@ -44,7 +52,8 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             capacity(Integer.getInteger("capacity", 0), loans),
             Double.parseDouble(System.getProperty("offHours", "0.05")),
             List.of(System.getProperty("strategies", "expanded,short").split(",")),
-            Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"));
+            Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"),
+            System.getProperty("history", "audit"));
     }
 
     /** Tasks per day: as given, or (0) one task per five loans, at least 100. */

@@ -44,6 +44,7 @@ public final class Simulator implements AutoCloseable {
     /** The borrowers' zone (every synthetic region is in China). */
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
     private static final int LOAN_BATCH = 2_000;
+    private static final int H2_QUERY_CACHE = 200;
 
     private final String strategy;
     private final SimulationSettings settings;
@@ -68,10 +69,13 @@ public final class Simulator implements AutoCloseable {
         SimulatedClock clock = new SimulatedClock(ZONE);
         clock.set(settings.start(), 0, 0);
         List<String> args = new ArrayList<>(List.of(
-            "--spring.datasource.url=jdbc:h2:mem:simulation-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+            // H2 parses a statement again unless it is among the session's last QUERY_CACHE_SIZE (default 8)
+            "--spring.datasource.url=jdbc:h2:mem:simulation-" + UUID.randomUUID()
+                + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=" + H2_QUERY_CACHE,
             "--spring.datasource.username=sa", "--spring.datasource.password=",
             "--spring.application.name=simulation", "--server.port=0",
             "--camunda.bpm.job-execution.enabled=false",
+            "--camunda.bpm.history-level=" + settings.historyLevel(),
             "--camunda.bpm.generate-unique-process-engine-name=true",
             "--camunda.bpm.generate-unique-process-application-name=true",
             "--collectflow.demo.enabled=false",

@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,7 +52,7 @@ class SimulationInvariantsTest {
     @BeforeAll
     static void simulate() {
         SimulationSettings settings = new SimulationSettings(LOANS, DAYS, 42L, START, 2, 80, 0.10,
-            List.of("expanded"), Path.of("target/simulation-test"), false);
+            List.of("expanded"), Path.of("target/simulation-test"), false, "audit");
         simulator = Simulator.start("expanded", settings, "--collectflow.case.challenger.share=0.5",
             "--collectflow.case.challenger.variant=short");
         result = simulator.run(day -> { });
@@ -76,6 +77,8 @@ class SimulationInvariantsTest {
         assertThat(result.taskErrors()).as("task completions the models rejected").isEmpty();
         assertThat(result.jobFailures()).as("failed jobs").isEmpty();
         assertThat(result.days()).hasSize(DAYS);
+        assertThat(simulator.context().getBean(ProcessEngine.class).getProcessEngineConfiguration().getHistory())
+            .as("the settings' history level").isEqualTo("audit");
         Long cured = jdbc.queryForObject("SELECT COUNT(*) FROM collection_case WHERE status = 'CURED'", Long.class);
         assertThat(cured).as("cases cured by payments").isPositive();
     }
