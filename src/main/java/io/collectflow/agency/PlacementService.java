@@ -78,6 +78,12 @@ public class PlacementService {
             .stream().findFirst();
     }
 
+    /** The active placement a placement process made; empty once it ended (or if it never placed). */
+    public Optional<Placement> activeForProcess(String processInstanceId) {
+        return jdbc.query("SELECT * FROM agency_placement WHERE process_instance_id = ? AND status = 'ACTIVE'",
+            PLACEMENT, processInstanceId).stream().findFirst();
+    }
+
     /** The active placement of the loan with this agency; empty if the loan is not placed with it. */
     public Optional<Placement> placedWith(String loanNo, String agencyCode) {
         return activePlacement(loanNo).filter(p -> p.agencyCode().equals(agencyCode));
@@ -119,7 +125,10 @@ public class PlacementService {
             BigDecimal.class, placementId);
     }
 
-    /** Ends the placement: RETURNED by the agency, EXPIRED by the timer, RECALLED for misconduct. */
+    /**
+     * Ends the placement: RETURNED by the agency, EXPIRED by the timer, RECALLED for misconduct, WITHDRAWN when
+     * the case left the agency stage before any of these (cured, moved by the strategy, closed).
+     */
     public void end(long placementId, String status, String reason) {
         jdbc.update("UPDATE agency_placement SET status = ?, end_reason = ?, ended_at = ? WHERE id = ? AND status = 'ACTIVE'",
             status, reason, DbTime.toDb(clock.instant()), placementId);

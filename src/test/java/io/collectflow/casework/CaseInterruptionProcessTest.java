@@ -7,6 +7,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.management.JobDefinition;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -15,6 +16,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.collectflow.agency.Placement;
+import io.collectflow.agency.PlacementService;
+import io.collectflow.agency.process.AgencyVars;
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
@@ -31,6 +35,8 @@ class CaseInterruptionProcessTest extends CaseProcessTestSupport {
     @Autowired CaseRegistry registry;
     @Autowired DeathReports deathReports;
     @Autowired LostContactStarts lostContactStarts;
+    @Autowired PlacementService placements;
+    @Autowired AuthorizationService authorizationService;
 
     /** Opens the case as the scan does: case row plus process instance. */
     private ProcessInstance openCase(String loanNo, int dpd) {
@@ -104,6 +110,29 @@ class CaseInterruptionProcessTest extends CaseProcessTestSupport {
         arrearsCleared(loanNo);
         assertThat(pi).isEnded();
         assertThat(caseRow(loanNo)).isEqualTo("CLOSED/CURED/-");
+    }
+
+    @Test
+    void aCaseCuredWhileWithAnAgencyWithdrawsThePlacementAndTheAgencysAccess() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = openCase(loanNo, 200);
+        complete(taskService.createTaskQuery().processInstanceBusinessKey(loanNo).taskDefinitionKey("Task_ApprovePlacement")
+            .singleResult(), Map.of(Vars.PLACEMENT_APPROVED, true, "placementScope", "phone"));
+        Placement placement = placements.activePlacement(loanNo).orElseThrow();
+        String agencyGroup = "agency-" + placement.agencyCode();
+        assertThat(agencyGrants(agencyGroup, pi.getId())).as("the agency reads the case while placed").isOne();
+
+        arrearsCleared(loanNo);
+
+        assertThat(pi).isEnded();
+        assertThat(placements.find(placement.id()).status()).isEqualTo(AgencyVars.WITHDRAWN);
+        assertThat(placements.activePlacement(loanNo)).as("the loan can be placed again").isEmpty();
+        assertThat(agencyGrants(agencyGroup, pi.getId())).as("no access left to the case").isZero();
+        assertThat(authorizationService.createAuthorizationQuery().groupIdIn(agencyGroup).count()).isZero();
+    }
+
+    private long agencyGrants(String group, String resourceId) {
+        return authorizationService.createAuthorizationQuery().groupIdIn(group).resourceId(resourceId).count();
     }
 
     @Test

@@ -11,6 +11,7 @@ import java.util.concurrent.ThreadLocalRandom;
 
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
@@ -107,6 +108,19 @@ public class AgencyPlacementDelegates {
             execution.setVariable(AgencyVars.OUTCOME, recovered.signum() == 0 ? "RETURNED_UNPAID"
                 : recovered.compareTo(placement.placedAmount()) >= 0 ? "RECOVERED" : "PARTIALLY_RECOVERED");
         };
+    }
+
+    /**
+     * End listener of the whole process: a placement never outlives its process. When the case interrupts the
+     * placement (cured, moved by the strategy, closed, borrower deceased), the placement is withdrawn and the
+     * agency's grants on the case are deleted; on the process's own ends the recall has done both already.
+     */
+    @Bean
+    ExecutionListener placementProcessEndListener(PlacementService placements, AgencyAccess access) {
+        return execution -> placements.activeForProcess(execution.getProcessInstanceId()).ifPresent(placement -> {
+            placements.end(placement.id(), AgencyVars.WITHDRAWN, "the case left the agency stage");
+            access.revoke((String) execution.getVariable(AgencyVars.AGENCY_GROUP), placedInstances(execution));
+        });
     }
 
     /** The placement instance and, when called from a case, the case instance above it. */

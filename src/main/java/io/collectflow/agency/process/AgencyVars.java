@@ -27,6 +27,8 @@ public final class AgencyVars {
     public static final String MISCONDUCT_FINDING = "misconductFinding";
     /** RETURNED, EXPIRED or RECALLED. */
     public static final String PLACEMENT_END = "placementEnd";
+    /** Placement status when the placement process was cancelled with the placement still active. */
+    public static final String WITHDRAWN = "WITHDRAWN";
     public static final String RECOVERED = "agencyRecoveredAmount";
     public static final String COMMISSION = "agencyCommission";
     /** Out to the case: RECOVERED, PARTIALLY_RECOVERED, RETURNED_UNPAID, REJECTED, NO_QUALIFIED_AGENCY. */
