@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -65,8 +66,25 @@ public class WriteOffService {
             requestId);
     }
 
-    public String dossier(long requestId) {
-        return jdbc.queryForObject("SELECT dossier FROM write_off_request WHERE id = ?", String.class, requestId);
+    /** The whole dossier of the request; empty if there is no such request. */
+    public Optional<String> dossier(long requestId) {
+        return jdbc.queryForList("SELECT dossier FROM write_off_request WHERE id = ?", String.class, requestId).stream()
+            .findFirst();
+    }
+
+    /**
+     * The dossier as the approval form shows it: whole if it fits {@code maxChars} (a Camunda string variable
+     * holds 4,000), otherwise its first lines and a last line saying how long it is and where to read it all.
+     */
+    public String formDossier(long requestId, int maxChars) {
+        String dossier = dossier(requestId).orElseThrow(() -> new IllegalArgumentException("no write-off request " + requestId));
+        if (dossier.length() <= maxChars) {
+            return dossier;
+        }
+        String more = "... the dossier goes on (" + dossier.length() + " characters in all): GET /api/write-offs/"
+            + requestId + "/dossier\n";
+        int cut = dossier.lastIndexOf('\n', maxChars - more.length() - 1);
+        return dossier.substring(0, cut + 1) + more;
     }
 
     /** Who has already decided on the request. */

@@ -9,6 +9,9 @@ public final class Roles {
     public static final String MANAGERS = "managers";
     public static final String LEGAL = "legal";
     public static final String COMPLAINTS = "complaints";
+    /** Approvers of larger write-offs (write-off-approval-level.dmn). */
+    public static final String SENIOR_MANAGERS = "senior-managers";
+    public static final String COMMITTEE = "committee";
     /** Prefix of every agency group ({@code agency-acme}). */
     public static final String AGENCY_PREFIX = "agency-";
 
@@ -16,6 +19,9 @@ public final class Roles {
     public static final String[] STAFF = {ADMIN, COLLECTORS_L1, COLLECTORS_L2, MANAGERS, LEGAL, COMPLAINTS};
     /** May see borrowers' full identity and contact data; everyone else sees it masked. */
     public static final String[] FULL_PII = {ADMIN, COLLECTORS_L1, COLLECTORS_L2, LEGAL};
+
+    /** Every group write-off-approval-level.dmn may ask to approve, and administrators: may read write-off dossiers. */
+    public static final String[] WRITE_OFF_APPROVERS = {ADMIN, MANAGERS, SENIOR_MANAGERS, COMMITTEE};
 
     /** May see a complainant's full name and contact data (to answer the complaint); other staff see it masked. */
     public static final String[] COMPLAINANT_PII = {ADMIN, COMPLAINTS};

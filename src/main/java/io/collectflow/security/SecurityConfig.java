@@ -4,6 +4,7 @@ import static io.collectflow.security.Roles.ADMIN;
 import static io.collectflow.security.Roles.LEGAL;
 import static io.collectflow.security.Roles.MANAGERS;
 import static io.collectflow.security.Roles.STAFF;
+import static io.collectflow.security.Roles.WRITE_OFF_APPROVERS;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.springframework.context.annotation.Bean;
@@ -58,6 +59,8 @@ public class SecurityConfig {
                 // changes to the loan book: imports, payments, the delinquency scan
                 .requestMatchers(HttpMethod.POST, "/api/loans/**", "/api/payments/**", "/api/delinquency/**")
                     .hasAnyAuthority(ADMIN, MANAGERS)
+                // write-off dossiers in full (the approval form shows what fits a process variable)
+                .requestMatchers("/api/write-offs/**").hasAnyAuthority(WRITE_OFF_APPROVERS)
                 // loans and borrowers: in-house staff only (agencies see their placements through tasks)
                 .requestMatchers("/api/loans/**", "/api/borrowers/**").hasAnyAuthority(STAFF)
                 // KPIs, reports and the managers' dashboard (io.collectflow.kpi)

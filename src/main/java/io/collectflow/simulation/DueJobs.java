@@ -38,7 +38,7 @@ final class DueJobs {
                     executed++;
                     progressed++;
                 } catch (RuntimeException e) {
-                    failures.merge(Simulator.firstLine(e), 1, Integer::sum);
+                    failures.merge(Simulator.describe(e), 1, Integer::sum);
                 }
             }
             if (progressed == 0 && due.size() < PAGE) {

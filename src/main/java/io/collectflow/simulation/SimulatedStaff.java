@@ -104,7 +104,7 @@ final class SimulatedStaff {
                 blocked++;
                 return false;
             }
-            errors.merge(key + ": " + message, 1, Integer::sum);
+            errors.merge(key + ": " + Simulator.describe(e), 1, Integer::sum);
             return true;
         }
     }

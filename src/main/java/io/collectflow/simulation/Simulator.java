@@ -241,4 +241,13 @@ public final class Simulator implements AutoCloseable {
         String line = newline < 0 ? message : message.substring(0, newline);
         return line.length() > 160 ? line.substring(0, 160) : line;
     }
+
+    /** The failure's first line and, when it wraps another (Camunda's "persistence layer" message), the root cause's. */
+    static String describe(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        return root == e ? firstLine(e) : firstLine(e) + " <- " + firstLine(root);
+    }
 }

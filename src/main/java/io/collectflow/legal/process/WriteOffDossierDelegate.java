@@ -15,6 +15,9 @@ import io.collectflow.legal.WriteOffService;
 @Component("writeOffDossierDelegate")
 public class WriteOffDossierDelegate implements JavaDelegate {
 
+    /** Camunda stores a string variable in a VARCHAR(4000) column. */
+    static final int FORM_DOSSIER_CHARS = 4000;
+
     private final WriteOffService writeOffs;
 
     public WriteOffDossierDelegate(WriteOffService writeOffs) {
@@ -31,6 +34,6 @@ public class WriteOffDossierDelegate implements JavaDelegate {
         writeOffs.setLevel(id, (String) execution.getVariable(WriteOffVars.APPROVER_GROUP),
             ((Number) execution.getVariable(WriteOffVars.APPROVALS_REQUIRED)).intValue());
         execution.setVariable(WriteOffVars.REQUEST_ID, id);
-        execution.setVariable(WriteOffVars.DOSSIER, writeOffs.dossier(id));
+        execution.setVariable(WriteOffVars.DOSSIER, writeOffs.formDossier(id, FORM_DOSSIER_CHARS));
     }
 }
