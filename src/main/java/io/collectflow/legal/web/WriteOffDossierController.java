@@ -1,5 +1,7 @@
 package io.collectflow.legal.web;
 
+import java.nio.charset.StandardCharsets;
+
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,7 +18,7 @@ import io.collectflow.legal.WriteOffService;
 @RestController
 public class WriteOffDossierController {
 
-    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, java.nio.charset.StandardCharsets.UTF_8);
+    private static final MediaType TEXT_UTF8 = new MediaType(MediaType.TEXT_PLAIN, StandardCharsets.UTF_8);
 
     private final WriteOffService writeOffs;
 
