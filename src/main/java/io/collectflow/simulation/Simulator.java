@@ -69,7 +69,9 @@ public final class Simulator implements AutoCloseable {
         SimulatedClock clock = new SimulatedClock(ZONE);
         clock.set(settings.start(), 0, 0);
         List<String> args = new ArrayList<>(List.of(
-            // H2 parses a statement again unless it is among the session's last QUERY_CACHE_SIZE (default 8)
+            // H2 parses a statement again unless it is among the session's last QUERY_CACHE_SIZE (default 8); a cached
+            // statement keeps the plan made when the tables were small, which costs some queries more later on, but
+            // over a whole simulation the cache saves a quarter of the time (BENCHMARKS.md "H2's statement cache")
             "--spring.datasource.url=jdbc:h2:mem:simulation-" + UUID.randomUUID()
                 + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=" + H2_QUERY_CACHE,
             "--spring.datasource.username=sa", "--spring.datasource.password=",

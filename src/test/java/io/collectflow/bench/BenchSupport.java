@@ -91,7 +91,7 @@ final class BenchSupport {
             }
 
             public List<String> springArgs() {
-                return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bench") + ";LOCK_TIMEOUT=10000;QUERY_CACHE_SIZE=200",
+                return List.of("--spring.datasource.url=jdbc:h2:file:" + dir.resolve("bench") + ";LOCK_TIMEOUT=10000",
                     "--spring.datasource.username=sa", "--spring.datasource.password=");
             }
 
