@@ -6,14 +6,16 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
 
+import io.collectflow.security.Roles;
+
 /**
  * The simulation engine's staff: two users per team, so four-eyes rules (write-off approvals) can be met.
  * Created only in the simulation's own database.
  */
 final class SimulationStaffUsers {
 
-    static final List<String> TEAMS = List.of("collectors-l1", "collectors-l2", "managers", "senior-managers",
-        "committee", "legal");
+    static final List<String> TEAMS = List.of(Roles.COLLECTORS_L1, Roles.COLLECTORS_L2, Roles.MANAGERS,
+        Roles.SENIOR_MANAGERS, Roles.COMMITTEE, Roles.LEGAL);
 
     private SimulationStaffUsers() {
     }
