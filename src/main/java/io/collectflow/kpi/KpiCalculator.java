@@ -15,7 +15,6 @@ import java.util.function.Function;
 /** Computes the KPI document of a day from the loan book, cases and contact tables (live, not from a snapshot). */
 public class KpiCalculator {
 
-    static final String PAID_OFF = "PAID_OFF";
     static final String PRODUCT = "product";
     static final String REGION = "region";
     static final String RISK_GRADE = "riskGrade";
@@ -161,7 +160,8 @@ public class KpiCalculator {
         Map<String, Map<String, Long>> raw = portfolio.rolls(from, to);
         List<String> fromBuckets = buckets.names();
         List<String> toBuckets = new ArrayList<>(fromBuckets);
-        toBuckets.add(PAID_OFF);
+        toBuckets.add(PortfolioQueries.PAID_OFF);
+        toBuckets.add(PortfolioQueries.WRITTEN_OFF);
         Map<String, Map<String, Long>> counts = new LinkedHashMap<>();
         Map<String, Map<String, BigDecimal>> rates = new LinkedHashMap<>();
         for (String f : fromBuckets) {

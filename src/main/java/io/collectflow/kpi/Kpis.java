@@ -47,7 +47,7 @@ public record Kpis(
             Map<String, OverdueRate> overdueRates, Map<String, BandRecovery> recoveryRates) {
     }
 
-    /** Bucket on {@code from} → bucket (or PAID_OFF) on {@code to}: loan counts and row shares. */
+    /** Bucket on {@code from} → bucket (or PAID_OFF, WRITTEN_OFF) on {@code to}: loan counts and row shares. */
     public record RollRates(LocalDate from, LocalDate to, List<String> fromBuckets, List<String> toBuckets,
             Map<String, Map<String, Long>> counts, Map<String, Map<String, BigDecimal>> rates) {
     }

@@ -16,6 +16,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * date of its oldest installment due before D whose principal + interest, less what payments with
  * {@code paid_on} ≤ D allocated to them, exceeds the tolerance. Its risk grade on D is the grade of
  * its latest risk score (risk_score_history, V82) recorded before D ends, "(none)" when never scored.
+ * A loan written off before D ends (its WRITE_OFF accounting event) has left the book: it is not counted
+ * on D, and a roll into a day after its write-off ends in {@code WRITTEN_OFF}.
  */
 public class PortfolioQueries {
 
@@ -23,6 +25,9 @@ public class PortfolioQueries {
     public record BookRow(String product, String region, String riskGrade, String bucket, long loans, BigDecimal outstanding,
             long[] overdueLoans, BigDecimal[] overdueBalance) {
     }
+
+    static final String PAID_OFF = "PAID_OFF";
+    static final String WRITTEN_OFF = "WRITTEN_OFF";
 
     private final JdbcClient jdbc;
     private final Buckets buckets;
@@ -33,6 +38,10 @@ public class PortfolioQueries {
         this.buckets = buckets;
         this.tolerance = tolerance;
     }
+
+    /** The loan's write-off booking; followed by the condition on its time. */
+    private static final String WRITTEN_OFF_BY =
+        "SELECT 1 FROM accounting_event e WHERE e.loan_no = l.loan_no AND e.event_type = 'WRITE_OFF'";
 
     /** CTEs ending in {@code book(loan_no, product, region, grade, outstanding, oldest_due)} for day {@code :d}. */
     private static final String BOOK_CTES = """
@@ -49,7 +58,8 @@ public class PortfolioQueries {
             FROM loan l JOIN borrower b ON b.borrower_id = l.borrower_id
             LEFT JOIN prin pr ON pr.loan_no = l.loan_no LEFT JOIN oldest o ON o.loan_no = l.loan_no
             LEFT JOIN scored sc ON sc.loan_no = l.loan_no LEFT JOIN risk_score_history r ON r.id = sc.id
-            WHERE l.disbursed_on <= :d)
+            WHERE l.disbursed_on <= :d AND NOT EXISTS (""" + WRITTEN_OFF_BY + """
+                AND e.occurred_at < :dEnd))
         """;
 
     /** Active loans on {@code day} grouped by product, region, risk grade and bucket, with DPD ≥ 30/60/90/180/360 sums. */
@@ -85,8 +95,8 @@ public class PortfolioQueries {
     }
 
     /**
-     * Bucket on {@code from} → bucket on {@code to} (PAID_OFF when nothing is outstanding any more)
-     * for the loans active on {@code from}: counts per pair. Both days in one pass over the
+     * Bucket on {@code from} → bucket on {@code to} (PAID_OFF when nothing is outstanding any more,
+     * WRITTEN_OFF when written off by then) for the loans active on {@code from}: counts per pair. Both days in one pass over the
      * allocations and installments ({@code from} ≤ {@code to}).
      */
     public Map<String, Map<String, Long>> rolls(LocalDate from, LocalDate to) {
@@ -94,6 +104,8 @@ public class PortfolioQueries {
         params.put("fd", from);
         params.put("ed", to);
         params.put("tol", tolerance);
+        params.put("fdEnd", from.plusDays(1).atStartOfDay());
+        params.put("edEnd", to.plusDays(1).atStartOfDay());
         buckets.bind(params, "f", from);
         buckets.bind(params, "e", to);
         String sql = "WITH paid AS (SELECT loan_no, seq, SUM(CASE WHEN paid_on <= :fd THEN amount ELSE 0 END) AS f_amt,"
@@ -109,10 +121,12 @@ public class PortfolioQueries {
             + " FROM payment_allocation WHERE paid_on <= :ed AND component = 'PRINCIPAL' GROUP BY loan_no) "
             + "SELECT from_bucket, to_bucket, COUNT(*) AS loans FROM (SELECT "
             + buckets.caseSql("o.f_due", "f") + " AS from_bucket,"
-            + " CASE WHEN l.principal - COALESCE(pr.e_amt, 0) <= 0 THEN 'PAID_OFF' ELSE "
+            + " CASE WHEN EXISTS (" + WRITTEN_OFF_BY + " AND e.occurred_at < :edEnd) THEN '" + WRITTEN_OFF + "'"
+            + " WHEN l.principal - COALESCE(pr.e_amt, 0) <= 0 THEN '" + PAID_OFF + "' ELSE "
             + buckets.caseSql("o.e_due", "e") + " END AS to_bucket"
             + " FROM loan l LEFT JOIN prin pr ON pr.loan_no = l.loan_no LEFT JOIN oldest o ON o.loan_no = l.loan_no"
-            + " WHERE l.disbursed_on <= :fd AND l.principal - COALESCE(pr.f_amt, 0) > 0) r"
+            + " WHERE l.disbursed_on <= :fd AND l.principal - COALESCE(pr.f_amt, 0) > 0"
+            + " AND NOT EXISTS (" + WRITTEN_OFF_BY + " AND e.occurred_at < :fdEnd)) r"
             + " GROUP BY from_bucket, to_bucket";
         Map<String, Map<String, Long>> counts = new HashMap<>();
         jdbc.sql(sql).params(params).query(rs -> {

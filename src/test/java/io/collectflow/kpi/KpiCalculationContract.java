@@ -133,6 +133,41 @@ abstract class KpiCalculationContract {
     }
 
     @Test
+    void aLoanWrittenOffLeavesTheBookFromItsWriteOffOn() {
+        KpiCalculator calculator = calculator();
+        JdbcClient jdbc = JdbcClient.create(dataSource());
+        // B (2000, DPD 89) written off on 03-15; A's booking after the reference day changes nothing on it
+        writeOff(jdbc, "KPI-B", "2026-03-15T10:00:00");
+        writeOff(jdbc, "KPI-A", "2026-04-02T10:00:00");
+        try {
+            assertWrittenOffLoanLeftTheBook(calculator);
+        } finally {
+            // the fixture is shared by the other tests
+            jdbc.sql("DELETE FROM accounting_event WHERE reference = 'test'").update();
+        }
+    }
+
+    private static void assertWrittenOffLoanLeftTheBook(KpiCalculator calculator) {
+        Kpis kpis = calculator.compute(KpiFixture.AS_OF);
+        // active: A 700, C 5000, D 2700 = 8400; ≥30 C, D = 2/3, 7700 / 8400
+        assertThat(kpis.activeLoans()).isEqualTo(3);
+        assertThat(kpis.outstandingPrincipal()).isEqualByComparingTo("8400");
+        assertRate(kpis.overdueRates().get("30"), "0.666667", "0.916667");
+        assertRate(kpis.overdueRates().get("60"), "0.333333", "0.595238");
+        assertThat(kpis.loansByBucket()).containsEntry("DPD_60_89", 0L);
+        // B was 30-59 on 02-28 and is written off by 03-31
+        assertThat(kpis.rollRates().counts().get("DPD_30_59")).containsEntry("WRITTEN_OFF", 1L).containsEntry("DPD_60_89", 0L);
+        // the day before its write-off B is still on the book (A, B, C, D)
+        assertThat(calculator.compute(LocalDate.of(2026, 3, 14)).activeLoans()).isEqualTo(4);
+    }
+
+    private static void writeOff(JdbcClient jdbc, String loanNo, String at) {
+        jdbc.sql("""
+            INSERT INTO accounting_event (loan_no, event_type, amount, reference, occurred_at)
+            VALUES (?, 'WRITE_OFF', 100.00, 'test', ?)""").params(loanNo, java.time.LocalDateTime.parse(at)).update();
+    }
+
+    @Test
     void recoveryAndCure() {
         Kpis kpis = calculator().compute(KpiFixture.AS_OF);
         // overdue at start (P + I due before opening, less paid before): A1 110, A2 #3 110 (#1, #2 paid before),
