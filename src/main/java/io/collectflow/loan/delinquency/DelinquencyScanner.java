@@ -156,7 +156,10 @@ public class DelinquencyScanner {
             + " / 365, 2) ELSE 0 END";
     }
 
-    /** DPD and bucket of the frozen loans in the working set stay as the loan has them. */
+    /**
+     * DPD and bucket of the frozen loans in the working set stay as the loan has them, unless payments brought
+     * the contract's DPD lower: a hold never makes a loan older than its contract.
+     */
     String freezeSql(DelinquencyFreeze freeze) {
         return """
             MERGE INTO delinquency_scan_work w
@@ -164,7 +167,7 @@ public class DelinquencyScanner {
                      FROM loan l
                     WHERE l.dpd > 0 AND l.loan_no IN (%s)) f
                ON (w.loan_no = f.loan_no)
-             WHEN MATCHED THEN UPDATE SET dpd = f.dpd, bucket = f.bucket
+             WHEN MATCHED AND w.dpd > f.dpd THEN UPDATE SET dpd = f.dpd, bucket = f.bucket
             """.formatted(freeze.frozenLoansSql());
     }
 

@@ -243,6 +243,22 @@ abstract class DelinquencyScannerContractTest {
     }
 
     @Test
+    void aHeldDpdNeverExceedsTheContractsWhenPaymentsMoveTheOldestUnpaidInstallment() {
+        book.loan("PLAN", FIRST_DUE, 12);
+        DelinquencyScanner scanner = scannerWithPlans();
+        scanner.computeState(FIRST_DUE.plusDays(45));
+        book.activePlan("PLAN", FIRST_DUE.plusDays(46), new BigDecimal("120.00"),
+            FIRST_DUE.plusDays(60), FIRST_DUE.plusDays(90));
+        // pays the first installment (due on day 0) with its penalty: the oldest unpaid one fell due on day 31
+        book.pay("PP1", "PLAN", FIRST_DUE.plusDays(50), new BigDecimal("120.00"));
+
+        scanner.computeState(FIRST_DUE.plusDays(55));
+
+        assertThat(book.dpd("PLAN")).as("the contract's DPD, below the held 45").isEqualTo(24);
+        assertThat(book.bucket("PLAN")).isEqualTo("DPD_1_29");
+    }
+
+    @Test
     void planFreezeNeedsAnActivePlan() {
         book.loan("L1", FIRST_DUE, 12);
         DelinquencyScanner scanner = scannerWithPlans();
