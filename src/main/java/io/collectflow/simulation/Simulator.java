@@ -19,6 +19,7 @@ import java.util.function.IntConsumer;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -26,6 +27,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.CollectFlowApplication;
+import io.collectflow.arrangement.plan.process.PlanConfirmation;
 import io.collectflow.kpi.KpiCalculator;
 import io.collectflow.kpi.Kpis;
 import io.collectflow.loan.LoanBookService;
@@ -77,6 +79,10 @@ public final class Simulator implements AutoCloseable {
             "--spring.datasource.username=sa", "--spring.datasource.password=",
             "--spring.application.name=simulation", "--server.port=0",
             "--camunda.bpm.job-execution.enabled=false",
+            // reproducible runs: engine ids from the database sequence (not random UUIDs) and the scan's case work on one
+            // thread, so the same seed gives the same ids, the same choices keyed on them and the same figures
+            "--camunda.bpm.id-generator=simple",
+            "--collectflow.delinquency.case-threads=1",
             "--camunda.bpm.history-level=" + settings.historyLevel(),
             "--camunda.bpm.generate-unique-process-engine-name=true",
             "--camunda.bpm.generate-unique-process-application-name=true",
@@ -138,6 +144,8 @@ public final class Simulator implements AutoCloseable {
         SimulatedStaff staff = new SimulatedStaff(context.getBean(TaskService.class),
             new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice, settings);
         DelinquencyScanService scan = context.getBean(DelinquencyScanService.class);
+        PlanConfirmations plans = new PlanConfirmations(context.getBean(RuntimeService.class),
+            context.getBean(PlanConfirmation.class), borrowers, dice, jdbc);
 
         List<DayPoint> days = new ArrayList<>();
         long tasksBefore = 0;
@@ -155,6 +163,7 @@ public final class Simulator implements AutoCloseable {
             clock.set(day, 23, 30);
             timed("jobs", jobs::runDue);
             timed("reminders", () -> borrowers.readReminders(day));
+            timed("plans", () -> plans.answer(day));
             long tasks = staff.completed() - tasksBefore;
             long blocked = staff.blocked() - blockedBefore;
             BigDecimal paid = borrowers.postedAmount().subtract(paidBefore);

@@ -153,10 +153,9 @@ final class StaffBehaviour {
             PLAN_CONFIRMATION, "ELECTRONIC"));
     }
 
-    /** An approved plan: the borrower pays (the arrears, at the plan's first due date) with the keep chance. */
+    /** The manager approves; the borrower still has to confirm the plan ({@link PlanConfirmations}). */
     private TaskOutcome approvePlan(Work w) {
-        return TaskOutcome.of(vars("planApproved", true),
-            () -> borrowers.promise(w.loanNo(), w.day(), w.day().plusDays(7)));
+        return TaskOutcome.of(vars("planApproved", true));
     }
 
     /** The agency works the case 2–6 weeks; each week the borrower may pay. */
