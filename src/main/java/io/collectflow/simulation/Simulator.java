@@ -28,7 +28,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.CollectFlowApplication;
 import io.collectflow.arrangement.plan.process.PlanConfirmation;
+import io.collectflow.arrangement.promise.PromiseSettlementService;
 import io.collectflow.kpi.KpiCalculator;
+import io.collectflow.legal.process.LostContactStarts;
 import io.collectflow.kpi.Kpis;
 import io.collectflow.loan.LoanBookService;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
@@ -87,7 +89,9 @@ public final class Simulator implements AutoCloseable {
             "--camunda.bpm.generate-unique-process-engine-name=true",
             "--camunda.bpm.generate-unique-process-application-name=true",
             "--collectflow.demo.enabled=false",
+            // the nightly jobs run inside the simulated day instead (see run), never on the real clock's schedule
             "--collectflow.delinquency.scan-cron=-",
+            "--collectflow.arrangement.promise-settlement-cron=-", "--collectflow.legal.lost-contact-cron=-",
             "--collectflow.kpi.snapshot-cron=-", "--collectflow.kpi.snapshot-after-scan=false",
             "--logging.level.root=WARN", "--logging.level.io.collectflow=WARN",
             // a completion the compliance guard refuses is expected here, not an error worth a stack trace
@@ -144,6 +148,8 @@ public final class Simulator implements AutoCloseable {
         SimulatedStaff staff = new SimulatedStaff(context.getBean(TaskService.class),
             new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice, settings);
         DelinquencyScanService scan = context.getBean(DelinquencyScanService.class);
+        PromiseSettlementService promises = context.getBean(PromiseSettlementService.class);
+        LostContactStarts lostContact = context.getBean(LostContactStarts.class);
         PlanConfirmations plans = new PlanConfirmations(context.getBean(RuntimeService.class),
             context.getBean(PlanConfirmation.class), borrowers, dice, jdbc);
 
@@ -158,6 +164,10 @@ public final class Simulator implements AutoCloseable {
             clock.set(day, 6, 0);
             timed("payments", () -> borrowers.payDay(day));
             timed("scan", () -> scan.scan(day));
+            timed("nightly", () -> {
+                promises.settleDue(day, clock.instant());
+                lostContact.startAll(day);
+            });
             timed("jobs", jobs::runDue);
             timed("staff", () -> staff.workDay(day));
             clock.set(day, 23, 30);

@@ -87,6 +87,9 @@ class SimulationInvariantsTest {
             .as("the settings' history level").isEqualTo("audit");
         Long cured = jdbc.queryForObject("SELECT COUNT(*) FROM collection_case WHERE status = 'CURED'", Long.class);
         assertThat(cured).as("cases cured by payments").isPositive();
+        // promises kept by a payment that cured the loan are decided by the nightly settlement, which the simulated day runs
+        Long kept = jdbc.queryForObject("SELECT COUNT(*) FROM promise_to_pay WHERE status = 'KEPT'", Long.class);
+        assertThat(kept).as("promises settled as kept").isPositive();
     }
 
     @Test
