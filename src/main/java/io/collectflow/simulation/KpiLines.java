@@ -62,6 +62,7 @@ final class KpiLines {
         lines.add(count("run", "jobsExecuted", result.jobsExecuted()));
         lines.add(count("run", "paymentsPosted", result.paymentsPosted()));
         lines.add(new Line("run", "paymentsAmount", "", plain(result.paymentsAmount()), "", ""));
+        lines.add(count("run", "plansConfirmed", result.plansConfirmed()));
         lines.add(new Line("run", "wallSeconds", "", String.valueOf(result.elapsed().toSeconds()), "", ""));
         lines.add(new Line("run", "cpuSeconds", "", String.valueOf(result.cpu().toSeconds()), "", ""));
         return lines;

@@ -26,9 +26,13 @@ final class PlanConfirmations {
     private final Borrowers borrowers;
     private final Dice dice;
     private final JdbcTemplate jdbc;
-    /** plan id → the day its borrower confirms it, or null when the borrower lets it expire */
-    private final Map<Long, LocalDate> answers = new HashMap<>();
+    /** plan process instance → its borrower's answer, decided the first day the plan waits */
+    private final Map<String, Answer> answers = new HashMap<>();
     private long confirmed;
+
+    /** {@code on}: the day the borrower opens the link; null when the borrower never does (or cannot: written). */
+    private record Answer(long planId, String loanNo, LocalDate on) {
+    }
 
     PlanConfirmations(RuntimeService runtime, PlanConfirmation confirmation, Borrowers borrowers, Dice dice,
                       JdbcTemplate jdbc) {
@@ -44,34 +48,38 @@ final class PlanConfirmations {
         List<EventSubscription> waiting = runtime.createEventSubscriptionQuery().eventType("message")
             .eventName(RepaymentPlanProcess.MESSAGE_PLAN_CONFIRMED).orderByCreated().asc().list();
         for (EventSubscription subscription : waiting) {
-            Map<String, Object> vars = runtime.getVariables(subscription.getProcessInstanceId(), List.of(
-                RepaymentPlanProcess.Vars.PLAN_ID, RepaymentPlanProcess.Vars.LOAN_NO,
-                RepaymentPlanProcess.Vars.CONFIRMATION_LINK));
-            long planId = ((Number) vars.get(RepaymentPlanProcess.Vars.PLAN_ID)).longValue();
-            String loanNo = (String) vars.get(RepaymentPlanProcess.Vars.LOAN_NO);
-            String link = (String) vars.get(RepaymentPlanProcess.Vars.CONFIRMATION_LINK);
-            if (link == null) {
-                continue; // a written confirmation: the collector flags the signed document
-            }
-            LocalDate on = answers.computeIfAbsent(planId, id -> dice.chance(borrowers.profile(loanNo).promise(), loanNo, id,
-                "plan-confirm") ? day.plusDays(dice.between(0, 2, loanNo, id, "plan-confirm-delay")) : null);
-            if (on != null && !on.isAfter(day)) {
-                confirm(planId, loanNo, link.substring(link.lastIndexOf('/') + 1), day);
+            String processInstanceId = subscription.getProcessInstanceId();
+            Answer answer = answers.computeIfAbsent(processInstanceId, id -> decide(id, day));
+            if (answer.on() != null && !answer.on().isAfter(day)) {
+                answers.put(processInstanceId, new Answer(answer.planId(), answer.loanNo(), null));
+                confirm(processInstanceId, answer, day);
             }
         }
     }
 
-    private void confirm(long planId, String loanNo, String token, LocalDate day) {
+    private Answer decide(String processInstanceId, LocalDate day) {
+        Map<String, Object> vars = runtime.getVariables(processInstanceId, List.of(RepaymentPlanProcess.Vars.PLAN_ID,
+            RepaymentPlanProcess.Vars.LOAN_NO, RepaymentPlanProcess.Vars.CONFIRMATION_LINK));
+        long planId = ((Number) vars.get(RepaymentPlanProcess.Vars.PLAN_ID)).longValue();
+        String loanNo = (String) vars.get(RepaymentPlanProcess.Vars.LOAN_NO);
+        // no link: a written confirmation, which the collector flags when the signed document is in
+        boolean confirms = vars.get(RepaymentPlanProcess.Vars.CONFIRMATION_LINK) != null
+            && dice.chance(borrowers.profile(loanNo).promise(), loanNo, planId, "plan-confirm");
+        LocalDate on = confirms ? day.plusDays(dice.between(0, 2, loanNo, planId, "plan-confirm-delay")) : null;
+        return new Answer(planId, loanNo, on);
+    }
+
+    private void confirm(String processInstanceId, Answer answer, LocalDate day) {
+        String link = (String) runtime.getVariable(processInstanceId, RepaymentPlanProcess.Vars.CONFIRMATION_LINK);
         try {
-            confirmation.byToken(token);
+            confirmation.byToken(link.substring(link.lastIndexOf('/') + 1));
         } catch (PlanTokenException expired) {
-            answers.put(planId, null);
             return;
         }
         confirmed++;
         LocalDate firstDue = jdbc.queryForObject("SELECT first_due_on FROM repayment_plan WHERE id = ?", LocalDate.class,
-            planId);
-        borrowers.promise(loanNo, day, firstDue.isAfter(day) ? firstDue : day.plusDays(1));
+            answer.planId());
+        borrowers.promise(answer.loanNo(), day, firstDue.isAfter(day) ? firstDue : day.plusDays(1));
     }
 
     /** Plans the borrowers confirmed. */

@@ -14,6 +14,6 @@ import io.collectflow.kpi.Kpis;
  */
 public record SimulationResult(String strategy, SimulationSettings settings, List<DayPoint> days, Kpis kpis,
         long casesOpened, long tasksCompleted, long blockedByGuard, long offHoursAttempts, long jobsExecuted,
-        long paymentsPosted, BigDecimal paymentsAmount, Map<String, Integer> jobFailures,
+        long paymentsPosted, BigDecimal paymentsAmount, long plansConfirmed, Map<String, Integer> jobFailures,
         Map<String, Integer> taskErrors, Map<String, Integer> unhandledTasks, Duration elapsed, Duration cpu) {
 }

@@ -30,8 +30,8 @@ import io.collectflow.CollectFlowApplication;
 import io.collectflow.arrangement.plan.process.PlanConfirmation;
 import io.collectflow.arrangement.promise.PromiseSettlementService;
 import io.collectflow.kpi.KpiCalculator;
-import io.collectflow.legal.process.LostContactStarts;
 import io.collectflow.kpi.Kpis;
+import io.collectflow.legal.process.LostContactStarts;
 import io.collectflow.loan.LoanBookService;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
 import io.collectflow.loan.payment.PaymentService;
@@ -186,8 +186,8 @@ public final class Simulator implements AutoCloseable {
         Kpis kpis = context.getBean(KpiCalculator.class).compute(last);
         long cases = count("SELECT COUNT(*) FROM collection_case");
         return new SimulationResult(strategy, settings, days, kpis, cases, staff.completed(), staff.blocked(),
-            staff.offHoursAttempts(), jobs.executed(), borrowers.posted(), borrowers.postedAmount(), jobs.failures(),
-            staff.errors(), staff.unhandled(), Duration.ofNanos(System.nanoTime() - started),
+            staff.offHoursAttempts(), jobs.executed(), borrowers.posted(), borrowers.postedAmount(), plans.confirmed(),
+            jobs.failures(), staff.errors(), staff.unhandled(), Duration.ofNanos(System.nanoTime() - started),
             Duration.ofNanos(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted));
     }
 
