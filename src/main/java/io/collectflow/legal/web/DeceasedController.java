@@ -2,6 +2,7 @@ package io.collectflow.legal.web;
 
 import java.util.Map;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -22,6 +23,8 @@ import io.collectflow.legal.process.DeathReports;
 public class DeceasedController {
 
     public static final String PROCESS_KEY = DeathReports.PROCESS_KEY;
+    /** A report that meets a job of one of the borrower's cases is tried again, this often in all. */
+    static final int ATTEMPTS = 3;
 
     private final DeathReports reports;
 
@@ -39,7 +42,8 @@ public class DeceasedController {
     @PostMapping("/api/loans/{loanNo}/deceased")
     public ResponseEntity<Map<String, Object>> report(@PathVariable String loanNo, @RequestBody DeathReport report,
             Authentication auth) {
-        DeathReports.Outcome outcome = reports.report(loanNo, report.evidence(), auth.getName());
+        DeathReports.Outcome outcome = ConcurrentUpdateRetry.call(ATTEMPTS,
+            () -> reports.report(loanNo, report.evidence(), auth.getName()));
         if (outcome.duplicate()) {
             return ResponseEntity.ok(Map.of("loanNo", loanNo, "duplicate", true, "casesStopped", outcome.casesStopped()));
         }
@@ -50,6 +54,13 @@ public class DeceasedController {
     @ExceptionHandler(UnknownLoanException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownLoanException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
+    }
+
+    /** Still meeting concurrent changes after {@link #ATTEMPTS} tries: nothing was recorded, the caller may send it again. */
+    @ExceptionHandler(OptimisticLockingException.class)
+    ResponseEntity<Map<String, String>> concurrent(OptimisticLockingException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
+            "the borrower's cases were being changed at the same moment; nothing was recorded, report again"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
