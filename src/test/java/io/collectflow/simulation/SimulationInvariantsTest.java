@@ -171,12 +171,10 @@ class SimulationInvariantsTest {
         Map<String, Integer> ledger = contractualDpd(lastDay);
         HonoredPlanFreeze plans = simulator.context().getBean(HonoredPlanFreeze.class);
         NamedParameterJdbcTemplate named = new NamedParameterJdbcTemplate(jdbc);
-        int frozen = 0;
         for (Map<String, Object> loan : jdbc.queryForList("SELECT loan_no, dpd FROM loan WHERE status = 'ACTIVE'")) {
             String loanNo = (String) loan.get("loan_no");
             int scanned = ((Number) loan.get("dpd")).intValue();
             if (plans.honors(named, loanNo, lastDay) && scanned > 0) {
-                frozen++;
                 assertThat(scanned).as("DPD of %s under an honored plan", loanNo).isLessThanOrEqualTo(ledger.get(loanNo));
             } else {
                 assertThat(scanned).as("DPD of %s: the scan vs the ledger", loanNo).isEqualTo(ledger.get(loanNo));
@@ -185,7 +183,6 @@ class SimulationInvariantsTest {
         Long confirmed = jdbc.queryForObject("SELECT COUNT(*) FROM repayment_plan WHERE confirmed_at IS NOT NULL",
             Long.class);
         assertThat(confirmed).as("plans the simulated borrowers confirmed").isPositive();
-        System.out.println("plans confirmed: " + confirmed + ", loans under an honored plan on the last day: " + frozen);
     }
 
     /** Each active loan's DPD on {@code day} by the contract, worked out here from installments and allocations. */
