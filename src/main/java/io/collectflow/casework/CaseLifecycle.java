@@ -89,9 +89,21 @@ public class CaseLifecycle {
 
     /** C5: lost-contact.bpmn started for the loan; its running case (if any) records it. True if a case was told. */
     public boolean lostContact(String loanNo) {
+        return tellActiveCase(loanNo, CollectionCase.Messages.LOST_CONTACT);
+    }
+
+    /**
+     * C5: the skip trace found no borrower and litigation was prepared; the loan's running case (if any) proceeds
+     * to the legal stage unless it is there or later. True if a case was told.
+     */
+    public boolean lostBorrowerLitigationPrepared(String loanNo) {
+        return tellActiveCase(loanNo, CollectionCase.Messages.LOST_BORROWER_LITIGATION);
+    }
+
+    private boolean tellActiveCase(String loanNo, String message) {
         boolean told = false;
         for (String processInstanceId : registry.activeCaseInstanceOf(loanNo)) {
-            told |= !runtimeService.createMessageCorrelation(CollectionCase.Messages.LOST_CONTACT)
+            told |= !runtimeService.createMessageCorrelation(message)
                 .processInstanceId(processInstanceId).correlateAllWithResult().isEmpty();
         }
         return told;

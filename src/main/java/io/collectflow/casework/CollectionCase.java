@@ -19,6 +19,8 @@ public final class CollectionCase {
         public static final String BORROWER_DECEASED = "BorrowerDeceased";
         /** lost-contact.bpmn started for the loan: the case records it and goes on (non-interrupting). */
         public static final String LOST_CONTACT = "BorrowerLostContact";
+        /** lost-contact.bpmn found no borrower and prepared litigation: the case moves to the legal stage. */
+        public static final String LOST_BORROWER_LITIGATION = "LostBorrowerLitigationPrepared";
 
         private Messages() {
         }

@@ -75,6 +75,40 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         assertThat(pi).hasPassed(end).isEnded();
     }
 
+    /** C5 "assess and proceed": litigation prepared against a borrower nobody found moves the case to legal. */
+    @ParameterizedTest
+    @CsvSource({"false, 100, expanded, SECOND_LINE, LEGAL", "true, 100, expanded, SECOND_LINE, SECOND_LINE",
+        "false, 200, expanded, AGENCY, LEGAL", "false, 100, short, LEGAL, LEGAL"})
+    void litigationPreparedForALostBorrowerMovesTheCaseToTheLegalStage(boolean found, int dpd, String variant,
+            String before, String after) {
+        String loanNo = fixtures.loan(dpd, today());
+        ProcessInstance collectionCase = startCase(loanNo, dpd, Map.of(Vars.STRATEGY_VARIANT, variant));
+        // the short plan has the case in legal already at 100 days: it stays there, with its one legal action
+        assertThat(variable(collectionCase, "currentStage")).isEqualTo(before);
+        // the case row the scan writes beside the instance
+        jdbc.update("""
+            INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket,
+                                         process_instance_id)
+            VALUES (?, 'ACTIVE', ?, ?, CURRENT_TIMESTAMP, ?, ?)""", loanNo, loanNo, today(), bucket(dpd),
+            collectionCase.getId());
+
+        ProcessInstance trace = runtimeService.startProcessInstanceByKey("lost-contact", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo));
+        complete(singleTask(trace, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: moved"));
+        complete(singleTask(trace, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: no answer"));
+        complete(singleTask(trace, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
+        if (!found) {
+            assertThat(variable(collectionCase, "currentStage")).as("while litigation is prepared").isEqualTo(before);
+            complete(singleTask(trace, "Task_PrepareLitigation"), Map.of("legalStepDate", today().toString()));
+        }
+        runJobs();
+
+        assertThat(trace).isEnded();
+        assertThat(variable(collectionCase, "currentStage")).isEqualTo(after);
+        assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(collectionCase.getId())
+            .processDefinitionKey("legal-action").count()).as("legal actions running").isEqualTo(found ? 0 : 1);
+    }
+
     private long running(String loanNo) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(LostContactStarts.PROCESS_KEY)
             .processInstanceBusinessKey(loanNo).count();

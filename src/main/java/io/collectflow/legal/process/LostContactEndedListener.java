@@ -6,23 +6,35 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
+import io.collectflow.casework.CaseLifecycle;
+
 import io.collectflow.legal.LostContactRegistry;
 
-/** End of lost-contact.bpmn (completed or cancelled): frees the loan's guard row and records the outcome. */
+/**
+ * End of lost-contact.bpmn (completed or cancelled): frees the loan's guard row and records the outcome; litigation
+ * prepared against a borrower nobody found moves the loan's running case to the legal stage (C5).
+ */
 @Component("lostContactEndedListener")
 public class LostContactEndedListener implements ExecutionListener {
 
     public static final String OUTCOME = "lostContactOutcome";
+    /** The outcome of EndEvent_LitigationPrepared. */
+    public static final String LITIGATION_PREPARED = "LITIGATION_PREPARED";
 
     private final LostContactRegistry registry;
+    private final CaseLifecycle cases;
 
-    public LostContactEndedListener(LostContactRegistry registry) {
+    public LostContactEndedListener(LostContactRegistry registry, CaseLifecycle cases) {
         this.registry = registry;
+        this.cases = cases;
     }
 
     @Override
     public void notify(DelegateExecution execution) {
         Object outcome = execution.getVariable(OUTCOME);
         registry.end(execution.getProcessInstanceId(), outcome == null ? null : outcome.toString(), Instant.now());
+        if (LITIGATION_PREPARED.equals(outcome)) {
+            cases.lostBorrowerLitigationPrepared(execution.getProcessBusinessKey());
+        }
     }
 }
