@@ -8,6 +8,7 @@ import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -86,7 +87,14 @@ final class SimulatedStaff {
             unhandled.merge(key, 1, Integer::sum);
             return true;
         }
-        TaskOutcome outcome = behaviour.work(behaviour.work(task, tasks.getVariables(task.getId()), day));
+        Map<String, Object> vars;
+        try {
+            vars = tasks.getVariables(task.getId());
+        } catch (NullValueException gone) {
+            // an earlier completion today ended it (e.g. the case moved to another stage): nothing left to work
+            return true;
+        }
+        TaskOutcome outcome = behaviour.work(behaviour.work(task, vars, day));
         if (!outcome.worked()) {
             return true;
         }

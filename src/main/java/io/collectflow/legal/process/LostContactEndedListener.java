@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.casework.CaseLifecycle;
-
 import io.collectflow.legal.LostContactRegistry;
 
 /**
