@@ -150,7 +150,7 @@ class SimulationInvariantsTest {
             assertThat(kpis.overdueRates().get(String.valueOf(threshold)).loans())
                 .as("loans %d+ days past due: KPI vs the ledger (%s)", threshold, dpd).isEqualTo(fromLedger);
         }
-        // a written-off loan has left the book: neither active nor overdue in the KPIs (seed 42 writes one off)
+        // a written-off loan has left the book: neither active nor overdue in the KPIs
         Long active = jdbc.queryForObject("SELECT COUNT(*) FROM loan WHERE status = 'ACTIVE'", Long.class);
         assertThat(kpis.activeLoans()).isEqualTo(active);
         BigDecimal ledger = jdbc.queryForObject("SELECT SUM(amount) FROM payment WHERE payment_ref LIKE '%-S%'",
