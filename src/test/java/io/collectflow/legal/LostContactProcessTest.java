@@ -3,6 +3,10 @@ package io.collectflow.legal;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +15,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -141,8 +146,14 @@ class LostContactProcessTest extends CaseProcessTestSupport {
 
         complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: nothing", "newContactFound", false));
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: new number"));
+        // the end is stamped with the engine's clock (a simulation sets it), not the wall clock
+        Instant assessedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(java.util.Date.from(assessedAt));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", true, "assessmentNotes", "reached"));
         assertThat(pi).isEnded();
+        assertThat(jdbc.queryForObject("SELECT ended_at FROM lost_contact_case WHERE loan_no = ?", Timestamp.class, lost)
+            .toInstant()).isEqualTo(assessedAt);
+        ClockUtil.reset();
 
         // the guard is free again and holds the outcome; the loan waits out the period before another trace
         assertThat(jdbc.queryForObject("""

@@ -1,9 +1,8 @@
 package io.collectflow.legal.process;
 
-import java.time.Instant;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.casework.CaseLifecycle;
@@ -31,7 +30,9 @@ public class LostContactEndedListener implements ExecutionListener {
     @Override
     public void notify(DelegateExecution execution) {
         Object outcome = execution.getVariable(OUTCOME);
-        registry.end(execution.getProcessInstanceId(), outcome == null ? null : outcome.toString(), Instant.now());
+        // the engine's clock, like the process's other times (a simulated run sets it)
+        registry.end(execution.getProcessInstanceId(), outcome == null ? null : outcome.toString(),
+            ClockUtil.getCurrentTime().toInstant());
         if (LITIGATION_PREPARED.equals(outcome)) {
             cases.lostBorrowerLitigationPrepared(execution.getProcessBusinessKey());
         }
