@@ -9,6 +9,8 @@ import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import io.collectflow.loan.LoanStatus;
+
 /**
  * The loan book as it stood on a past day, straight from installments and payment allocations
  * (set-based SQL, H2 and PostgreSQL). A loan counts on day D when it was disbursed by D and its
@@ -26,8 +28,9 @@ public class PortfolioQueries {
             long[] overdueLoans, BigDecimal[] overdueBalance) {
     }
 
-    static final String PAID_OFF = "PAID_OFF";
-    static final String WRITTEN_OFF = "WRITTEN_OFF";
+    /** Where a roll can end besides a bucket: the loan's status by then. */
+    static final String PAID_OFF = LoanStatus.PAID_OFF.name();
+    static final String WRITTEN_OFF = LoanStatus.WRITTEN_OFF.name();
 
     private final JdbcClient jdbc;
     private final Buckets buckets;

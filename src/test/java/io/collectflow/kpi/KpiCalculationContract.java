@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.List;
 import java.util.Map;
 
@@ -164,7 +165,7 @@ abstract class KpiCalculationContract {
     private static void writeOff(JdbcClient jdbc, String loanNo, String at) {
         jdbc.sql("""
             INSERT INTO accounting_event (loan_no, event_type, amount, reference, occurred_at)
-            VALUES (?, 'WRITE_OFF', 100.00, 'test', ?)""").params(loanNo, java.time.LocalDateTime.parse(at)).update();
+            VALUES (?, 'WRITE_OFF', 100.00, 'test', ?)""").params(loanNo, LocalDateTime.parse(at)).update();
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -148,7 +149,7 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: new number"));
         // the end is stamped with the engine's clock (a simulation sets it), not the wall clock
         Instant assessedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
-        ClockUtil.setCurrentTime(java.util.Date.from(assessedAt));
+        ClockUtil.setCurrentTime(Date.from(assessedAt));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", true, "assessmentNotes", "reached"));
         assertThat(pi).isEnded();
         assertThat(jdbc.queryForObject("SELECT ended_at FROM lost_contact_case WHERE loan_no = ?", Timestamp.class, lost)
