@@ -6,11 +6,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.IntStream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.Page;
 import org.camunda.bpm.engine.impl.TaskQueryImpl;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.interceptor.Command;
@@ -50,7 +52,8 @@ class AuthorizationQueryPostgresTest {
 
     @Test
     void taskQueriesAloneArePlannedWithTheirParameters() {
-        String[] seen = new String[2];
+        String[] seen = new String[3];
+        String[] seenByPage = new String[3];
         CommandExecutor executor = ((ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration())
             .getCommandExecutorTxRequired();
         TaskQueryImpl query = new TaskQueryImpl(executor) {
@@ -58,17 +61,30 @@ class AuthorizationQueryPostgresTest {
             public long executeCount(CommandContext context) {
                 seen[0] = show(context, "plan_cache_mode");
                 seen[1] = show(context, "random_page_cost");
+                seen[2] = show(context, "max_parallel_workers_per_gather");
                 return super.executeCount(context);
+            }
+
+            @Override
+            public List<Task> executeList(CommandContext context, Page page) {
+                seenByPage[0] = show(context, "plan_cache_mode");
+                seenByPage[1] = show(context, "random_page_cost");
+                seenByPage[2] = show(context, "max_parallel_workers_per_gather");
+                return super.executeList(context, page);
             }
         };
         query.count();
-        assertThat(seen).containsExactly("force_custom_plan", "1.1");
+        assertThat(seen).as("a count keeps its parallel workers").containsExactly("force_custom_plan", "1.1", "2");
+        query.listPage(0, 15);
+        assertThat(seenByPage).as("a page does without").containsExactly("force_custom_plan", "1.1", "0");
         Command<String> planMode = context -> show(context, "plan_cache_mode");
         Command<String> pageCost = context -> show(context, "random_page_cost");
         String otherPlanMode = executor.execute(planMode);
         String otherPageCost = executor.execute(pageCost);
         assertThat(otherPlanMode).as("any other engine command").isEqualTo("auto");
         assertThat(otherPageCost).isEqualTo("4");
+        Command<String> parallelWorkers = context -> show(context, "max_parallel_workers_per_gather");
+        assertThat(executor.execute(parallelWorkers)).isEqualTo("2");
         assertThat(jdbc.queryForObject("SHOW plan_cache_mode", String.class)).as("the pool").isEqualTo("auto");
     }
 
@@ -100,6 +116,36 @@ class AuthorizationQueryPostgresTest {
                 assertThat(tasks.createTaskQuery().taskCandidateGroupIn(List.of("aqp-l2")).count()).isZero();
                 assertThat(tasks.createTaskQuery().count()).isEqualTo(30);
             }
+        } finally {
+            identity.clearAuthentication();
+        }
+    }
+
+    @Test
+    void authorizedGroupsAreTheGroupsCamundaWouldRead() {
+        candidateTasks("aqp-agency-b", 3);
+        candidateTasks("aqp-agency-a", 2);
+        Task ownTask = tasks.newTask();
+        tasks.saveTask(ownTask);
+        tasks.setAssignee(ownTask.getId(), "aqp-user");
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) engine.getProcessEngineConfiguration();
+        assertThat(configuration.getDbSqlSessionFactory().mapStatement(AuthorizedGroupIds.CAMUNDA_STATEMENT))
+            .isEqualTo(AuthorizedGroupIds.INDEX_WALK);
+        List<String> camunda = configuration.getCommandExecutorTxRequired().execute(context -> context.getDbSqlSession()
+            .getSqlSession().<String>selectList("org.camunda.bpm.engine.impl.persistence.entity.AuthorizationEntity."
+                + AuthorizedGroupIds.CAMUNDA_STATEMENT));
+        List<String> walked = configuration.getCommandExecutorTxRequired().execute(context ->
+            context.getDbSqlSession().getSqlSession().<String>selectList(AuthorizedGroupIds.INDEX_WALK));
+        assertThat(camunda).as("a user's authorization names no group").contains((String) null);
+        assertThat(walked).doesNotHaveDuplicates().contains("aqp-agency-a", "aqp-agency-b")
+            .containsExactlyInAnyOrderElementsOf(camunda.stream().filter(Objects::nonNull).toList());
+        // what the engine does with them: a user's groups without any authorization are left out of its checks
+        identity.setAuthentication("aqp-agent", List.of("aqp-agency-a", "aqp-no-grants"));
+        try {
+            assertThat(tasks.createTaskQuery().taskCandidateGroup("aqp-agency-a").count()).isEqualTo(2);
+            assertThat(tasks.createTaskQuery().taskCandidateGroup("aqp-agency-b").count()).isZero();
+            assertThat(tasks.createTaskQuery().list()).extracting(Task::getName)
+                .containsExactlyInAnyOrder("aqp-agency-a 0", "aqp-agency-a 1");
         } finally {
             identity.clearAuthentication();
         }
