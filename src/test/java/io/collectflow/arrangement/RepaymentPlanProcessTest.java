@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -22,12 +24,15 @@ import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import io.collectflow.arrangement.plan.PlanTokenException;
 import io.collectflow.arrangement.plan.RepaymentPlanService;
 import io.collectflow.arrangement.plan.process.PlanConfirmation;
 import io.collectflow.arrangement.plan.process.RepaymentPlanProcess;
+import io.collectflow.arrangement.plan.web.PlanController;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.casework.stage.ConcurrentCaseChange;
 
 /**
  * processes/repayment-plan.bpmn on the real application: proposal with a correction, policy,
@@ -41,6 +46,11 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
 
     @Autowired RepaymentPlanService plans;
     @Autowired PlanConfirmation confirmation;
+    @Autowired PlanController planApi;
+    @Autowired PlatformTransactionManager transactions;
+
+    /** How long the concurrent change holds the plan process: the confirmation reads it meanwhile. */
+    private static final Duration RACE = Duration.ofMillis(1500);
 
     @Test
     void planWithinPolicyConfirmedByLinkIsPaidAndCompleted() {
@@ -154,6 +164,28 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         assertThatThrownBy(() -> confirmation.byToken("no-such-token")).isInstanceOf(PlanTokenException.class)
             .hasMessageContaining("unknown");
         record(pi);
+    }
+
+    @Test
+    void aConfirmationThatMeetsAConcurrentChangeOfThePlanProcessIsTriedAgain() throws Exception {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(3, 3000, 200, "ELECTRONIC"));
+        String token = token(pi);
+
+        // the race is real: without the retry the confirmation is refused and nothing of it is kept
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi.getId(), RACE)) {
+            assertThatThrownBy(() -> confirmation.byToken(token)).isInstanceOf(OptimisticLockingException.class);
+        }
+        assertThat(pi).isWaitingAt("Gateway_AwaitConfirmation");
+
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi.getId(), RACE)) {
+            assertThat(planApi.confirm(token)).containsEntry("status", "CONFIRMED");
+        }
+        runJobs();
+        assertThat(pi).hasPassed("Task_ActivatePlan").isWaitingAt("Timer_InstallmentDue");
+        assertThatThrownBy(() -> confirmation.byToken(token)).isInstanceOf(PlanTokenException.class)
+            .hasMessageContaining("already used");
     }
 
     private ProcessInstance start(String loanNo) {

@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.collectflow.contact.compliance.UnknownLoanException;
 import io.collectflow.legal.process.DeathReports;
+import io.collectflow.web.ConcurrentUpdateRetry;
 
 /**
  * {@code POST /api/loans/{loanNo}/deceased}: stops all contact and every collection case of the borrower and
@@ -24,7 +25,7 @@ public class DeceasedController {
 
     public static final String PROCESS_KEY = DeathReports.PROCESS_KEY;
     /** A report that meets a job of one of the borrower's cases is tried again, this often in all. */
-    static final int ATTEMPTS = 3;
+    static final int ATTEMPTS = ConcurrentUpdateRetry.API_ATTEMPTS;
 
     private final DeathReports reports;
 

@@ -2,13 +2,16 @@ package io.collectflow.legal.web;
 
 import static io.collectflow.web.JsonTypes.JSON;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -21,11 +24,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.PlatformTransactionManager;
 
 import io.collectflow.casework.CaseLifecycle;
 import io.collectflow.casework.CaseWork;
 import io.collectflow.casework.stage.CaseFixtures;
+import io.collectflow.casework.stage.ConcurrentCaseChange;
 import io.collectflow.casework.stage.Jobs;
+import io.collectflow.legal.process.DeathReports;
+import io.collectflow.legal.process.LostContactStarts;
 import io.collectflow.security.SecurityTestUsers;
 import io.collectflow.security.authz.StartupGrants;
 
@@ -41,6 +48,8 @@ class LostContactAndDeathApiTest {
     @Autowired RuntimeService runtime;
     @Autowired ManagementService management;
     @Autowired CaseLifecycle lifecycle;
+    @Autowired DeathReports reports;
+    @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
     void users() {
@@ -98,5 +107,48 @@ class LostContactAndDeathApiTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
         assertThat(jdbc.queryForObject("SELECT status || '/' || outcome FROM collection_case WHERE loan_no = ?",
             String.class, loanNo)).isEqualTo("CLOSED/DECEASED");
+    }
+
+    @Test
+    void aDeathReportThatMeetsAJobOfTheCaseIsTriedAgain() throws Exception {
+        String loanNo = new CaseFixtures(jdbc).loan(120, LocalDate.now());
+        String pi = openCase(loanNo);
+
+        // the race is real: the report alone is refused by Camunda and keeps nothing
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+            assertThatThrownBy(() -> reports.report(loanNo, "death certificate 2026-78", "collector2"))
+                .isInstanceOf(OptimisticLockingException.class);
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanNo)
+            .processDefinitionKey(DeceasedController.PROCESS_KEY).count()).isZero();
+
+        ResponseEntity<Map<String, Object>> made;
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+            made = post("collector2", "/api/loans/" + loanNo + "/deceased", Map.of("evidence", "death certificate 2026-78"));
+        }
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(made.getBody()).containsEntry("casesStopped", 1);
+        Jobs.runAllOf(management, pi);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi).count()).isZero();
+    }
+
+    @Test
+    void aSkipTraceStartThatMeetsAJobOfTheCaseAnswers409AndKeepsNothing() throws Exception {
+        String loanNo = new CaseFixtures(jdbc).loan(120, LocalDate.now());
+        String pi = openCase(loanNo);
+
+        ResponseEntity<Map<String, Object>> refused;
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+            refused = post("manager1", "/api/loans/" + loanNo + "/lost-contact", null);
+        }
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) refused.getBody().get("message")).contains("nothing was recorded", "send the request again");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanNo)
+            .processDefinitionKey(LostContactStarts.PROCESS_KEY).count()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lost_contact_case WHERE loan_no = ?", Long.class, loanNo))
+            .isZero();
+
+        assertThat(post("manager1", "/api/loans/" + loanNo + "/lost-contact", null).getStatusCode())
+            .isEqualTo(HttpStatus.CREATED);
     }
 }

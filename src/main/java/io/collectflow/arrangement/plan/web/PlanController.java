@@ -19,10 +19,12 @@ import io.collectflow.arrangement.plan.RepaymentPlanService;
 import io.collectflow.arrangement.plan.process.PlanConfirmation;
 import io.collectflow.web.ApiError;
 import io.collectflow.web.ApiErrors;
+import io.collectflow.web.ConcurrentUpdateRetry;
 
 /**
  * Borrower confirmation of a repayment plan: the public one-time link and the collector's
- * written-confirmation flag.
+ * written-confirmation flag. A confirmation that meets the plan's own timer at the same moment is tried again
+ * (the timer may have expired the plan meanwhile: then the link answers as expired).
  */
 @RestController
 public class PlanController {
@@ -36,14 +38,16 @@ public class PlanController {
     /** Public: the token is the credential; single use, expires after collectflow.arrangement.confirmation-validity. */
     @PostMapping("/api/plans/confirm/{token}")
     public Map<String, Object> confirm(@PathVariable String token) {
-        RepaymentPlanService.ConfirmedPlan plan = confirmation.byToken(token);
+        RepaymentPlanService.ConfirmedPlan plan = ConcurrentUpdateRetry.call(ConcurrentUpdateRetry.API_ATTEMPTS,
+            () -> confirmation.byToken(token));
         return Map.of("planId", plan.planId(), "status", "CONFIRMED");
     }
 
     /** Login required: the signed plan document is uploaded to the loan file. */
     @PostMapping("/api/plans/{planId}/written-confirmation")
     public Map<String, Object> written(@PathVariable long planId) {
-        RepaymentPlanService.ConfirmedPlan plan = confirmation.written(planId);
+        RepaymentPlanService.ConfirmedPlan plan = ConcurrentUpdateRetry.call(ConcurrentUpdateRetry.API_ATTEMPTS,
+            () -> confirmation.written(planId));
         return Map.of("planId", plan.planId(), "status", "CONFIRMED");
     }
 

@@ -1,4 +1,4 @@
-package io.collectflow.legal.web;
+package io.collectflow.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
