@@ -63,12 +63,70 @@
           note.textContent = b.masked ? 'Masked for your role; this view was recorded in the audit log.'
             : 'This view was recorded in the audit log.';
           button.replaceWith(list);
+          if (!b.masked) { section.appendChild(contactDataForm(borrowerId, b)); }
         })
         .catch(e => { note.textContent = e.message; button.disabled = false; });
     });
     section.appendChild(note);
     section.appendChild(button);
     return section;
+  }
+
+  // New phone, e-mail or address (a skip trace found a number, the borrower moved): PATCH
+  // /api/borrowers/{id}/contact-data for the roles that see the data in full; only changed fields are sent.
+  function contactDataForm(borrowerId, current) {
+    const form = el('form');
+    form.id = 'contact-data-form';
+    form.appendChild(el('h3', 'Update contact data'));
+    const fields = {};
+    [['phone', 'Phone', current.phone], ['email', 'E-mail (empty removes it)', current.email],
+      ['address', 'Address', current.address], ['note', 'Note', '']].forEach(([name, label, value]) => {
+      const input = el('input');
+      input.name = name;
+      input.value = value || '';
+      fields[name] = input;
+      const l = el('label', label + ' ');
+      l.appendChild(input);
+      form.appendChild(l);
+    });
+    const source = el('select');
+    source.name = 'source';
+    [['SKIP_TRACE', 'Skip trace'], ['BORROWER', 'The borrower'], ['THIRD_PARTY', 'A third party'],
+      ['VISIT', 'A visit'], ['OTHER', 'Other']].forEach(([value, label]) => {
+      const option = el('option', label);
+      option.value = value;
+      source.appendChild(option);
+    });
+    const sourceLabel = el('label', 'Source ');
+    sourceLabel.appendChild(source);
+    form.appendChild(sourceLabel);
+    const save = el('button', 'Save');
+    save.type = 'submit';
+    form.appendChild(save);
+    const result = el('p', '', 'empty');
+    form.appendChild(result);
+    form.addEventListener('submit', event => {
+      event.preventDefault();
+      const body = { source: source.value, note: fields.note.value };
+      ['phone', 'email', 'address'].forEach(name => {
+        if (fields[name].value !== (current[name] || '')) { body[name] = fields[name].value; }
+      });
+      save.disabled = true;
+      fetch('/api/borrowers/' + encodeURIComponent(borrowerId) + '/contact-data', {
+        method: 'PATCH', credentials: 'same-origin',
+        headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, body: JSON.stringify(body)
+      })
+        .then(r => r.json().then(j => r.ok ? j : Promise.reject(new Error(j.error || j.message || 'Error ' + r.status))))
+        .then(o => {
+          result.className = 'empty';
+          result.textContent = o.changed.length === 0 ? 'Nothing changed.'
+            : 'Saved: ' + o.changed.join(', ') + ' (' + o.casesUpdated + ' running case(s) updated).';
+          ['phone', 'email', 'address'].forEach(name => { current[name] = fields[name].value; });
+        })
+        .catch(e => { result.className = 'error'; result.textContent = e.message; })
+        .finally(() => { save.disabled = false; });
+    });
+    return form;
   }
 
   function render(p) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -124,6 +125,18 @@ public class CaseRegistry {
              WHERE c.process_instance_id IS NOT NULL
                AND l.borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)
              ORDER BY c.loan_no""", String.class, loanNo);
+    }
+
+    /** Loan number → process instance of every active case of the borrower's loans, by loan number. */
+    public Map<String, String> activeCasesOfBorrower(String borrowerId) {
+        Map<String, String> cases = new LinkedHashMap<>();
+        jdbc.query("""
+            SELECT c.loan_no, c.process_instance_id FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
+             WHERE c.process_instance_id IS NOT NULL AND l.borrower_id = ?
+             ORDER BY c.loan_no""", rs -> {
+                cases.put(rs.getString(1), rs.getString(2));
+            }, borrowerId);
+        return cases;
     }
 
     /** The process instance of the loan's active case, if any. */

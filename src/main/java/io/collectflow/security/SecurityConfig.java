@@ -1,6 +1,7 @@
 package io.collectflow.security;
 
 import static io.collectflow.security.Roles.ADMIN;
+import static io.collectflow.security.Roles.FULL_PII;
 import static io.collectflow.security.Roles.LEGAL;
 import static io.collectflow.security.Roles.MANAGERS;
 import static io.collectflow.security.Roles.STAFF;
@@ -61,6 +62,8 @@ public class SecurityConfig {
                     .hasAnyAuthority(ADMIN, MANAGERS)
                 // write-off dossiers in full (the approval form shows what fits a process variable)
                 .requestMatchers("/api/write-offs/**").hasAnyAuthority(WRITE_OFF_APPROVERS)
+                // a borrower's new phone, e-mail or address: the roles that contact borrowers
+                .requestMatchers(HttpMethod.PATCH, "/api/borrowers/*/contact-data").hasAnyAuthority(FULL_PII)
                 // loans and borrowers: in-house staff only (agencies see their placements through tasks)
                 .requestMatchers("/api/loans/**", "/api/borrowers/**").hasAnyAuthority(STAFF)
                 // KPIs, reports and the managers' dashboard (io.collectflow.kpi)

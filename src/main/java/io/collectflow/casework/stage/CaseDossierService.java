@@ -8,10 +8,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.NoSuchElementException;
-import java.util.regex.Pattern;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.loan.borrower.ContactDataRules;
 import io.collectflow.security.pii.BorrowerPii;
 import org.springframework.stereotype.Service;
 
@@ -22,8 +22,6 @@ import org.springframework.stereotype.Service;
 @Service
 public class CaseDossierService {
 
-    private static final Pattern PHONE = Pattern.compile("\\+?[0-9][0-9 \\-]{6,19}");
-    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
     private static final int LAST_CONTACTS = 5;
 
     private final JdbcTemplate jdbc;
@@ -43,10 +41,10 @@ public class CaseDossierService {
     public ContactData verifyContactData(String loanNo, Instant now) {
         ContactData data = contactData(loanNo);
         List<String> issues = new ArrayList<>();
-        if (data.phone() == null || !PHONE.matcher(data.phone().trim()).matches()) {
+        if (!ContactDataRules.isPhone(data.phone())) {
             issues.add("phone missing or malformed");
         }
-        if (data.email() != null && !data.email().isBlank() && !EMAIL.matcher(data.email().trim()).matches()) {
+        if (data.email() != null && !data.email().isBlank() && !ContactDataRules.isEmail(data.email())) {
             issues.add("e-mail malformed");
         }
         if (data.address() == null || data.address().isBlank()) {

@@ -12,7 +12,6 @@ import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.risk.RiskService;
-import io.collectflow.security.pii.PiiMasking;
 
 /** Delegates of the case preparation (B1), the 90+ hand-over (A5) and the cure. */
 @Configuration
@@ -24,12 +23,8 @@ public class PreparationDelegates {
             CaseDossierService.ContactData data = dossiers.verifyContactData(loanNo(execution), ProcessData.now());
             execution.setVariable(BORROWER_NAME, data.borrowerName());
             // masked only: process variables and their history never hold raw PII (F6)
-            execution.setVariable(PHONE_MASKED, PiiMasking.phone(data.phone()));
-            execution.setVariable(EMAIL_MASKED, PiiMasking.email(data.email()));
-            execution.setVariable(ADDRESS_MASKED, PiiMasking.address(data.address()));
+            execution.setVariables(CaseContactData.variables(data));
             execution.setVariable(PRODUCT, data.product());
-            execution.setVariable(CONTACT_DATA_VALID, data.valid());
-            execution.setVariable(CONTACT_DATA_ISSUES, data.issues());
         };
     }
 

@@ -36,7 +36,10 @@ public class PiiReencryption {
             "email", BorrowerPii.EMAIL, "address", BorrowerPii.ADDRESS)),
         new SealedTable("complaint", "complaint_no", ordered(
             "complainant_name", ComplainantPii.NAME, "complainant_phone", ComplainantPii.PHONE,
-            "complainant_email", ComplainantPii.EMAIL)));
+            "complainant_email", ComplainantPii.EMAIL)),
+        new SealedTable("borrower_contact_change", "change_id", ordered(
+            "old_phone", BorrowerPii.PHONE, "new_phone", BorrowerPii.PHONE, "old_email", BorrowerPii.EMAIL,
+            "new_email", BorrowerPii.EMAIL, "old_address", BorrowerPii.ADDRESS, "new_address", BorrowerPii.ADDRESS)));
 
     private final JdbcTemplate jdbc;
     private final PiiCipher cipher;

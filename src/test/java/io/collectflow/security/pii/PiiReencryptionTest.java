@@ -48,6 +48,7 @@ class PiiReencryptionTest {
         }
         JdbcTemplate jdbc = new PlainDatabase(postgres.getPostgresDatabase()).jdbc;
         jdbc.update("DELETE FROM complaint");
+        jdbc.update("DELETE FROM borrower_contact_change");
         jdbc.update("DELETE FROM borrower");
         return jdbc;
     }
@@ -62,23 +63,32 @@ class PiiReencryptionTest {
         }
         PiiCipher k1 = new PiiCipher(Map.of("k1", K1), "k1");
 
-        assertThat(new PiiReencryption(jdbc, k1, 2).run())
-            .containsExactly(new Outcome("borrower", 5, 0), new Outcome("complaint", 5, 0));
+        assertThat(new PiiReencryption(jdbc, k1, 2).run()).containsExactly(new Outcome("borrower", 5, 0),
+            new Outcome("complaint", 5, 0), new Outcome("borrower_contact_change", 0, 0));
         assertRaw(jdbc, "k1:");
-        assertThat(new PiiReencryption(jdbc, k1, 2).run()).as("idempotent")
-            .containsExactly(new Outcome("borrower", 0, 0), new Outcome("complaint", 0, 0));
+        assertThat(new PiiReencryption(jdbc, k1, 2).run()).as("idempotent").containsExactly(new Outcome("borrower", 0, 0),
+            new Outcome("complaint", 0, 0), new Outcome("borrower_contact_change", 0, 0));
+        // a later change of B1's phone keeps the old and the new number, sealed under k1
+        BorrowerPii k1Pii = new BorrowerPii(k1);
+        jdbc.update("INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source,"
+            + " old_phone, new_phone) VALUES ('C1', 'B1', CURRENT_TIMESTAMP, 'collector1', 'SKIP_TRACE', ?, ?)",
+            k1Pii.seal(BorrowerPii.PHONE, "13800000100"), k1Pii.seal(BorrowerPii.PHONE, "13900000100"));
         String once = jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = 'B1'", String.class);
         new PiiReencryption(jdbc, k1, 2).run();
         assertThat(jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = 'B1'", String.class)).isEqualTo(once);
 
         // rotation: k2 becomes active, k1 stays listed until the re-encryption ran
         PiiCipher rotated = new PiiCipher(Map.of("k1", K1, "k2", K2), "k2");
-        assertThat(new PiiReencryption(jdbc, rotated, 2).run())
-            .containsExactly(new Outcome("borrower", 5, 0), new Outcome("complaint", 5, 0));
+        assertThat(new PiiReencryption(jdbc, rotated, 2).run()).containsExactly(new Outcome("borrower", 5, 0),
+            new Outcome("complaint", 5, 0), new Outcome("borrower_contact_change", 1, 0));
         assertRaw(jdbc, "k2:");
         // ... after which k1 can be retired: everything reads with k2 alone
         BorrowerPii k2Only = new BorrowerPii(new PiiCipher(Map.of("k2", K2), "k2"));
         ComplainantPii complainantK2Only = new ComplainantPii(new PiiCipher(Map.of("k2", K2), "k2"));
+        Map<String, Object> change = jdbc.queryForMap("SELECT old_phone, new_phone, old_email FROM borrower_contact_change");
+        assertThat(k2Only.open(BorrowerPii.PHONE, (String) change.get("old_phone"))).isEqualTo("13800000100");
+        assertThat(k2Only.open(BorrowerPii.PHONE, (String) change.get("new_phone"))).isEqualTo("13900000100");
+        assertThat(change.get("old_email")).as("a field that did not change stays empty").isNull();
         for (int i = 1; i <= 5; i++) {
             Map<String, Object> b = jdbc.queryForMap("SELECT id_number, phone, email, address FROM borrower WHERE borrower_id = ?", "B" + i);
             assertThat(k2Only.open(BorrowerPii.PHONE, (String) b.get("phone"))).isEqualTo("13800000" + i + "00");

@@ -1,0 +1,216 @@
+package io.collectflow.loan.borrower;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+import java.util.Objects;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import io.collectflow.casework.stage.CaseContactData;
+import io.collectflow.security.audit.AuditLog;
+import io.collectflow.security.pii.BorrowerPii;
+import io.collectflow.security.pii.PiiMasking;
+import io.collectflow.web.InvalidFieldException;
+
+/**
+ * A borrower's phone, e-mail and address after the import: changed by the staff who contact the borrower (a skip
+ * trace found a new number, the borrower moved), every change kept with its old and new values (sealed), who made
+ * it, when and from which source, audited, and shown at once on the borrower's running cases. One transaction.
+ */
+@Service
+public class BorrowerContactData {
+
+    public static final String AUDIT_UPDATE = "BORROWER_CONTACT_UPDATE";
+    public static final String AUDIT_HISTORY_VIEW = "BORROWER_CONTACT_HISTORY_VIEW";
+
+    static final int MAX_NOTE = 1000;
+    static final int MAX_ADDRESS = 300;
+
+    /** The columns of {@code borrower} and their widths (sealed values must fit, so must their copies). */
+    private enum Field {
+        PHONE("phone", BorrowerPii.PHONE, 200), EMAIL("email", BorrowerPii.EMAIL, 320),
+        ADDRESS("address", BorrowerPii.ADDRESS, 1000);
+
+        final String column;
+        final String sealedAs;
+        final int width;
+
+        Field(String column, String sealedAs, int width) {
+            this.column = column;
+            this.sealedAs = sealedAs;
+            this.width = width;
+        }
+    }
+
+    /** What an update did: the fields that changed (none if the values were already on file). */
+    public record Outcome(String borrowerId, List<String> changed, int casesUpdated) {
+    }
+
+    /** One recorded change; values are masked unless the reader may see them in full. */
+    public record Change(Instant changedAt, String changedBy, String source, String note, Map<String, String[]> fields) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final BorrowerPii pii;
+    private final AuditLog audit;
+    private final CaseContactData cases;
+
+    public BorrowerContactData(JdbcTemplate jdbc, BorrowerPii pii, AuditLog audit, CaseContactData cases) {
+        this.jdbc = jdbc;
+        this.pii = pii;
+        this.audit = audit;
+        this.cases = cases;
+    }
+
+    @Transactional
+    public Outcome update(String borrowerId, ContactDataUpdate update, String user, Instant now) {
+        Map<Field, String> wanted = validated(update);
+        Map<Field, String> current = current(borrowerId);
+        Map<Field, String[]> changes = new LinkedHashMap<>();
+        wanted.forEach((field, value) -> {
+            if (!Objects.equals(normalized(current.get(field)), value)) {
+                changes.put(field, new String[] {current.get(field), value});
+            }
+        });
+        if (changes.isEmpty()) {
+            return new Outcome(borrowerId, List.of(), 0);
+        }
+        Map<Field, String[]> sealed = new LinkedHashMap<>();
+        changes.forEach((field, values) -> sealed.put(field, new String[] {pii.seal(field.sealedAs, values[0]),
+            seal(field, values[1])}));
+        List<Object> args = new ArrayList<>();
+        StringBuilder set = new StringBuilder();
+        sealed.forEach((field, values) -> {
+            set.append(set.isEmpty() ? "" : ", ").append(field.column).append(" = ?");
+            args.add(values[1]);
+        });
+        args.add(borrowerId);
+        jdbc.update("UPDATE borrower SET " + set + " WHERE borrower_id = ?", args.toArray());
+        String[] none = {null, null};
+        jdbc.update("""
+            INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source, note,
+                old_phone, new_phone, old_email, new_email, old_address, new_address)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(), borrowerId,
+            Timestamp.from(now), user, update.source().trim(), blankToNull(update.note()),
+            sealed.getOrDefault(Field.PHONE, none)[0], sealed.getOrDefault(Field.PHONE, none)[1],
+            sealed.getOrDefault(Field.EMAIL, none)[0], sealed.getOrDefault(Field.EMAIL, none)[1],
+            sealed.getOrDefault(Field.ADDRESS, none)[0], sealed.getOrDefault(Field.ADDRESS, none)[1]);
+        List<String> changed = changes.keySet().stream().map(f -> f.column).toList();
+        audit.record(user, AUDIT_UPDATE, "borrower", borrowerId,
+            "changed " + String.join(", ", changed) + "; source " + update.source().trim());
+        return new Outcome(borrowerId, changed, cases.borrowerChanged(borrowerId, now));
+    }
+
+    /** The borrower's recorded changes, newest first; in full or masked; reading them is audited. */
+    @Transactional
+    public List<Change> changes(String borrowerId, boolean full, String user) {
+        if (jdbc.queryForObject("SELECT COUNT(*) FROM borrower WHERE borrower_id = ?", Long.class, borrowerId) == 0) {
+            throw new NoSuchElementException("borrower " + borrowerId + " does not exist");
+        }
+        List<Change> changes = jdbc.query("""
+            SELECT changed_at, changed_by, source, note, old_phone, new_phone, old_email, new_email, old_address,
+                   new_address
+              FROM borrower_contact_change WHERE borrower_id = ? ORDER BY changed_at DESC, change_id""", (rs, n) -> {
+                Map<String, String[]> fields = new LinkedHashMap<>();
+                for (Field field : Field.values()) {
+                    String oldValue = rs.getString("old_" + field.column);
+                    String newValue = rs.getString("new_" + field.column);
+                    if (oldValue != null || newValue != null) {
+                        fields.put(field.column, new String[] {shown(field, oldValue, full), shown(field, newValue, full)});
+                    }
+                }
+                return new Change(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
+                    rs.getString("source"), rs.getString("note"), fields);
+            }, borrowerId);
+        audit.record(user, AUDIT_HISTORY_VIEW, "borrower", borrowerId, full ? "full" : "masked");
+        return changes;
+    }
+
+    /** The fields to set, checked: 422 naming the first bad field, before anything is read or written. */
+    private static Map<Field, String> validated(ContactDataUpdate update) {
+        if (update == null) {
+            throw new InvalidFieldException("phone", "give phone, email or address");
+        }
+        if (update.source() == null || Arrays.stream(ContactDataUpdate.Source.values())
+                .noneMatch(s -> s.name().equals(update.source().trim()))) {
+            throw new InvalidFieldException("source", "one of " + Arrays.toString(ContactDataUpdate.Source.values()));
+        }
+        if (update.note() != null && update.note().length() > MAX_NOTE) {
+            throw new InvalidFieldException("note", "at most " + MAX_NOTE + " characters");
+        }
+        Map<Field, String> wanted = new LinkedHashMap<>();
+        if (update.phone() != null) {
+            if (!ContactDataRules.isPhone(update.phone())) {
+                throw new InvalidFieldException("phone", "7 to 20 digits, spaces or dashes, optionally after a +");
+            }
+            wanted.put(Field.PHONE, update.phone().trim());
+        }
+        if (update.email() != null) {
+            if (!update.email().isBlank() && !ContactDataRules.isEmail(update.email())) {
+                throw new InvalidFieldException("email", "not an e-mail address (empty removes it)");
+            }
+            wanted.put(Field.EMAIL, blankToNull(update.email()));
+        }
+        if (update.address() != null) {
+            if (update.address().isBlank() || update.address().trim().length() > MAX_ADDRESS) {
+                throw new InvalidFieldException("address", "1 to " + MAX_ADDRESS + " characters");
+            }
+            wanted.put(Field.ADDRESS, update.address().trim());
+        }
+        if (wanted.isEmpty()) {
+            throw new InvalidFieldException("phone", "give phone, email or address");
+        }
+        return wanted;
+    }
+
+    /** The borrower's contact data on file, decrypted; locks the row until the change commits. */
+    private Map<Field, String> current(String borrowerId) {
+        return jdbc.query("SELECT phone, email, address FROM borrower WHERE borrower_id = ? FOR UPDATE", rs -> {
+            if (!rs.next()) {
+                throw new NoSuchElementException("borrower " + borrowerId + " does not exist");
+            }
+            Map<Field, String> values = new LinkedHashMap<>();
+            for (Field field : Field.values()) {
+                values.put(field, pii.open(field.sealedAs, rs.getString(field.column)));
+            }
+            return values;
+        }, borrowerId);
+    }
+
+    private String seal(Field field, String value) {
+        String sealed = pii.seal(field.sealedAs, value);
+        if (sealed != null && sealed.length() > field.width) {
+            throw new InvalidFieldException(field.column, "too long to store");
+        }
+        return sealed;
+    }
+
+    private String shown(Field field, String sealed, boolean full) {
+        String value = pii.open(field.sealedAs, sealed);
+        if (full || value == null) {
+            return value;
+        }
+        return switch (field) {
+            case PHONE -> PiiMasking.phone(value);
+            case EMAIL -> PiiMasking.email(value);
+            case ADDRESS -> PiiMasking.address(value);
+        };
+    }
+
+    private static String normalized(String stored) {
+        return stored == null || stored.isBlank() ? null : stored.trim();
+    }
+
+    private static String blankToNull(String value) {
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+}
