@@ -95,6 +95,9 @@ class WriteOffDossierApiTest {
         assertThat(read.getHeaders().getContentType()).isNotNull()
             .satisfies(type -> assertThat(type.isCompatibleWith(MediaType.TEXT_PLAIN)).isTrue());
         assertThat(read.getBody()).isEqualTo(full);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject_id = ? AND actor = ?",
+            Long.class, WriteOffDossierController.AUDIT_VIEW, String.valueOf(requestId), "manager1"))
+            .as("the read is audited").isOne();
         assertThat(get("collector1", "/api/write-offs/" + requestId + "/dossier").getStatusCode())
             .isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(get("manager1", "/api/write-offs/987654321/dossier").getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
