@@ -25,7 +25,8 @@ import io.collectflow.loan.importing.LoanCsvParser.ParsedLoan;
  * Books loans with their borrowers and annuity schedules — from a CSV upload
  * ({@link #importLoans(Reader)}) or from code ({@link #createLoans(Collection)}). Both are all or
  * nothing: every problem is collected first, and only a clean batch is written, in one transaction,
- * with JDBC batches. Borrowers are upserted by {@code borrower_id} (existing contact data replaced).
+ * with JDBC batches. Borrowers are upserted by {@code borrower_id} (existing contact data replaced, and the
+ * {@link ContactDataReplacement} told).
  */
 @Service
 public class LoanBookService {
@@ -35,16 +36,23 @@ public class LoanBookService {
     private final LoanBookRepository repository;
     private final TransactionTemplate tx;
     private final Clock clock;
+    private final ContactDataReplacement replacement;
 
     @Autowired
-    public LoanBookService(LoanBookRepository repository, TransactionTemplate tx) {
-        this(repository, tx, Clock.systemUTC());
+    public LoanBookService(LoanBookRepository repository, TransactionTemplate tx, ContactDataReplacement replacement) {
+        this(repository, tx, Clock.systemUTC(), replacement);
     }
 
-    LoanBookService(LoanBookRepository repository, TransactionTemplate tx, Clock clock) {
+    /** A loan book on a plain database: nothing else to tell when contact data is replaced. */
+    public LoanBookService(LoanBookRepository repository, TransactionTemplate tx) {
+        this(repository, tx, Clock.systemUTC(), ContactDataReplacement.NONE);
+    }
+
+    LoanBookService(LoanBookRepository repository, TransactionTemplate tx, Clock clock, ContactDataReplacement replacement) {
         this.repository = repository;
         this.tx = tx;
         this.clock = clock;
+        this.replacement = replacement;
     }
 
     /**
@@ -116,7 +124,9 @@ public class LoanBookService {
             Set<String> existing = repository.existingBorrowerIds(borrowers.keySet());
             List<NewBorrower> toUpdate = borrowers.values().stream().filter(b -> existing.contains(b.borrowerId())).toList();
             List<NewBorrower> toInsert = borrowers.values().stream().filter(b -> !existing.contains(b.borrowerId())).toList();
+            Runnable replaced = replacement.replacing(toUpdate, now);
             repository.updateBorrowers(toUpdate);
+            replaced.run();
             repository.insertBorrowers(toInsert, now);
             repository.insertLoans(loans, now);
         });

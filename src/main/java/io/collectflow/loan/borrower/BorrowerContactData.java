@@ -16,6 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.collectflow.casework.stage.CaseContactData;
+import io.collectflow.loan.ContactDataReplacement;
+import io.collectflow.loan.NewBorrower;
 import io.collectflow.security.audit.AuditLog;
 import io.collectflow.security.pii.BorrowerPii;
 import io.collectflow.security.pii.PiiMasking;
@@ -23,13 +25,17 @@ import io.collectflow.web.InvalidFieldException;
 
 /**
  * A borrower's phone, e-mail and address after the import: changed by the staff who contact the borrower (a skip
- * trace found a new number, the borrower moved), every change kept with its old and new values (sealed), who made
- * it, when and from which source, audited, and shown at once on the borrower's running cases. One transaction.
+ * trace found a new number, the borrower moved) or by a later import of the same borrower, every change kept with
+ * its old and new values (sealed), who made it, when and from which source, and shown at once on the borrower's
+ * running cases; staff changes are audited. One transaction.
  */
 @Service
-public class BorrowerContactData {
+public class BorrowerContactData implements ContactDataReplacement {
 
     public static final String AUDIT_UPDATE = "BORROWER_CONTACT_UPDATE";
+    /** The source and author of a change made by a loan import that brought other data for a known borrower. */
+    public static final String IMPORT = "IMPORT";
+    public static final String IMPORTED_BY = "loan-import";
     public static final String AUDIT_HISTORY_VIEW = "BORROWER_CONTACT_HISTORY_VIEW";
 
     static final int MAX_NOTE = 1000;
@@ -95,19 +101,39 @@ public class BorrowerContactData {
         });
         args.add(borrowerId);
         jdbc.update("UPDATE borrower SET " + set + " WHERE borrower_id = ?", args.toArray());
-        String[] none = {null, null};
-        jdbc.update("""
-            INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source, note,
-                old_phone, new_phone, old_email, new_email, old_address, new_address)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(), borrowerId,
-            Timestamp.from(now), user, update.source().trim(), blankToNull(update.note()),
-            sealed.getOrDefault(Field.PHONE, none)[0], sealed.getOrDefault(Field.PHONE, none)[1],
-            sealed.getOrDefault(Field.EMAIL, none)[0], sealed.getOrDefault(Field.EMAIL, none)[1],
-            sealed.getOrDefault(Field.ADDRESS, none)[0], sealed.getOrDefault(Field.ADDRESS, none)[1]);
+        insertChange(borrowerId, now, user, update.source().trim(), blankToNull(update.note()), sealed);
         List<String> changed = changes.keySet().stream().map(f -> f.column).toList();
         audit.record(user, AUDIT_UPDATE, "borrower", borrowerId,
             "changed " + String.join(", ", changed) + "; source " + update.source().trim());
         return new Outcome(borrowerId, changed, cases.borrowerChanged(borrowerId, now));
+    }
+
+    /**
+     * A loan import is about to replace known borrowers' contact data with its file's: each borrower whose phone,
+     * e-mail or address differs gets a change row (source {@value #IMPORT}, by {@value #IMPORTED_BY}); once the
+     * rows are replaced, their running cases show the new data.
+     */
+    @Override
+    public Runnable replacing(List<NewBorrower> borrowers, Instant now) {
+        List<String> changedBorrowers = new ArrayList<>();
+        for (NewBorrower borrower : borrowers) {
+            Map<Field, String> wanted = new LinkedHashMap<>();
+            wanted.put(Field.PHONE, blankToNull(borrower.phone()));
+            wanted.put(Field.EMAIL, blankToNull(borrower.email()));
+            wanted.put(Field.ADDRESS, blankToNull(borrower.address()));
+            Map<Field, String> current = current(borrower.borrowerId());
+            Map<Field, String[]> sealed = new LinkedHashMap<>();
+            wanted.forEach((field, value) -> {
+                if (!Objects.equals(normalized(current.get(field)), value)) {
+                    sealed.put(field, new String[] {pii.seal(field.sealedAs, current.get(field)), pii.seal(field.sealedAs, value)});
+                }
+            });
+            if (!sealed.isEmpty()) {
+                insertChange(borrower.borrowerId(), now, IMPORTED_BY, IMPORT, null, sealed);
+                changedBorrowers.add(borrower.borrowerId());
+            }
+        }
+        return () -> changedBorrowers.forEach(id -> cases.borrowerChanged(id, now));
     }
 
     /** The borrower's recorded changes, newest first; in full or masked; reading them is audited. */
@@ -184,6 +210,19 @@ public class BorrowerContactData {
             }
             return values;
         }, borrowerId);
+    }
+
+    private void insertChange(String borrowerId, Instant now, String user, String source, String note,
+            Map<Field, String[]> sealed) {
+        String[] none = {null, null};
+        jdbc.update("""
+            INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source, note,
+                old_phone, new_phone, old_email, new_email, old_address, new_address)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(), borrowerId,
+            Timestamp.from(now), user, source, note,
+            sealed.getOrDefault(Field.PHONE, none)[0], sealed.getOrDefault(Field.PHONE, none)[1],
+            sealed.getOrDefault(Field.EMAIL, none)[0], sealed.getOrDefault(Field.EMAIL, none)[1],
+            sealed.getOrDefault(Field.ADDRESS, none)[0], sealed.getOrDefault(Field.ADDRESS, none)[1]);
     }
 
     private String seal(Field field, String value) {

@@ -19,8 +19,10 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
@@ -164,5 +166,28 @@ class BorrowerContactDataApiTest {
         assertThat(removed.getStatusCode()).isEqualTo(HttpStatus.OK);
         assertThat(removed.getBody()).containsEntry("changed", List.of("email")).containsEntry("casesUpdated", 0);
         assertThat(stored("email")).isNull();
+    }
+
+    @Test
+    void anImportWithOtherDataForAKnownBorrowerIsRecordedAndReachesItsCase() {
+        String pi = lifecycle.open(new CaseWork(loanNo, 45, "DPD_30_59", new BigDecimal("700.00"), null, null),
+            LocalDate.now());
+        Jobs.runAllOf(management, pi);
+        String csv = "loan_no,borrower_id,borrower_name,id_number,phone,email,address,region,product,principal,"
+            + "annual_rate,penalty_rate,term_months,disbursed_on,first_due_on\n"
+            + loanNo + "-2," + borrowerId + ",Li Wei,110101199001011234,+86 137 2222 3333,li.wei@example.cn,"
+            + "\"1 Nanjing Road, Shanghai\",CN-SH,consumer,1200.00,0.12,0.18,12,2026-01-15,2026-02-15\n";
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<Map<String, Object>> imported = anonymous.withBasicAuth("manager1", "manager1")
+            .exchange("/api/loans/import", HttpMethod.POST, new HttpEntity<>(csv, headers), JSON);
+        assertThat(imported.getStatusCode()).as("%s", imported.getBody()).isEqualTo(HttpStatus.OK);
+
+        Map<String, Object> change = changes("collector1").get(0);
+        assertThat(change).containsEntry("changedBy", BorrowerContactData.IMPORTED_BY)
+            .containsEntry("source", BorrowerContactData.IMPORT);
+        assertThat((Map<String, Object>) change.get("fields")).as("e-mail and address were the same")
+            .containsOnlyKeys("phone").containsEntry("phone", List.of("+86 138 0013 8000", "+86 137 2222 3333"));
+        assertThat(runtime.getVariable(pi, CollectionCase.Vars.PHONE_MASKED)).isEqualTo("137****3333");
     }
 }
