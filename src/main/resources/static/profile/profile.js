@@ -55,10 +55,12 @@
         .then(r => r.ok ? r.json() : Promise.reject(new Error('Error ' + r.status)))
         .then(b => {
           const list = el('dl');
-          [['Phone', b.phone], ['E-mail', b.email], ['Address', b.address], ['ID number', b.idNumber]]
-            .forEach(([label, value]) => {
+          [['Phone', 'phone'], ['E-mail', 'email'], ['Address', 'address'], ['ID number', 'idNumber']]
+            .forEach(([label, name]) => {
               list.appendChild(el('dt', label));
-              list.appendChild(el('dd', value === null || value === undefined ? '' : value));
+              const value = el('dd', b[name] === null || b[name] === undefined ? '' : b[name]);
+              value.dataset.field = name;
+              list.appendChild(value);
             });
           note.textContent = b.masked ? 'Masked for your role; this view was recorded in the audit log.'
             : 'This view was recorded in the audit log.';
@@ -121,7 +123,11 @@
           result.className = 'empty';
           result.textContent = o.changed.length === 0 ? 'Nothing changed.'
             : 'Saved: ' + o.changed.join(', ') + ' (' + o.casesUpdated + ' running case(s) updated).';
-          ['phone', 'email', 'address'].forEach(name => { current[name] = fields[name].value; });
+          ['phone', 'email', 'address'].forEach(name => {
+            current[name] = fields[name].value;
+            const shown = document.querySelector('#contact-data dd[data-field="' + name + '"]');
+            if (shown) { shown.textContent = fields[name].value; }
+          });
         })
         .catch(e => { result.className = 'error'; result.textContent = e.message; })
         .finally(() => { save.disabled = false; });

@@ -77,6 +77,8 @@ class ContactDataPageBrowserTest {
             page.click("#contact-data-form button[type=submit]");
             page.waitForSelector("#contact-data-form p.empty:has-text('Saved')");
             assertThat(page.textContent("#contact-data-form p.empty")).isEqualTo("Saved: phone (0 running case(s) updated).");
+            assertThat(page.textContent("#contact-data dd[data-field=phone]")).as("the shown data follows")
+                .isEqualTo("+86 139 8765 4321");
         }
         assertThat(pii.open(BorrowerPii.PHONE, jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = ?",
             String.class, borrowerId))).isEqualTo("+86 139 8765 4321");
