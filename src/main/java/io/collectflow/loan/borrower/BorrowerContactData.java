@@ -80,13 +80,7 @@ public class BorrowerContactData implements ContactDataReplacement {
     @Transactional
     public Outcome update(String borrowerId, ContactDataUpdate update, String user, Instant now) {
         Map<Field, String> wanted = validated(update);
-        Map<Field, String> current = current(borrowerId);
-        Map<Field, String[]> changes = new LinkedHashMap<>();
-        wanted.forEach((field, value) -> {
-            if (!Objects.equals(normalized(current.get(field)), value)) {
-                changes.put(field, new String[] {current.get(field), value});
-            }
-        });
+        Map<Field, String[]> changes = differences(wanted, current(borrowerId));
         if (changes.isEmpty()) {
             return new Outcome(borrowerId, List.of(), 0);
         }
@@ -121,13 +115,9 @@ public class BorrowerContactData implements ContactDataReplacement {
             wanted.put(Field.PHONE, blankToNull(borrower.phone()));
             wanted.put(Field.EMAIL, blankToNull(borrower.email()));
             wanted.put(Field.ADDRESS, blankToNull(borrower.address()));
-            Map<Field, String> current = current(borrower.borrowerId());
             Map<Field, String[]> sealed = new LinkedHashMap<>();
-            wanted.forEach((field, value) -> {
-                if (!Objects.equals(normalized(current.get(field)), value)) {
-                    sealed.put(field, new String[] {pii.seal(field.sealedAs, current.get(field)), pii.seal(field.sealedAs, value)});
-                }
-            });
+            differences(wanted, current(borrower.borrowerId())).forEach((field, values) -> sealed.put(field,
+                new String[] {pii.seal(field.sealedAs, values[0]), pii.seal(field.sealedAs, values[1])}));
             if (!sealed.isEmpty()) {
                 insertChange(borrower.borrowerId(), now, IMPORTED_BY, IMPORT, null, sealed);
                 changedBorrowers.add(borrower.borrowerId());
@@ -210,6 +200,17 @@ public class BorrowerContactData implements ContactDataReplacement {
             }
             return values;
         }, borrowerId);
+    }
+
+    /** Field → [value on file, wanted value] for each wanted value that differs from the one on file. */
+    private static Map<Field, String[]> differences(Map<Field, String> wanted, Map<Field, String> current) {
+        Map<Field, String[]> changes = new LinkedHashMap<>();
+        wanted.forEach((field, value) -> {
+            if (!Objects.equals(normalized(current.get(field)), value)) {
+                changes.put(field, new String[] {current.get(field), value});
+            }
+        });
+        return changes;
     }
 
     private void insertChange(String borrowerId, Instant now, String user, String source, String note,
