@@ -195,14 +195,29 @@ class LostContactProcessTest extends CaseProcessTestSupport {
     @Test
     void aGuardLeftByADeletedProcessDoesNotBlockTheNextStart() {
         String loanNo = fixtures.loan(200, today());
-        LostContactStarts.Started first = starts.start(loanNo, "manager1");
-        runtimeService.deleteProcessInstance(first.processInstanceId(), "operator removed it", true);
+        // claims and releases are stamped with the engine's clock (a simulation sets it), not the wall clock
+        Instant startedAt = Instant.now().minus(Duration.ofDays(30)).truncatedTo(ChronoUnit.SECONDS);
+        ClockUtil.setCurrentTime(Date.from(startedAt));
+        try {
+            LostContactStarts.Started first = starts.start(loanNo, "manager1");
+            runtimeService.deleteProcessInstance(first.processInstanceId(), "operator removed it", true);
+            Instant releasedAt = startedAt.plus(Duration.ofDays(2));
+            ClockUtil.setCurrentTime(Date.from(releasedAt));
 
-        LostContactStarts.Started second = starts.start(loanNo, "manager1");
+            LostContactStarts.Started second = starts.start(loanNo, "manager1");
 
-        assertThat(second.duplicate()).isFalse();
-        assertThat(second.processInstanceId()).isNotEqualTo(first.processInstanceId());
-        assertThat(running(loanNo)).isOne();
+            assertThat(second.duplicate()).isFalse();
+            assertThat(second.processInstanceId()).isNotEqualTo(first.processInstanceId());
+            assertThat(running(loanNo)).isOne();
+            List<Map<String, Object>> guards = jdbc.queryForList(
+                "SELECT started_at, ended_at FROM lost_contact_case WHERE loan_no = ? ORDER BY id", loanNo);
+            assertThat(guards).hasSize(2);
+            assertThat(((Timestamp) guards.get(0).get("started_at")).toInstant()).isEqualTo(startedAt);
+            assertThat(((Timestamp) guards.get(0).get("ended_at")).toInstant()).isEqualTo(releasedAt);
+            assertThat(((Timestamp) guards.get(1).get("started_at")).toInstant()).isEqualTo(releasedAt);
+        } finally {
+            ClockUtil.reset();
+        }
     }
 
     private static void await(CountDownLatch latch) {

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -87,7 +88,7 @@ public class LostContactStarts {
         Started started = tryStart(loanNo, startedBy);
         if (started.duplicate() && started.processInstanceId() != null && !isRunning(started.processInstanceId())) {
             // the guard row outlived its process (deleted without listeners): free it and start afresh
-            registry.release(loanNo, Instant.now());
+            registry.release(loanNo, now());
             return tryStart(loanNo, startedBy);
         }
         return started;
@@ -96,7 +97,7 @@ public class LostContactStarts {
     private Started tryStart(String loanNo, String startedBy) {
         try {
             return tx.execute(status -> {
-                long id = registry.claim(loanNo, startedBy, Instant.now()).orElseThrow(AlreadyRunning::new);
+                long id = registry.claim(loanNo, startedBy, now()).orElseThrow(AlreadyRunning::new);
                 String since = lostContact.lastReachedOn(loanNo).map(LocalDate::toString).orElse("never reached");
                 String processInstanceId = runtime.startProcessInstanceByKey(PROCESS_KEY, loanNo,
                     Map.of(Vars.LOAN_NO, loanNo, UNREACHABLE_SINCE, since, STARTED_BY, startedBy)).getId();
@@ -108,6 +109,11 @@ public class LostContactStarts {
             Optional<String> running = registry.runningProcessInstance(loanNo);
             return new Started(running.orElse(null), true);
         }
+    }
+
+    /** The engine's clock, as the process's end listener uses (a simulation sets it). */
+    private static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
     }
 
     private boolean isRunning(String processInstanceId) {
