@@ -65,7 +65,11 @@
           note.textContent = b.masked ? 'Masked for your role; this view was recorded in the audit log.'
             : 'This view was recorded in the audit log.';
           button.replaceWith(list);
-          if (!b.masked) { section.appendChild(contactDataForm(borrowerId, b)); }
+          const history = el('div');
+          history.id = 'contact-data-changes';
+          section.appendChild(history);
+          showChanges(borrowerId, history);
+          if (!b.masked) { section.appendChild(contactDataForm(borrowerId, b, () => showChanges(borrowerId, history))); }
         })
         .catch(e => { note.textContent = e.message; button.disabled = false; });
     });
@@ -74,9 +78,21 @@
     return section;
   }
 
+  // Who changed the contact data, when and from which source (GET …/contact-data/changes, audited like the data).
+  function showChanges(borrowerId, target) {
+    fetch('/api/borrowers/' + encodeURIComponent(borrowerId) + '/contact-data/changes',
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
+      .then(r => r.ok ? r.json() : Promise.reject(new Error('Error ' + r.status)))
+      .then(changes => target.replaceChildren(table('Contact data changes', changes, [['changedAt', 'When'],
+        ['changedBy', 'By'], ['source', 'Source'],
+        ['fields', 'Changed', c => Object.entries(c.fields).map(([f, v]) => f + ': ' + (v[0] || '—') + ' → ' + (v[1] || '—'))
+          .join('; ')], ['note', 'Note']])))
+      .catch(e => target.replaceChildren(el('p', e.message, 'error')));
+  }
+
   // New phone, e-mail or address (a skip trace found a number, the borrower moved): PATCH
   // /api/borrowers/{id}/contact-data for the roles that see the data in full; only changed fields are sent.
-  function contactDataForm(borrowerId, current) {
+  function contactDataForm(borrowerId, current, saved) {
     const form = el('form');
     form.id = 'contact-data-form';
     form.appendChild(el('h3', 'Update contact data'));
@@ -128,6 +144,7 @@
             const shown = document.querySelector('#contact-data dd[data-field="' + name + '"]');
             if (shown) { shown.textContent = fields[name].value; }
           });
+          if (o.changed.length > 0) { saved(); }
         })
         .catch(e => { result.className = 'error'; result.textContent = e.message; })
         .finally(() => { save.disabled = false; });

@@ -64,6 +64,8 @@ class ContactDataPageBrowserTest {
             page.navigate("http://localhost:" + port + "/profile/?loan=" + loanNo);
             page.click("#contact-data button");
             page.waitForSelector("#contact-data-form");
+            page.waitForSelector("#contact-data-changes p.empty");
+            assertThat(page.textContent("#contact-data-changes")).as("no change yet").contains("none");
             assertThat(page.inputValue("#contact-data-form input[name=phone]")).isEqualTo("+86 138 0013 8000");
 
             page.fill("#contact-data-form input[name=phone]", "phone unknown");
@@ -79,6 +81,10 @@ class ContactDataPageBrowserTest {
             assertThat(page.textContent("#contact-data-form p.empty")).isEqualTo("Saved: phone (0 running case(s) updated).");
             assertThat(page.textContent("#contact-data dd[data-field=phone]")).as("the shown data follows")
                 .isEqualTo("+86 139 8765 4321");
+            // and the history below it
+            page.waitForSelector("#contact-data-changes td:has-text('SKIP_TRACE')");
+            assertThat(page.textContent("#contact-data-changes tbody")).contains("collector2")
+                .contains("phone: +86 138 0013 8000 → +86 139 8765 4321").contains("number from the employer");
         }
         assertThat(pii.open(BorrowerPii.PHONE, jdbc.queryForObject("SELECT phone FROM borrower WHERE borrower_id = ?",
             String.class, borrowerId))).isEqualTo("+86 139 8765 4321");
