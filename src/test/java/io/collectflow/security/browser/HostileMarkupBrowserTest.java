@@ -103,6 +103,10 @@ class HostileMarkupBrowserTest {
         String borrowerId = jdbc.queryForObject("SELECT borrower_id FROM loan WHERE loan_no = ?", String.class, loanNo);
         jdbc.update("UPDATE borrower SET name = ?, address = ? WHERE borrower_id = ?", NAME,
             pii.seal(BorrowerPii.ADDRESS, ADDRESS), borrowerId);
+        // a recorded contact data change whose note and old address carry markup (shown in the change list)
+        jdbc.update("INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source, note,"
+            + " old_address, new_address) VALUES ('hostile-change', ?, ?, 'collector2', 'SKIP_TRACE', ?, ?, ?)", borrowerId,
+            Timestamp.from(Instant.now()), NOTES, pii.seal(BorrowerPii.ADDRESS, ADDRESS), pii.seal(BorrowerPii.ADDRESS, ADDRESS));
         jdbc.update("INSERT INTO contact_report (loan_no, stage, channel, reached, outcome, notes, recorded_by, recorded_at)"
             + " VALUES (?, 'FIRST_LINE', 'CALL', TRUE, 'PROMISE_TO_PAY', ?, 'collector1', ?)", loanNo, NOTES,
             Timestamp.from(Instant.now()));
@@ -175,7 +179,8 @@ class HostileMarkupBrowserTest {
 
     /**
      * The borrower 360° view as collector1: name, notes and the complaint text as text; the contact data only
-     * on request, in full for a collector, and that view is in the audit log.
+     * on request, in full for a collector, and that view is in the audit log; the list of contact data changes
+     * and the change form hold hostile values as text too.
      */
     private void profilePage(String loanNo, String borrowerId) {
         try (BrowserContext context = browser.newContext(new Browser.NewContextOptions()
@@ -192,6 +197,9 @@ class HostileMarkupBrowserTest {
                 page.waitForSelector("#contact-data dl");
                 assertThat(page.innerText("#contact-data dl")).contains(ADDRESS).contains("+86");
                 assertThat(views(borrowerId)).as("the reveal is audited").isEqualTo(1);
+                page.waitForSelector("#contact-data-changes table");
+                assertThat(page.innerText("#contact-data-changes")).contains(NOTES).contains("address: " + ADDRESS);
+                page.waitForSelector("#contact-data-form");
                 assertThat(page.locator("#profile img, #profile script, #profile svg, #profile iframe, #evil").count()).isZero();
             } finally {
                 screenshot(page, "hostile-markup-profile.png");
