@@ -120,22 +120,21 @@ public class CaseRegistry {
 
     /** Process instances of the active cases of every loan of the borrower of {@code loanNo}. */
     List<String> activeCaseInstancesOfBorrowerOf(String loanNo) {
-        return jdbc.queryForList("""
-            SELECT c.process_instance_id FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
-             WHERE c.process_instance_id IS NOT NULL
-               AND l.borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)
-             ORDER BY c.loan_no""", String.class, loanNo);
+        return List.copyOf(activeCasesOfBorrowerWhere("(SELECT borrower_id FROM loan WHERE loan_no = ?)", loanNo).values());
     }
 
     /** Loan number → process instance of every active case of the borrower's loans, by loan number. */
     public Map<String, String> activeCasesOfBorrower(String borrowerId) {
+        return activeCasesOfBorrowerWhere("?", borrowerId);
+    }
+
+    /** The active cases of the loans whose borrower is {@code borrower} (an SQL expression with one parameter). */
+    private Map<String, String> activeCasesOfBorrowerWhere(String borrower, String argument) {
         Map<String, String> cases = new LinkedHashMap<>();
-        jdbc.query("""
-            SELECT c.loan_no, c.process_instance_id FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no
-             WHERE c.process_instance_id IS NOT NULL AND l.borrower_id = ?
-             ORDER BY c.loan_no""", rs -> {
+        jdbc.query("SELECT c.loan_no, c.process_instance_id FROM collection_case c JOIN loan l ON l.loan_no = c.active_loan_no"
+            + " WHERE c.process_instance_id IS NOT NULL AND l.borrower_id = " + borrower + " ORDER BY c.loan_no", rs -> {
                 cases.put(rs.getString(1), rs.getString(2));
-            }, borrowerId);
+            }, argument);
         return cases;
     }
 

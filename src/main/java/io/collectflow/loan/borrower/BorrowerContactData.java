@@ -1,9 +1,12 @@
 package io.collectflow.loan.borrower;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,10 +15,13 @@ import java.util.Objects;
 import java.util.UUID;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
+import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.collectflow.casework.stage.CaseContactData;
+import io.collectflow.loan.Chunks;
 import io.collectflow.loan.ContactDataReplacement;
 import io.collectflow.loan.NewBorrower;
 import io.collectflow.security.audit.AuditLog;
@@ -66,12 +72,14 @@ public class BorrowerContactData implements ContactDataReplacement {
     }
 
     private final JdbcTemplate jdbc;
+    private final NamedParameterJdbcTemplate named;
     private final BorrowerPii pii;
     private final AuditLog audit;
     private final CaseContactData cases;
 
     public BorrowerContactData(JdbcTemplate jdbc, BorrowerPii pii, AuditLog audit, CaseContactData cases) {
         this.jdbc = jdbc;
+        this.named = new NamedParameterJdbcTemplate(jdbc);
         this.pii = pii;
         this.audit = audit;
         this.cases = cases;
@@ -109,6 +117,7 @@ public class BorrowerContactData implements ContactDataReplacement {
      */
     @Override
     public Runnable replacing(List<NewBorrower> borrowers, Instant now) {
+        Map<String, Map<Field, String>> onFile = currentOf(borrowers.stream().map(NewBorrower::borrowerId).toList());
         List<String> changedBorrowers = new ArrayList<>();
         for (NewBorrower borrower : borrowers) {
             Map<Field, String> wanted = new LinkedHashMap<>();
@@ -116,7 +125,7 @@ public class BorrowerContactData implements ContactDataReplacement {
             wanted.put(Field.EMAIL, blankToNull(borrower.email()));
             wanted.put(Field.ADDRESS, blankToNull(borrower.address()));
             Map<Field, String[]> sealed = new LinkedHashMap<>();
-            differences(wanted, current(borrower.borrowerId())).forEach((field, values) -> sealed.put(field,
+            differences(wanted, onFile.get(borrower.borrowerId())).forEach((field, values) -> sealed.put(field,
                 new String[] {pii.seal(field.sealedAs, values[0]), pii.seal(field.sealedAs, values[1])}));
             if (!sealed.isEmpty()) {
                 insertChange(borrower.borrowerId(), now, IMPORTED_BY, IMPORT, null, sealed);
@@ -194,19 +203,35 @@ public class BorrowerContactData implements ContactDataReplacement {
             if (!rs.next()) {
                 throw new NoSuchElementException("borrower " + borrowerId + " does not exist");
             }
-            Map<Field, String> values = new LinkedHashMap<>();
-            for (Field field : Field.values()) {
-                values.put(field, pii.open(field.sealedAs, rs.getString(field.column)));
-            }
-            return values;
+            return opened(rs);
         }, borrowerId);
+    }
+
+    /** Borrower id → contact data on file, decrypted, read {@link Chunks#SIZE} borrowers at a time. */
+    private Map<String, Map<Field, String>> currentOf(List<String> borrowerIds) {
+        Map<String, Map<Field, String>> found = new HashMap<>();
+        for (List<String> chunk : Chunks.of(borrowerIds)) {
+            named.query("SELECT borrower_id, phone, email, address FROM borrower WHERE borrower_id IN (:ids)",
+                new MapSqlParameterSource("ids", chunk), rs -> {
+                    found.put(rs.getString("borrower_id"), opened(rs));
+                });
+        }
+        return found;
+    }
+
+    private Map<Field, String> opened(ResultSet row) throws SQLException {
+        Map<Field, String> values = new LinkedHashMap<>();
+        for (Field field : Field.values()) {
+            values.put(field, pii.open(field.sealedAs, row.getString(field.column)));
+        }
+        return values;
     }
 
     /** Field → [value on file, wanted value] for each wanted value that differs from the one on file. */
     private static Map<Field, String[]> differences(Map<Field, String> wanted, Map<Field, String> current) {
         Map<Field, String[]> changes = new LinkedHashMap<>();
         wanted.forEach((field, value) -> {
-            if (!Objects.equals(normalized(current.get(field)), value)) {
+            if (!Objects.equals(blankToNull(current.get(field)), value)) {
                 changes.put(field, new String[] {current.get(field), value});
             }
         });
@@ -244,10 +269,6 @@ public class BorrowerContactData implements ContactDataReplacement {
             case EMAIL -> PiiMasking.email(value);
             case ADDRESS -> PiiMasking.address(value);
         };
-    }
-
-    private static String normalized(String stored) {
-        return stored == null || stored.isBlank() ? null : stored.trim();
     }
 
     private static String blankToNull(String value) {
