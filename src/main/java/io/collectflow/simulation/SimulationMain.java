@@ -5,6 +5,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TimeZone;
+import java.util.function.IntConsumer;
 
 /**
  * The strategy simulator's command line ({@code ./mvnw -Psimulate -Dloans=10000 -Ddays=180}, README
@@ -21,21 +22,30 @@ public final class SimulationMain {
         TimeZone.setDefault(TimeZone.getTimeZone(Simulator.ZONE));
         SimulationSettings settings = SimulationSettings.fromSystemProperties();
         PrintStream out = System.out;
-        out.printf("Simulating %d loans over %d days from %s (seed %d), strategies %s%n", settings.loans(),
-            settings.days(), settings.start(), settings.seed(), settings.strategies());
+        String armResult = System.getProperty(ParallelArms.RESULT_PROPERTY);
+        if (armResult != null) {
+            // one arm of a parallel run (ParallelArms): its days for the progress bar, its result to the file
+            try {
+                SimulationResult result = simulate(settings.strategies().get(0).trim(), settings, out,
+                    day -> out.println(ParallelArms.DAY_LINE + day));
+                ParallelArms.write(result, Path.of(armResult));
+            } catch (RuntimeException e) {
+                out.println("failed: " + Simulator.describe(e));
+                e.printStackTrace();
+                System.exit(1);
+            }
+            System.exit(0);
+        }
+        out.printf("Simulating %d loans over %d days from %s (seed %d), strategies %s%s%n", settings.loans(),
+            settings.days(), settings.start(), settings.seed(), settings.strategies(),
+            ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
         List<SimulationResult> results = new ArrayList<>();
-        for (String strategy : settings.strategies()) {
-            try (Simulator simulator = Simulator.start(strategy.trim(), settings)) {
+        if (ParallelArms.wanted(settings)) {
+            results.addAll(new ParallelArms(settings, out).run());
+        } else {
+            for (String strategy : settings.strategies()) {
                 ProgressBar bar = new ProgressBar(out, strategy.trim(), settings.days());
-                SimulationResult result = simulator.run(settings.progress() ? bar::update : day -> { });
-                results.add(result);
-                out.printf("%s: %d cases, %d tasks, %d jobs, %d payments in %ds (CPU %ds); phases %s%n", strategy.trim(),
-                    result.casesOpened(), result.tasksCompleted(), result.jobsExecuted(), result.paymentsPosted(),
-                    result.elapsed().toSeconds(), result.cpu().toSeconds(), simulator.phaseSeconds());
-                warn(out, "failed jobs", result.jobFailures().toString(), result.jobFailures().isEmpty());
-                warn(out, "task errors", result.taskErrors().toString(), result.taskErrors().isEmpty());
-                warn(out, "tasks left open (no simulated behaviour)", result.unhandledTasks().toString(),
-                    result.unhandledTasks().isEmpty());
+                results.add(simulate(strategy.trim(), settings, out, settings.progress() ? bar::update : day -> { }));
             }
         }
         SimulationReport report = new SimulationReport(results);
@@ -45,6 +55,22 @@ public final class SimulationMain {
         out.println();
         files.forEach(f -> out.println("Written " + f.toAbsolutePath()));
         System.exit(0);
+    }
+
+    /** Runs one strategy in an engine of its own and prints its counters, phases and anything that went wrong. */
+    private static SimulationResult simulate(String strategy, SimulationSettings settings, PrintStream out,
+                                             IntConsumer onDay) {
+        try (Simulator simulator = Simulator.start(strategy, settings)) {
+            SimulationResult result = simulator.run(onDay);
+            out.printf("%s: %d cases, %d tasks, %d jobs, %d payments in %ds (CPU %ds); phases %s%n", strategy,
+                result.casesOpened(), result.tasksCompleted(), result.jobsExecuted(), result.paymentsPosted(),
+                result.elapsed().toSeconds(), result.cpu().toSeconds(), simulator.phaseSeconds());
+            warn(out, "failed jobs", result.jobFailures().toString(), result.jobFailures().isEmpty());
+            warn(out, "task errors", result.taskErrors().toString(), result.taskErrors().isEmpty());
+            warn(out, "tasks left open (no simulated behaviour)", result.unhandledTasks().toString(),
+                result.unhandledTasks().isEmpty());
+            return result;
+        }
     }
 
     private static void warn(PrintStream out, String what, String detail, boolean none) {

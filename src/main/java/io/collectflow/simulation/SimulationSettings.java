@@ -56,6 +56,13 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             System.getProperty("history", "audit"));
     }
 
+    /** The JVM options that give these settings, with {@code strategy} only, to another JVM's {@link #fromSystemProperties()}. */
+    List<String> asSystemProperties(String strategy) {
+        return List.of("-Dloans=" + loans, "-Ddays=" + days, "-Dseed=" + seed, "-Dstart=" + start,
+            "-Dseasoning=" + seasoningMonths, "-Dcapacity=" + capacity, "-DoffHours=" + offHoursShare,
+            "-Dstrategies=" + strategy, "-Dout=" + outputDir, "-Dquiet=" + !progress, "-Dhistory=" + historyLevel);
+    }
+
     /** Tasks per day: as given, or (0) one task per five loans, at least 100. */
     private static int capacity(int given, int loans) {
         return given > 0 ? given : Math.max(100, loans / 5);

@@ -70,6 +70,8 @@ public final class Simulator implements AutoCloseable {
      * {@code extraProperties} (e.g. a live challenger share) added to the simulation's settings.
      */
     public static Simulator start(String strategy, SimulationSettings settings, String... extraProperties) {
+        // a mistyped path is told at once, not after the engine's start
+        List<Path> strategyFiles = SimulationSettings.isFile(strategy) ? strategyFiles(strategy) : List.of();
         SimulatedClock clock = new SimulatedClock(ZONE);
         clock.set(settings.start(), 0, 0);
         List<String> args = new ArrayList<>(List.of(
@@ -106,21 +108,36 @@ public final class Simulator implements AutoCloseable {
             .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
             .run(args.toArray(String[]::new));
         Simulator simulator = new Simulator(strategy, settings, context, clock);
-        if (SimulationSettings.isFile(strategy)) {
-            simulator.deploy(strategy);
+        if (!strategyFiles.isEmpty()) {
+            try {
+                simulator.deploy(strategy, strategyFiles);
+            } catch (RuntimeException e) {
+                // without its strategy there is nothing to run: stop the engine (and its web server) again
+                simulator.close();
+                throw e;
+            }
         }
         return simulator;
     }
 
-    /** Deploys the strategy's files into this engine only; being the latest versions, new cases use them. */
-    private void deploy(String files) {
-        DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment()
-            .name("simulation strategy " + files);
+    /** The files of a strategy given as paths joined by '+', each an existing file. */
+    private static List<Path> strategyFiles(String files) {
+        List<Path> paths = new ArrayList<>();
         for (String file : files.split("\\+")) {
             Path path = Path.of(file.trim());
             if (!Files.isRegularFile(path)) {
                 throw new IllegalArgumentException("strategy file " + path.toAbsolutePath() + " does not exist");
             }
+            paths.add(path);
+        }
+        return paths;
+    }
+
+    /** Deploys the strategy's files into this engine only; being the latest versions, new cases use them. */
+    private void deploy(String strategy, List<Path> files) {
+        DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment()
+            .name("simulation strategy " + strategy);
+        for (Path path : files) {
             try (InputStream in = Files.newInputStream(path)) {
                 deployment.addInputStream(path.getFileName().toString(), new java.io.ByteArrayInputStream(in.readAllBytes()));
             } catch (IOException e) {

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Properties;
 
 import org.junit.jupiter.api.Test;
 
@@ -40,6 +41,23 @@ class SimulationSettingsTest {
             if (before != null) {
                 System.setProperty("history", before);
             }
+        }
+    }
+
+    @Test
+    void anArmsJvmReadsTheSameSettingsWithItsOneStrategy() {
+        SimulationSettings settings = new SimulationSettings(321, 17, 99L, LocalDate.of(2026, 3, 2), 4, 150, 0.25,
+            List.of("expanded", "short"), Path.of("target/arms"), true, "full");
+        Properties before = (Properties) System.getProperties().clone();
+        try {
+            for (String option : settings.asSystemProperties("short")) {
+                String[] pair = option.substring(2).split("=", 2);
+                System.setProperty(pair[0], pair[1]);
+            }
+            assertThat(SimulationSettings.fromSystemProperties()).isEqualTo(new SimulationSettings(321, 17, 99L,
+                LocalDate.of(2026, 3, 2), 4, 150, 0.25, List.of("short"), Path.of("target/arms"), true, "full"));
+        } finally {
+            System.setProperties(before);
         }
     }
 }
