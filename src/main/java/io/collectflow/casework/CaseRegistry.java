@@ -3,7 +3,7 @@ package io.collectflow.casework;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -28,9 +28,11 @@ public class CaseRegistry {
     private static final String WORK_COLUMNS = "l.loan_no, l.dpd, l.bucket, l.overdue_amount, c.id, c.process_instance_id";
 
     private final JdbcTemplate jdbc;
+    private final Clock clock;
 
-    public CaseRegistry(JdbcTemplate jdbc) {
+    public CaseRegistry(JdbcTemplate jdbc, Clock clock) {
         this.jdbc = jdbc;
+        this.clock = clock;
     }
 
     /** Delinquent active loans without an active case (none for a borrower reported deceased: C6). */
@@ -63,7 +65,7 @@ public class CaseRegistry {
 
     /** Registers new active cases (one JDBC batch); fails on the unique key if a loan already has one. */
     void insertActive(List<CaseWork> loans, LocalDate openedOn) {
-        Timestamp now = Timestamp.from(Instant.now());
+        Timestamp now = Timestamp.from(clock.instant());
         jdbc.batchUpdate("""
             INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket)
             VALUES (?, 'ACTIVE', ?, ?, ?, ?)""", loans, loans.size(), (ps, work) -> {

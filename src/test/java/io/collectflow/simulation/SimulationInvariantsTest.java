@@ -90,6 +90,11 @@ class SimulationInvariantsTest {
         // promises kept by a payment that cured the loan are decided by the nightly settlement, which the simulated day runs
         Long kept = jdbc.queryForObject("SELECT COUNT(*) FROM promise_to_pay WHERE status = 'KEPT'", Long.class);
         assertThat(kept).as("promises settled as kept").isPositive();
+        // cases are stamped with the simulated time, not the machine's
+        Timestamp lastOpened = jdbc.queryForObject("SELECT MAX(opened_at) FROM collection_case", Timestamp.class);
+        assertThat(lastOpened.toInstant()).as("the last case's opening time")
+            .isBefore(lastDay.plusDays(1).atStartOfDay(Simulator.ZONE).toInstant())
+            .isAfter(START.atStartOfDay(Simulator.ZONE).toInstant());
     }
 
     @Test
