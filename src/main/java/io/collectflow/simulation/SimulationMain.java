@@ -10,7 +10,8 @@ import java.util.function.IntConsumer;
 /**
  * The strategy simulator's command line ({@code ./mvnw -Psimulate -Dloans=10000 -Ddays=180}, README
  * "Strategy simulator"): runs each strategy on the same synthetic portfolio in an engine of its own, shows a
- * progress bar, prints the KPIs side by side against the I7 targets and writes CSV and HTML results.
+ * progress bar, prints the KPIs side by side against the I7 targets and writes CSV and HTML results; with
+ * {@code -Dreplications=N} it repeats the comparison on N portfolios and adds the differences' intervals.
  */
 public final class SimulationMain {
 
@@ -36,25 +37,51 @@ public final class SimulationMain {
             }
             System.exit(0);
         }
-        out.printf("Simulating %d loans over %d days from %s (seed %d), strategies %s%s%n", settings.loans(),
-            settings.days(), settings.start(), settings.seed(), settings.strategies(),
-            ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
-        List<SimulationResult> results = new ArrayList<>();
-        if (ParallelArms.wanted(settings)) {
-            results.addAll(new ParallelArms(settings, out).run());
-        } else {
-            for (String strategy : settings.strategies()) {
-                ProgressBar bar = new ProgressBar(out, strategy.trim(), settings.days());
-                results.add(simulate(strategy.trim(), settings, out, settings.progress() ? bar::update : day -> { }));
-            }
+        int replications = Integer.getInteger("replications", 1);
+        if (replications < 1) {
+            throw new IllegalArgumentException("replications must be at least 1, not " + replications);
         }
-        SimulationReport report = new SimulationReport(results);
+        out.printf("Simulating %d loans over %d days from %s (seed %d%s), strategies %s%s%n", settings.loans(),
+            settings.days(), settings.start(), settings.seed(),
+            replications > 1 ? " and the next " + (replications - 1) : "", settings.strategies(),
+            ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
+        List<List<SimulationResult>> bySeed = replicate(settings, replications, out);
+        SimulationReport report = new SimulationReport(bySeed.get(0));
         out.println();
         report.print(out);
-        List<Path> files = report.write(settings.outputDir());
+        List<Path> files = new ArrayList<>(report.write(settings.outputDir()));
+        if (replications > 1) {
+            Replications over = new Replications(bySeed);
+            out.println();
+            over.print(out);
+            files.add(over.write(settings.outputDir()));
+        }
         out.println();
         files.forEach(f -> out.println("Written " + f.toAbsolutePath()));
         System.exit(0);
+    }
+
+    /** The strategies on {@code replications} portfolios: the settings' seed and the next ones. */
+    static List<List<SimulationResult>> replicate(SimulationSettings settings, int replications, PrintStream out)
+            throws Exception {
+        List<List<SimulationResult>> bySeed = new ArrayList<>();
+        for (int r = 0; r < replications; r++) {
+            bySeed.add(arms(settings.withSeed(settings.seed() + r), out));
+        }
+        return bySeed;
+    }
+
+    /** Every strategy on one portfolio: at the same time in JVMs of their own where that pays, else here in turn. */
+    private static List<SimulationResult> arms(SimulationSettings settings, PrintStream out) throws Exception {
+        if (ParallelArms.wanted(settings)) {
+            return new ParallelArms(settings, out).run();
+        }
+        List<SimulationResult> results = new ArrayList<>();
+        for (String strategy : settings.strategies()) {
+            ProgressBar bar = new ProgressBar(out, strategy.trim(), settings.days());
+            results.add(simulate(strategy.trim(), settings, out, settings.progress() ? bar::update : day -> { }));
+        }
+        return results;
     }
 
     /** Runs one strategy in an engine of its own and prints its counters, phases and anything that went wrong. */

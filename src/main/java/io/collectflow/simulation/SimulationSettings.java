@@ -56,6 +56,12 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             System.getProperty("history", "audit"));
     }
 
+    /** The same settings on another portfolio (a replication, {@code -Dreplications}). */
+    SimulationSettings withSeed(long otherSeed) {
+        return new SimulationSettings(loans, days, otherSeed, start, seasoningMonths, capacity, offHoursShare, strategies,
+            outputDir, progress, historyLevel);
+    }
+
     /** The JVM options that give these settings, with {@code strategy} only, to another JVM's {@link #fromSystemProperties()}. */
     List<String> asSystemProperties(String strategy) {
         return List.of("-Dloans=" + loans, "-Ddays=" + days, "-Dseed=" + seed, "-Dstart=" + start,

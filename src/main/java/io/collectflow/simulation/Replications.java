@@ -1,0 +1,221 @@
+package io.collectflow.simulation;
+
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.MathContext;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The same comparison repeated on several portfolios (seeds): is the challenger's difference larger than what
+ * another portfolio of the same kind would give by chance? For each KPI line ({@link KpiLines}) the mean of
+ * every strategy over the seeds and, with two strategies, the mean difference (second minus first) with a 95 %
+ * confidence interval from Student's t over the per-seed differences. The arms of one seed share the
+ * portfolio and the borrowers' choices (common random numbers), so the difference is paired by seed and its
+ * interval is narrower than the two means' spread. {@code clear} marks a difference whose interval excludes 0.
+ */
+final class Replications {
+
+    /** Two-sided 95 % quantiles of Student's t for 1–30 degrees of freedom; 1.96 beyond. */
+    private static final double[] T95 = {12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228,
+        2.201, 2.179, 2.160, 2.145, 2.131, 2.120, 2.110, 2.101, 2.093, 2.086, 2.080, 2.074, 2.069, 2.064, 2.060,
+        2.056, 2.052, 2.048, 2.045, 2.042};
+    /** Run figures that measure the machine, not the strategy. */
+    private static final Set<String> NOT_OUTCOMES = Set.of("wallSeconds", "cpuSeconds");
+
+    /** One KPI line over the seeds: the values of every strategy, per seed (NaN where a seed had none). */
+    record Figure(String section, String metric, String key, double[][] values) {
+
+        double mean(int strategy) {
+            return Statistics.of(values[strategy]).mean();
+        }
+
+        /** Second strategy minus first, over the seeds where both have a value. */
+        Statistics difference() {
+            double[] d = new double[values[0].length];
+            for (int seed = 0; seed < d.length; seed++) {
+                d[seed] = values[1][seed] - values[0][seed];
+            }
+            return Statistics.of(d);
+        }
+    }
+
+    /** Mean, and the 95 % confidence interval of the mean (NaN below two values), of the non-NaN values. */
+    record Statistics(int n, double mean, double low, double high) {
+
+        static Statistics of(double[] values) {
+            double sum = 0;
+            int n = 0;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    sum += v;
+                    n++;
+                }
+            }
+            if (n == 0) {
+                return new Statistics(0, Double.NaN, Double.NaN, Double.NaN);
+            }
+            double mean = sum / n;
+            if (n < 2) {
+                return new Statistics(n, mean, Double.NaN, Double.NaN);
+            }
+            double squares = 0;
+            for (double v : values) {
+                if (!Double.isNaN(v)) {
+                    squares += (v - mean) * (v - mean);
+                }
+            }
+            double half = t95(n - 1) * Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+            return new Statistics(n, mean, mean - half, mean + half);
+        }
+
+        /** The interval lies wholly above or below 0. */
+        boolean clear() {
+            return n >= 2 && (low > 0 || high < 0);
+        }
+    }
+
+    private final List<String> strategies;
+    private final List<Long> seeds;
+    private final List<Figure> figures;
+
+    /** {@code bySeed}: per seed, the results of every strategy in the same order. */
+    Replications(List<List<SimulationResult>> bySeed) {
+        if (bySeed.isEmpty()) {
+            throw new IllegalArgumentException("no seeds to compare");
+        }
+        this.strategies = bySeed.get(0).stream().map(SimulationResult::strategy).toList();
+        this.seeds = bySeed.stream().map(results -> results.get(0).settings().seed()).toList();
+        Map<String, KpiLines.Line> first = new LinkedHashMap<>();
+        Map<String, double[][]> values = new LinkedHashMap<>();
+        for (int seed = 0; seed < bySeed.size(); seed++) {
+            for (int s = 0; s < strategies.size(); s++) {
+                for (KpiLines.Line line : KpiLines.of(bySeed.get(seed).get(s))) {
+                    if (NOT_OUTCOMES.contains(line.metric()) || number(line.value()) == null) {
+                        continue;
+                    }
+                    first.putIfAbsent(line.id(), line);
+                    values.computeIfAbsent(line.id(), id -> empty(strategies.size(), bySeed.size()))[s][seed] =
+                        number(line.value());
+                }
+            }
+        }
+        List<Figure> list = new ArrayList<>();
+        first.forEach((id, line) -> list.add(new Figure(line.section(), line.metric(), line.key(), values.get(id))));
+        this.figures = List.copyOf(list);
+    }
+
+    List<Figure> figures() {
+        return figures;
+    }
+
+    /** {@code replications.csv}: a line per KPI, the strategies' means and the difference with its interval. */
+    String csv() {
+        StringBuilder out = new StringBuilder("section,metric,key,seeds");
+        strategies.forEach(s -> out.append(',').append(csv(s)).append("_mean"));
+        if (strategies.size() == 2) {
+            out.append(",difference_mean,difference_ci95_low,difference_ci95_high,clear");
+        }
+        out.append('\n');
+        for (Figure f : figures) {
+            out.append(String.join(",", csv(f.section()), csv(f.metric()), csv(f.key()),
+                String.valueOf(Statistics.of(f.values()[0]).n())));
+            for (int s = 0; s < strategies.size(); s++) {
+                out.append(',').append(format(f.mean(s)));
+            }
+            if (strategies.size() == 2) {
+                Statistics d = f.difference();
+                out.append(',').append(format(d.mean())).append(',').append(format(d.low())).append(',')
+                    .append(format(d.high())).append(',').append(d.clear());
+            }
+            out.append('\n');
+        }
+        return out.toString();
+    }
+
+    Path write(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path file = dir.resolve("replications.csv");
+        Files.writeString(file, csv(), StandardCharsets.UTF_8);
+        return file;
+    }
+
+    /**
+     * The console table: the differences whose interval excludes 0 first, then the others; lines that are 0 for
+     * every strategy and seed are left to the CSV.
+     */
+    void print(PrintStream out) {
+        out.printf("Over %d seeds %s:%n", seeds.size(), seeds);
+        List<Figure> shown = figures.stream().filter(f -> !allZero(f)).toList();
+        if (strategies.size() != 2) {
+            shown.forEach(f -> out.printf("  %-4s %-32s %-26s %14s%n", f.section(), f.metric(), cut(f.key()),
+                format(f.mean(0))));
+            return;
+        }
+        out.printf("  %-4s %-32s %-26s %14s %14s   %s%n", "id", "metric", "key", cut(strategies.get(0), 14),
+            cut(strategies.get(1), 14), "difference (95 % interval)");
+        for (boolean clear : new boolean[] {true, false}) {
+            for (Figure f : shown) {
+                Statistics d = f.difference();
+                if (d.clear() == clear) {
+                    String difference = d.n() == 0 ? "" : format(d.mean()) + (d.n() < 2 ? ""
+                        : " (" + format(d.low()) + " .. " + format(d.high()) + ")") + (clear ? " *" : "");
+                    out.printf("  %-4s %-32s %-26s %14s %14s   %s%n", f.section(), f.metric(), cut(f.key()),
+                        format(f.mean(0)), format(f.mean(1)), difference);
+                }
+            }
+        }
+        out.printf("  * the interval excludes 0: more than the spread between portfolios explains; %d lines that"
+            + " were 0 throughout are in replications.csv only%n", figures.size() - shown.size());
+    }
+
+    private static boolean allZero(Figure f) {
+        return Arrays.stream(f.values()).flatMapToDouble(Arrays::stream).allMatch(v -> v == 0 || Double.isNaN(v));
+    }
+
+    private static double t95(int degreesOfFreedom) {
+        return degreesOfFreedom <= T95.length ? T95[degreesOfFreedom - 1] : 1.96;
+    }
+
+    private static double[][] empty(int strategies, int seeds) {
+        double[][] values = new double[strategies][seeds];
+        for (double[] row : values) {
+            Arrays.fill(row, Double.NaN);
+        }
+        return values;
+    }
+
+    private static Double number(String value) {
+        try {
+            return value == null || value.isBlank() ? null : Double.valueOf(value);
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** Six significant digits, without an exponent or trailing zeros. */
+    private static String format(double value) {
+        return Double.isNaN(value) ? ""
+            : new BigDecimal(value).round(new MathContext(6)).stripTrailingZeros().toPlainString();
+    }
+
+    private static String cut(String s) {
+        return cut(s, 26);
+    }
+
+    private static String cut(String s, int width) {
+        return s.length() > width ? s.substring(0, width) : s;
+    }
+
+    private static String csv(String s) {
+        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
+    }
+}

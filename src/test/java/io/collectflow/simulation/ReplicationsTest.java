@@ -1,0 +1,91 @@
+package io.collectflow.simulation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+/**
+ * A comparison repeated on several portfolios: the means per strategy and the paired difference with its
+ * 95 % interval, per KPI line.
+ */
+class ReplicationsTest {
+
+    @Test
+    void theIntervalIsStudentsTOverTheValues() {
+        Replications.Statistics s = Replications.Statistics.of(new double[] {1, 2, 3, 4, 5});
+
+        // mean 3, sample standard deviation sqrt(2.5), t(4) = 2.776: 3 ± 2.776 * 1.5811 / sqrt(5)
+        assertThat(s.n()).isEqualTo(5);
+        assertThat(s.mean()).isEqualTo(3.0);
+        assertThat(s.low()).isCloseTo(1.0371, within(1e-4));
+        assertThat(s.high()).isCloseTo(4.9629, within(1e-4));
+        assertThat(s.clear()).as("an interval above 0").isTrue();
+        assertThat(Replications.Statistics.of(new double[] {-1, 2, Double.NaN}).clear()).as("one across 0").isFalse();
+        assertThat(Replications.Statistics.of(new double[] {7}).low()).as("one value, no interval").isNaN();
+    }
+
+    @Test
+    void theDifferenceIsPairedBySeed() {
+        // the challenger is 1 better on every portfolio although the portfolios differ by far more
+        Replications.Figure f = new Replications.Figure("I1", "overdueRateByCount", "30+",
+            new double[][] {{10, 50, 90}, {11, 51, 91}});
+
+        Replications.Statistics d = f.difference();
+        assertThat(d.mean()).isEqualTo(1.0);
+        assertThat(d.low()).isEqualTo(1.0);
+        assertThat(d.clear()).isTrue();
+        assertThat(f.mean(0)).isEqualTo(50.0);
+    }
+
+    @Test
+    void aRepeatedComparisonReportsEveryKpiOverTheSeeds() throws Exception {
+        SimulationSettings settings = new SimulationSettings(40, 10, 5L, LocalDate.of(2026, 1, 5), 2, 30, 0.10,
+            List.of("expanded", "short"), Path.of("target/simulation-test"), false, "audit");
+        String before = System.setProperty("parallel", "false");
+        List<List<SimulationResult>> bySeed;
+        try {
+            bySeed = SimulationMain.replicate(settings, 3, new PrintStream(OutputStream.nullOutputStream()));
+        } finally {
+            if (before == null) {
+                System.clearProperty("parallel");
+            } else {
+                System.setProperty("parallel", before);
+            }
+        }
+
+        assertThat(bySeed).hasSize(3);
+        assertThat(bySeed).extracting(results -> results.get(0).settings().seed()).containsExactly(5L, 6L, 7L);
+        Replications over = new Replications(bySeed);
+        Replications.Figure tasks = over.figures().stream().filter(f -> f.metric().equals("tasksCompleted"))
+            .findFirst().orElseThrow();
+        for (int seed = 0; seed < 3; seed++) {
+            assertThat(tasks.values()[0][seed]).isEqualTo(bySeed.get(seed).get(0).tasksCompleted());
+            assertThat(tasks.values()[1][seed]).isEqualTo(bySeed.get(seed).get(1).tasksCompleted());
+        }
+        double expected = 0;
+        for (List<SimulationResult> results : bySeed) {
+            expected += (results.get(1).tasksCompleted() - results.get(0).tasksCompleted()) / 3.0;
+        }
+        assertThat(tasks.difference().mean()).isCloseTo(expected, within(1e-9));
+        assertThat(over.figures()).extracting(Replications.Figure::metric)
+            .contains("overdueRateByCount", "costPerCase", "paymentsAmount").doesNotContain("wallSeconds");
+
+        String csv = over.csv();
+        assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("section,metric,key,seeds,expanded_mean,"
+            + "short_mean,difference_mean,difference_ci95_low,difference_ci95_high,clear");
+        assertThat(csv.lines().filter(l -> l.startsWith("run,tasksCompleted,,3,"))).hasSize(1);
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        over.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Over 3 seeds [5, 6, 7]")
+            .contains("tasksCompleted");
+    }
+}
