@@ -14,6 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import org.springframework.web.util.HtmlUtils;
+
 /**
  * The same comparison repeated on several portfolios (seeds): is the challenger's difference larger than what
  * another portfolio of the same kind would give by chance? For each KPI line ({@link KpiLines}) the mean of
@@ -175,6 +177,42 @@ final class Replications {
         }
         out.printf("  * the interval excludes 0: more than the spread between portfolios explains; %d lines that"
             + " were 0 throughout are in replications.csv only%n", figures.size() - shown.size());
+    }
+
+    /** The report's section: the same lines as the console, as an HTML table (escaped). */
+    String html() {
+        StringBuilder out = new StringBuilder("<h2>Over " + seeds.size() + " portfolios (seeds "
+            + HtmlUtils.htmlEscape(seeds.toString()) + ")</h2>\n<p>Mean of every strategy over the portfolios");
+        if (strategies.size() == 2) {
+            out.append(" and the difference (second minus first, paired by portfolio) with its 95 % confidence"
+                + " interval; <b>bold</b>: the interval excludes 0");
+        }
+        out.append(". Lines that were 0 throughout are in <code>replications.csv</code> only.</p>\n"
+            + "<table><tr><th>SPEC</th><th>metric</th><th>key</th>");
+        strategies.forEach(s -> out.append("<th>").append(HtmlUtils.htmlEscape(s)).append(" (mean)</th>"));
+        if (strategies.size() == 2) {
+            out.append("<th>difference</th><th>95 % interval</th>");
+        }
+        out.append("</tr>\n");
+        for (Figure f : figures) {
+            if (allZero(f)) {
+                continue;
+            }
+            Statistics d = strategies.size() == 2 ? f.difference() : null;
+            out.append(d != null && d.clear() ? "<tr class=\"MET\">" : "<tr>");
+            for (String cell : List.of(f.section(), f.metric(), f.key())) {
+                out.append("<td>").append(HtmlUtils.htmlEscape(cell)).append("</td>");
+            }
+            for (int s = 0; s < strategies.size(); s++) {
+                out.append("<td class=\"n\">").append(format(f.mean(s))).append("</td>");
+            }
+            if (d != null) {
+                out.append("<td class=\"n\">").append(format(d.mean())).append("</td><td class=\"n\">")
+                    .append(d.n() < 2 ? "" : format(d.low()) + " .. " + format(d.high())).append("</td>");
+            }
+            out.append("</tr>\n");
+        }
+        return out.append("</table>\n").toString();
     }
 
     private static boolean allZero(Figure f) {

@@ -46,12 +46,12 @@ public final class SimulationMain {
             replications > 1 ? " and the next " + (replications - 1) : "", settings.strategies(),
             ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
         List<List<SimulationResult>> bySeed = replicate(settings, replications, out);
-        SimulationReport report = new SimulationReport(bySeed.get(0));
+        Replications over = replications > 1 ? new Replications(bySeed) : null;
+        SimulationReport report = new SimulationReport(bySeed.get(0), over);
         out.println();
         report.print(out);
         List<Path> files = new ArrayList<>(report.write(settings.outputDir()));
-        if (replications > 1) {
-            Replications over = new Replications(bySeed);
+        if (over != null) {
             out.println();
             over.print(out);
             files.add(over.write(settings.outputDir()));

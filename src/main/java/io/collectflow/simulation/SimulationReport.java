@@ -25,9 +25,16 @@ final class SimulationReport {
     private static final String[] COLOURS = {"#1f5fbf", "#e07b00"};
 
     private final List<SimulationResult> results;
+    private final Replications replications;
 
     SimulationReport(List<SimulationResult> results) {
+        this(results, null);
+    }
+
+    /** The results of the first portfolio, and (if not null) the comparison over several, in the HTML report. */
+    SimulationReport(List<SimulationResult> results, Replications replications) {
         this.results = List.copyOf(results);
+        this.replications = replications;
     }
 
     List<Path> write(Path dir) throws IOException {
@@ -134,7 +141,11 @@ final class SimulationReport {
             }
             out.append("<td class=\"n\">").append(esc(row.target)).append("</td></tr>\n");
         }
-        return out.append("</table></body></html>\n").toString();
+        out.append("</table>\n");
+        if (replications != null) {
+            out.append(replications.html());
+        }
+        return out.append("</body></html>\n").toString();
     }
 
     /** A line chart of one daily figure, one line per strategy, as inline SVG. */

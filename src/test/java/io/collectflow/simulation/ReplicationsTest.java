@@ -87,5 +87,8 @@ class ReplicationsTest {
         over.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Over 3 seeds [5, 6, 7]")
             .contains("tasksCompleted");
+        String html = new SimulationReport(bySeed.get(0), over).html();
+        assertThat(html).contains("<h2>Over 3 portfolios (seeds [5, 6, 7])</h2>").contains("<th>short (mean)</th>")
+            .contains("<td>tasksCompleted</td>").endsWith("</table>\n</body></html>\n");
     }
 }
