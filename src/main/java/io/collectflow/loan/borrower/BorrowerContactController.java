@@ -26,9 +26,11 @@ import io.collectflow.web.FieldErrorAnswers;
 public class BorrowerContactController {
 
     private final BorrowerContactData contactData;
+    private final BorrowerContactHistory history;
 
-    public BorrowerContactController(BorrowerContactData contactData) {
+    public BorrowerContactController(BorrowerContactData contactData, BorrowerContactHistory history) {
         this.contactData = contactData;
+        this.history = history;
     }
 
     /** 200 {@code {borrowerId, changed: [field…], casesUpdated}}; 422 naming a bad field; 404 unknown borrower. */
@@ -41,9 +43,9 @@ public class BorrowerContactController {
     }
 
     @GetMapping("/api/borrowers/{borrowerId}/contact-data/changes")
-    public List<BorrowerContactData.Change> changes(@PathVariable String borrowerId, Authentication login) {
+    public List<BorrowerContactHistory.Change> changes(@PathVariable String borrowerId, Authentication login) {
         boolean full = login.getAuthorities().stream().map(GrantedAuthority::getAuthority)
             .anyMatch(Arrays.asList(Roles.FULL_PII)::contains);
-        return contactData.changes(borrowerId, full, login.getName());
+        return history.changes(borrowerId, full, login.getName());
     }
 }

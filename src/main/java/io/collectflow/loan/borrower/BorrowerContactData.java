@@ -26,14 +26,13 @@ import io.collectflow.loan.ContactDataReplacement;
 import io.collectflow.loan.NewBorrower;
 import io.collectflow.security.audit.AuditLog;
 import io.collectflow.security.pii.BorrowerPii;
-import io.collectflow.security.pii.PiiMasking;
 import io.collectflow.web.InvalidFieldException;
 
 /**
  * A borrower's phone, e-mail and address after the import: changed by the staff who contact the borrower (a skip
  * trace found a new number, the borrower moved) or by a later import of the same borrower, every change kept with
  * its old and new values (sealed), who made it, when and from which source, and shown at once on the borrower's
- * running cases; staff changes are audited. One transaction.
+ * running cases; staff changes are audited. One transaction. The changes are read by {@link BorrowerContactHistory}.
  */
 @Service
 public class BorrowerContactData implements ContactDataReplacement {
@@ -42,33 +41,12 @@ public class BorrowerContactData implements ContactDataReplacement {
     /** The source and author of a change made by a loan import that brought other data for a known borrower. */
     public static final String IMPORT = "IMPORT";
     public static final String IMPORTED_BY = "loan-import";
-    public static final String AUDIT_HISTORY_VIEW = "BORROWER_CONTACT_HISTORY_VIEW";
 
     static final int MAX_NOTE = 1000;
     static final int MAX_ADDRESS = 300;
 
-    /** The columns of {@code borrower} and their widths (sealed values must fit, so must their copies). */
-    private enum Field {
-        PHONE("phone", BorrowerPii.PHONE, 200), EMAIL("email", BorrowerPii.EMAIL, 320),
-        ADDRESS("address", BorrowerPii.ADDRESS, 1000);
-
-        final String column;
-        final String sealedAs;
-        final int width;
-
-        Field(String column, String sealedAs, int width) {
-            this.column = column;
-            this.sealedAs = sealedAs;
-            this.width = width;
-        }
-    }
-
     /** What an update did: the fields that changed (none if the values were already on file). */
     public record Outcome(String borrowerId, List<String> changed, int casesUpdated) {
-    }
-
-    /** One recorded change; values are masked unless the reader may see them in full. */
-    public record Change(Instant changedAt, String changedBy, String source, String note, Map<String, String[]> fields) {
     }
 
     private final JdbcTemplate jdbc;
@@ -87,12 +65,12 @@ public class BorrowerContactData implements ContactDataReplacement {
 
     @Transactional
     public Outcome update(String borrowerId, ContactDataUpdate update, String user, Instant now) {
-        Map<Field, String> wanted = validated(update);
-        Map<Field, String[]> changes = differences(wanted, current(borrowerId));
+        Map<ContactDataField, String> wanted = validated(update);
+        Map<ContactDataField, String[]> changes = differences(wanted, current(borrowerId));
         if (changes.isEmpty()) {
             return new Outcome(borrowerId, List.of(), 0);
         }
-        Map<Field, String[]> sealed = new LinkedHashMap<>();
+        Map<ContactDataField, String[]> sealed = new LinkedHashMap<>();
         changes.forEach((field, values) -> sealed.put(field, new String[] {pii.seal(field.sealedAs, values[0]),
             seal(field, values[1])}));
         List<Object> args = new ArrayList<>();
@@ -117,14 +95,14 @@ public class BorrowerContactData implements ContactDataReplacement {
      */
     @Override
     public Runnable replacing(List<NewBorrower> borrowers, Instant now) {
-        Map<String, Map<Field, String>> onFile = currentOf(borrowers.stream().map(NewBorrower::borrowerId).toList());
+        Map<String, Map<ContactDataField, String>> onFile = currentOf(borrowers.stream().map(NewBorrower::borrowerId).toList());
         List<String> changedBorrowers = new ArrayList<>();
         for (NewBorrower borrower : borrowers) {
-            Map<Field, String> wanted = new LinkedHashMap<>();
-            wanted.put(Field.PHONE, blankToNull(borrower.phone()));
-            wanted.put(Field.EMAIL, blankToNull(borrower.email()));
-            wanted.put(Field.ADDRESS, blankToNull(borrower.address()));
-            Map<Field, String[]> sealed = new LinkedHashMap<>();
+            Map<ContactDataField, String> wanted = new LinkedHashMap<>();
+            wanted.put(ContactDataField.PHONE, blankToNull(borrower.phone()));
+            wanted.put(ContactDataField.EMAIL, blankToNull(borrower.email()));
+            wanted.put(ContactDataField.ADDRESS, blankToNull(borrower.address()));
+            Map<ContactDataField, String[]> sealed = new LinkedHashMap<>();
             differences(wanted, onFile.get(borrower.borrowerId())).forEach((field, values) -> sealed.put(field,
                 new String[] {pii.seal(field.sealedAs, values[0]), pii.seal(field.sealedAs, values[1])}));
             if (!sealed.isEmpty()) {
@@ -135,33 +113,8 @@ public class BorrowerContactData implements ContactDataReplacement {
         return () -> changedBorrowers.forEach(id -> cases.borrowerChanged(id, now));
     }
 
-    /** The borrower's recorded changes, newest first; in full or masked; reading them is audited. */
-    @Transactional
-    public List<Change> changes(String borrowerId, boolean full, String user) {
-        if (jdbc.queryForObject("SELECT COUNT(*) FROM borrower WHERE borrower_id = ?", Long.class, borrowerId) == 0) {
-            throw new NoSuchElementException("borrower " + borrowerId + " does not exist");
-        }
-        List<Change> changes = jdbc.query("""
-            SELECT changed_at, changed_by, source, note, old_phone, new_phone, old_email, new_email, old_address,
-                   new_address
-              FROM borrower_contact_change WHERE borrower_id = ? ORDER BY changed_at DESC, change_id""", (rs, n) -> {
-                Map<String, String[]> fields = new LinkedHashMap<>();
-                for (Field field : Field.values()) {
-                    String oldValue = rs.getString("old_" + field.column);
-                    String newValue = rs.getString("new_" + field.column);
-                    if (oldValue != null || newValue != null) {
-                        fields.put(field.column, new String[] {shown(field, oldValue, full), shown(field, newValue, full)});
-                    }
-                }
-                return new Change(rs.getTimestamp("changed_at").toInstant(), rs.getString("changed_by"),
-                    rs.getString("source"), rs.getString("note"), fields);
-            }, borrowerId);
-        audit.record(user, AUDIT_HISTORY_VIEW, "borrower", borrowerId, full ? "full" : "masked");
-        return changes;
-    }
-
     /** The fields to set, checked: 422 naming the first bad field, before anything is read or written. */
-    private static Map<Field, String> validated(ContactDataUpdate update) {
+    private static Map<ContactDataField, String> validated(ContactDataUpdate update) {
         if (update == null) {
             throw new InvalidFieldException("phone", "give phone, email or address");
         }
@@ -172,24 +125,24 @@ public class BorrowerContactData implements ContactDataReplacement {
         if (update.note() != null && update.note().length() > MAX_NOTE) {
             throw new InvalidFieldException("note", "at most " + MAX_NOTE + " characters");
         }
-        Map<Field, String> wanted = new LinkedHashMap<>();
+        Map<ContactDataField, String> wanted = new LinkedHashMap<>();
         if (update.phone() != null) {
             if (!ContactDataRules.isPhone(update.phone())) {
                 throw new InvalidFieldException("phone", "7 to 20 digits, spaces or dashes, optionally after a +");
             }
-            wanted.put(Field.PHONE, update.phone().trim());
+            wanted.put(ContactDataField.PHONE, update.phone().trim());
         }
         if (update.email() != null) {
             if (!update.email().isBlank() && !ContactDataRules.isEmail(update.email())) {
                 throw new InvalidFieldException("email", "not an e-mail address (empty removes it)");
             }
-            wanted.put(Field.EMAIL, blankToNull(update.email()));
+            wanted.put(ContactDataField.EMAIL, blankToNull(update.email()));
         }
         if (update.address() != null) {
             if (update.address().isBlank() || update.address().trim().length() > MAX_ADDRESS) {
                 throw new InvalidFieldException("address", "1 to " + MAX_ADDRESS + " characters");
             }
-            wanted.put(Field.ADDRESS, update.address().trim());
+            wanted.put(ContactDataField.ADDRESS, update.address().trim());
         }
         if (wanted.isEmpty()) {
             throw new InvalidFieldException("phone", "give phone, email or address");
@@ -198,7 +151,7 @@ public class BorrowerContactData implements ContactDataReplacement {
     }
 
     /** The borrower's contact data on file, decrypted; locks the row until the change commits. */
-    private Map<Field, String> current(String borrowerId) {
+    private Map<ContactDataField, String> current(String borrowerId) {
         return jdbc.query("SELECT phone, email, address FROM borrower WHERE borrower_id = ? FOR UPDATE", rs -> {
             if (!rs.next()) {
                 throw new NoSuchElementException("borrower " + borrowerId + " does not exist");
@@ -208,8 +161,8 @@ public class BorrowerContactData implements ContactDataReplacement {
     }
 
     /** Borrower id → contact data on file, decrypted, read {@link Chunks#SIZE} borrowers at a time. */
-    private Map<String, Map<Field, String>> currentOf(List<String> borrowerIds) {
-        Map<String, Map<Field, String>> found = new HashMap<>();
+    private Map<String, Map<ContactDataField, String>> currentOf(List<String> borrowerIds) {
+        Map<String, Map<ContactDataField, String>> found = new HashMap<>();
         for (List<String> chunk : Chunks.of(borrowerIds)) {
             named.query("SELECT borrower_id, phone, email, address FROM borrower WHERE borrower_id IN (:ids)",
                 new MapSqlParameterSource("ids", chunk), rs -> {
@@ -219,17 +172,17 @@ public class BorrowerContactData implements ContactDataReplacement {
         return found;
     }
 
-    private Map<Field, String> opened(ResultSet row) throws SQLException {
-        Map<Field, String> values = new LinkedHashMap<>();
-        for (Field field : Field.values()) {
+    private Map<ContactDataField, String> opened(ResultSet row) throws SQLException {
+        Map<ContactDataField, String> values = new LinkedHashMap<>();
+        for (ContactDataField field : ContactDataField.values()) {
             values.put(field, pii.open(field.sealedAs, row.getString(field.column)));
         }
         return values;
     }
 
-    /** Field → [value on file, wanted value] for each wanted value that differs from the one on file. */
-    private static Map<Field, String[]> differences(Map<Field, String> wanted, Map<Field, String> current) {
-        Map<Field, String[]> changes = new LinkedHashMap<>();
+    /** ContactDataField → [value on file, wanted value] for each wanted value that differs from the one on file. */
+    private static Map<ContactDataField, String[]> differences(Map<ContactDataField, String> wanted, Map<ContactDataField, String> current) {
+        Map<ContactDataField, String[]> changes = new LinkedHashMap<>();
         wanted.forEach((field, value) -> {
             if (!Objects.equals(blankToNull(current.get(field)), value)) {
                 changes.put(field, new String[] {current.get(field), value});
@@ -239,36 +192,24 @@ public class BorrowerContactData implements ContactDataReplacement {
     }
 
     private void insertChange(String borrowerId, Instant now, String user, String source, String note,
-            Map<Field, String[]> sealed) {
+            Map<ContactDataField, String[]> sealed) {
         String[] none = {null, null};
         jdbc.update("""
             INSERT INTO borrower_contact_change (change_id, borrower_id, changed_at, changed_by, source, note,
                 old_phone, new_phone, old_email, new_email, old_address, new_address)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", UUID.randomUUID().toString(), borrowerId,
             Timestamp.from(now), user, source, note,
-            sealed.getOrDefault(Field.PHONE, none)[0], sealed.getOrDefault(Field.PHONE, none)[1],
-            sealed.getOrDefault(Field.EMAIL, none)[0], sealed.getOrDefault(Field.EMAIL, none)[1],
-            sealed.getOrDefault(Field.ADDRESS, none)[0], sealed.getOrDefault(Field.ADDRESS, none)[1]);
+            sealed.getOrDefault(ContactDataField.PHONE, none)[0], sealed.getOrDefault(ContactDataField.PHONE, none)[1],
+            sealed.getOrDefault(ContactDataField.EMAIL, none)[0], sealed.getOrDefault(ContactDataField.EMAIL, none)[1],
+            sealed.getOrDefault(ContactDataField.ADDRESS, none)[0], sealed.getOrDefault(ContactDataField.ADDRESS, none)[1]);
     }
 
-    private String seal(Field field, String value) {
+    private String seal(ContactDataField field, String value) {
         String sealed = pii.seal(field.sealedAs, value);
         if (sealed != null && sealed.length() > field.width) {
             throw new InvalidFieldException(field.column, "too long to store");
         }
         return sealed;
-    }
-
-    private String shown(Field field, String sealed, boolean full) {
-        String value = pii.open(field.sealedAs, sealed);
-        if (full || value == null) {
-            return value;
-        }
-        return switch (field) {
-            case PHONE -> PiiMasking.phone(value);
-            case EMAIL -> PiiMasking.email(value);
-            case ADDRESS -> PiiMasking.address(value);
-        };
     }
 
     private static String blankToNull(String value) {

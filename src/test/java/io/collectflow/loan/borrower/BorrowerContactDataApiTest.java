@@ -129,7 +129,7 @@ class BorrowerContactDataApiTest {
             String.class, BorrowerContactData.AUDIT_UPDATE, borrowerId))
             .isEqualTo("changed phone, address; source SKIP_TRACE").doesNotContain("139");
         assertThat(count("SELECT COUNT(*) FROM audit_event WHERE action = ? AND subject_id = ?",
-            BorrowerContactData.AUDIT_HISTORY_VIEW, borrowerId)).isEqualTo(2);
+            BorrowerContactHistory.AUDIT_HISTORY_VIEW, borrowerId)).isEqualTo(2);
 
         // the same data again changes nothing and records nothing
         ResponseEntity<Map<String, Object>> again = patch("collector2", update("phone", "+86 139 1234 5678",
