@@ -17,6 +17,7 @@ package io.collectflow.simulation;
  *   <tr><td>agencyPay</td><td>to pay the arrears while an agency works the case (rolled per week)</td></tr>
  * </table>
  * The overdue reason is what a collector records when the borrower explains (form value of {@code overdueReason}).
+ * These are the defaults; a scenario file can override any probability ({@link BehaviourModel}).
  */
 public enum BehaviourProfile {
     //          share  miss  remind answer promise keep  plan  refuse agency reason
@@ -89,17 +90,5 @@ public enum BehaviourProfile {
 
     public String overdueReason() {
         return overdueReason;
-    }
-
-    /** The profile at position {@code u} in [0, 1) of the cumulative shares. */
-    static BehaviourProfile at(double u) {
-        double cumulative = 0;
-        for (BehaviourProfile p : values()) {
-            cumulative += p.share;
-            if (u < cumulative) {
-                return p;
-            }
-        }
-        return PUNCTUAL;
     }
 }

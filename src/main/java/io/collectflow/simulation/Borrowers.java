@@ -30,6 +30,7 @@ final class Borrowers {
     private static final BigDecimal PENALTY_MARGIN = new BigDecimal("1.01");
 
     private final Map<String, BehaviourProfile> profiles;
+    private final BehaviourModel model;
     private final Dice dice;
     private final JdbcTemplate jdbc;
     private final PaymentService payments;
@@ -41,8 +42,10 @@ final class Borrowers {
     private long posted;
     private BigDecimal postedAmount = BigDecimal.ZERO;
 
-    Borrowers(Map<String, BehaviourProfile> profiles, Dice dice, JdbcTemplate jdbc, PaymentService payments, ZoneId zone) {
+    Borrowers(Map<String, BehaviourProfile> profiles, BehaviourModel model, Dice dice, JdbcTemplate jdbc,
+              PaymentService payments, ZoneId zone) {
         this.profiles = profiles;
+        this.model = model;
         this.dice = dice;
         this.jdbc = jdbc;
         this.payments = payments;
@@ -51,6 +54,11 @@ final class Borrowers {
 
     BehaviourProfile profile(String loanNo) {
         return profiles.getOrDefault(loanNo, BehaviourProfile.PUNCTUAL);
+    }
+
+    /** The borrower's probabilities in the simulation's behaviour model. */
+    BehaviourModel.Parameters behaviour(String loanNo) {
+        return model.of(profile(loanNo));
     }
 
     /** The morning's payments: installments falling due today (by current borrowers) and arrears promised for today. */
@@ -63,7 +71,7 @@ final class Borrowers {
         for (Map<String, Object> row : due) {
             String loanNo = (String) row.get("loan_no");
             BigDecimal amount = (BigDecimal) row.get("open_amount");
-            if (amount.signum() > 0 && !dice.chance(profile(loanNo).miss(), loanNo, row.get("seq"), "miss")) {
+            if (amount.signum() > 0 && !dice.chance(behaviour(loanNo).miss(), loanNo, row.get("seq"), "miss")) {
                 post(loanNo, day, amount, "auto_debit");
             }
         }
@@ -87,7 +95,7 @@ final class Borrowers {
              WHERE occurred_at >= ? AND occurred_at < ? AND channel IN ('sms', 'email', 'voice') AND loan_no IS NOT NULL""",
             String.class, start(day), start(day.plusDays(1)));
         for (String loanNo : reminded) {
-            if (dice.chance(profile(loanNo).payAfterReminder(), loanNo, day, "reminder")) {
+            if (dice.chance(behaviour(loanNo).payAfterReminder(), loanNo, day, "reminder")) {
                 payArrears(loanNo, day.plusDays(dice.between(1, 3, loanNo, day, "reminder-delay")));
             }
         }
@@ -95,7 +103,7 @@ final class Borrowers {
 
     /** A promise made to a collector: kept with the profile's chance, on the promised day. */
     boolean promise(String loanNo, LocalDate day, LocalDate promisedFor) {
-        boolean kept = dice.chance(profile(loanNo).keep(), loanNo, day, "keep");
+        boolean kept = dice.chance(behaviour(loanNo).keep(), loanNo, day, "keep");
         if (kept) {
             payArrears(loanNo, promisedFor);
         }
@@ -104,7 +112,7 @@ final class Borrowers {
 
     /** Pressure from an agency (rolled once per week of placement) or a lawyer's letter. */
     void underPressure(String loanNo, LocalDate day) {
-        if (dice.chance(profile(loanNo).agencyPay(), loanNo, day, "agency")) {
+        if (dice.chance(behaviour(loanNo).agencyPay(), loanNo, day, "agency")) {
             payArrears(loanNo, day.plusDays(dice.between(1, 5, loanNo, day, "agency-delay")));
         }
     }

@@ -64,7 +64,7 @@ final class PlanConfirmations {
         String loanNo = (String) vars.get(RepaymentPlanProcess.Vars.LOAN_NO);
         // no link: a written confirmation, which the collector flags when the signed document is in
         boolean confirms = vars.get(RepaymentPlanProcess.Vars.CONFIRMATION_LINK) != null
-            && dice.chance(borrowers.profile(loanNo).promise(), loanNo, planId, "plan-confirm");
+            && dice.chance(borrowers.behaviour(loanNo).promise(), loanNo, planId, "plan-confirm");
         LocalDate on = confirms ? day.plusDays(dice.between(0, 2, loanNo, planId, "plan-confirm-delay")) : null;
         return new Answer(planId, loanNo, on);
     }

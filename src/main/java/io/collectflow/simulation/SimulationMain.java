@@ -45,6 +45,7 @@ public final class SimulationMain {
             settings.days(), settings.start(), settings.seed(),
             replications > 1 ? " and the next " + (replications - 1) : "", settings.strategies(),
             ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
+        out.println("Borrower behaviour: " + SimulationReport.behaviour(settings));
         List<List<SimulationResult>> bySeed = replicate(settings, replications, out);
         Replications over = replications > 1 ? new Replications(bySeed) : null;
         SimulationReport report = new SimulationReport(bySeed.get(0), over);

@@ -121,6 +121,7 @@ final class SimulationReport {
         out.append("<p>").append(s.loans()).append(" loans, ").append(s.days()).append(" days from ").append(s.start())
             .append(", seed ").append(s.seed()).append(", staff capacity ").append(s.capacity())
             .append(" tasks/day, ").append(Math.round(s.offHoursShare() * 100)).append(" % of attempts outside the contact window.</p>\n");
+        out.append("<p>Borrower behaviour: ").append(esc(behaviour(s))).append(".</p>\n");
         out.append("<p>Strategies: ");
         for (int i = 0; i < results.size(); i++) {
             out.append("<b style=\"color:").append(COLOURS[i]).append("\">").append(esc(results.get(i).strategy())).append("</b> ");
@@ -146,6 +147,12 @@ final class SimulationReport {
             out.append(replications.html());
         }
         return out.append("</body></html>\n").toString();
+    }
+
+    /** The profiles' defaults, or the scenario file and what it overrides. */
+    static String behaviour(SimulationSettings settings) {
+        return settings.behaviour() == null ? "the profiles' defaults"
+            : "scenario " + settings.behaviour() + " (" + String.join(", ", BehaviourModel.of(settings).overrides()) + ")";
     }
 
     /** A line chart of one daily figure, one line per strategy, as inline SVG. */

@@ -15,9 +15,11 @@ import java.util.List;
  * @param seasoningMonths loans are disbursed up to this many months (+ 1) before the start
  * @param historyLevel  the engine's history level in the simulation ({@code audit}: process, activity, task and
  *                      variable history, which the KPIs and checks read; {@code full} adds every variable update)
+ * @param behaviour     a scenario file overriding the borrower profiles' parameters ({@link BehaviourModel}), or null
  */
 public record SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
-        double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel) {
+        double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel,
+        Path behaviour) {
 
     /** History levels the simulation accepts (Camunda's names). */
     static final List<String> HISTORY_LEVELS = List.of("activity", "audit", "full");
@@ -44,6 +46,13 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
         }
     }
 
+    /** Settings with the borrower profiles' default behaviour. */
+    public SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
+            double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel) {
+        this(loans, days, seed, start, seasoningMonths, capacity, offHoursShare, strategies, outputDir, progress,
+            historyLevel, null);
+    }
+
     /** Settings from system properties ({@code -Dloans=… -Ddays=…}), defaulting to a quick 1,000 × 90 run. */
     public static SimulationSettings fromSystemProperties() {
         int loans = Integer.getInteger("loans", 1_000);
@@ -53,20 +62,22 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             Double.parseDouble(System.getProperty("offHours", "0.05")),
             List.of(System.getProperty("strategies", "expanded,short").split(",")),
             Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"),
-            System.getProperty("history", "audit"));
+            System.getProperty("history", "audit"),
+            System.getProperty("behaviour", "").isBlank() ? null : Path.of(System.getProperty("behaviour").trim()));
     }
 
     /** The same settings on another portfolio (a replication, {@code -Dreplications}). */
     SimulationSettings withSeed(long otherSeed) {
         return new SimulationSettings(loans, days, otherSeed, start, seasoningMonths, capacity, offHoursShare, strategies,
-            outputDir, progress, historyLevel);
+            outputDir, progress, historyLevel, behaviour);
     }
 
     /** The JVM options that give these settings, with {@code strategy} only, to another JVM's {@link #fromSystemProperties()}. */
     List<String> asSystemProperties(String strategy) {
         return List.of("-Dloans=" + loans, "-Ddays=" + days, "-Dseed=" + seed, "-Dstart=" + start,
             "-Dseasoning=" + seasoningMonths, "-Dcapacity=" + capacity, "-DoffHours=" + offHoursShare,
-            "-Dstrategies=" + strategy, "-Dout=" + outputDir, "-Dquiet=" + !progress, "-Dhistory=" + historyLevel);
+            "-Dstrategies=" + strategy, "-Dout=" + outputDir, "-Dquiet=" + !progress, "-Dhistory=" + historyLevel,
+            "-Dbehaviour=" + (behaviour == null ? "" : behaviour));
     }
 
     /** Tasks per day: as given, or (0) one task per five loans, at least 100. */

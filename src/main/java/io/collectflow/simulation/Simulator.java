@@ -55,13 +55,15 @@ public final class Simulator implements AutoCloseable {
     private final ConfigurableApplicationContext context;
     private final SimulatedClock clock;
     private final JdbcTemplate jdbc;
+    private final BehaviourModel behaviour;
 
     private Simulator(String strategy, SimulationSettings settings, ConfigurableApplicationContext context,
-                      SimulatedClock clock) {
+                      SimulatedClock clock, BehaviourModel behaviour) {
         this.strategy = strategy;
         this.settings = settings;
         this.context = context;
         this.clock = clock;
+        this.behaviour = behaviour;
         this.jdbc = context.getBean(JdbcTemplate.class);
     }
 
@@ -70,8 +72,9 @@ public final class Simulator implements AutoCloseable {
      * {@code extraProperties} (e.g. a live challenger share) added to the simulation's settings.
      */
     public static Simulator start(String strategy, SimulationSettings settings, String... extraProperties) {
-        // a mistyped path is told at once, not after the engine's start
+        // a mistyped path or a bad scenario is told at once, not after the engine's start
         List<Path> strategyFiles = SimulationSettings.isFile(strategy) ? strategyFiles(strategy) : List.of();
+        BehaviourModel behaviour = BehaviourModel.of(settings);
         SimulatedClock clock = new SimulatedClock(ZONE);
         clock.set(settings.start(), 0, 0);
         List<String> args = new ArrayList<>(List.of(
@@ -107,7 +110,7 @@ public final class Simulator implements AutoCloseable {
             .profiles("demo")
             .initializers(ctx -> ctx.getBeanFactory().registerSingleton("clock", clock))
             .run(args.toArray(String[]::new));
-        Simulator simulator = new Simulator(strategy, settings, context, clock);
+        Simulator simulator = new Simulator(strategy, settings, context, clock, behaviour);
         if (!strategyFiles.isEmpty()) {
             try {
                 simulator.deploy(strategy, strategyFiles);
@@ -153,7 +156,7 @@ public final class Simulator implements AutoCloseable {
         long cpuStarted = java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime();
         Dice dice = new Dice(settings.seed());
         List<SyntheticPortfolio.SimLoan> book = new SyntheticPortfolio(settings.seed(), settings.start(),
-            settings.seasoningMonths()).generate(settings.loans());
+            settings.seasoningMonths(), behaviour).generate(settings.loans());
         Map<String, BehaviourProfile> profiles = new HashMap<>();
         book.forEach(l -> profiles.put(l.loan().loanNo(), l.profile()));
         PaymentService payments = context.getBean(PaymentService.class);
@@ -161,7 +164,7 @@ public final class Simulator implements AutoCloseable {
 
         SimulationStaffUsers.create(context.getBean(IdentityService.class));
         DueJobs jobs = new DueJobs(context.getBean(ManagementService.class));
-        Borrowers borrowers = new Borrowers(profiles, dice, jdbc, payments, ZONE);
+        Borrowers borrowers = new Borrowers(profiles, behaviour, dice, jdbc, payments, ZONE);
         SimulatedStaff staff = new SimulatedStaff(context.getBean(TaskService.class),
             new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice, settings);
         DelinquencyScanService scan = context.getBean(DelinquencyScanService.class);

@@ -104,21 +104,22 @@ final class StaffBehaviour {
         String loanNo = w.loanNo();
         LocalDate day = w.day();
         BehaviourProfile p = borrowers.profile(loanNo);
+        BehaviourModel.Parameters b = borrowers.behaviour(loanNo);
         Map<String, Object> v = vars(CALL_NOTES, "Called the borrower.");
-        if (!dice.chance(p.answer(), loanNo, day, "answer")) {
+        if (!dice.chance(b.answer(), loanNo, day, "answer")) {
             v.putAll(vars(REACHED, false, CALL_OUTCOME, "NO_ANSWER"));
             return TaskOutcome.of(v);
         }
         v.putAll(vars(REACHED, true, OVERDUE_REASON, p.overdueReason()));
-        if (dice.chance(p.promise(), loanNo, day, "promise")) {
+        if (dice.chance(b.promise(), loanNo, day, "promise")) {
             LocalDate promised = day.plusDays(dice.between(1, 7, loanNo, day, "promise-date"));
             v.putAll(vars(CALL_OUTCOME, "PROMISE_TO_PAY", PROMISE_DATE, promised.toString(),
                 PROMISE_AMOUNT, w.overdue().doubleValue()));
             return TaskOutcome.of(v, () -> borrowers.promise(loanNo, day, promised));
         }
-        if (dice.chance(p.plan(), loanNo, day, "plan")) {
+        if (dice.chance(b.plan(), loanNo, day, "plan")) {
             v.put(CALL_OUTCOME, "PLAN_REQUESTED");
-        } else if (dice.chance(p.refuse(), loanNo, day, "refuse")) {
+        } else if (dice.chance(b.refuse(), loanNo, day, "refuse")) {
             v.put(CALL_OUTCOME, dice.chance(0.5, loanNo, day, "evasive") ? "EVASIVE" : "REFUSED");
         } else {
             v.putAll(vars(CALL_OUTCOME, "OTHER", NEXT_FOLLOW_UP, day.plusDays(2).toString()));
@@ -130,13 +131,13 @@ final class StaffBehaviour {
     private TaskOutcome visit(Work w) {
         String loanNo = w.loanNo();
         LocalDate day = w.day();
-        BehaviourProfile p = borrowers.profile(loanNo);
+        BehaviourModel.Parameters b = borrowers.behaviour(loanNo);
         boolean video = dice.chance(0.6, loanNo, day, "video");
         Map<String, Object> v = vars(VISIT_MODE, video ? "VIDEO" : "VISIT", VISIT_STAFF_1, "Sim Visitor A",
             VISIT_STAFF_2, "Sim Visitor B", AUTHORIZATION_LETTER, true, CONSENT_TO_ENTER, !video,
             VISIT_NOTES, "Visited the borrower.", NEXT_FOLLOW_UP, day.plusDays(7).toString());
-        boolean met = dice.chance(p.answer(), loanNo, day, "met");
-        if (met && dice.chance(p.promise(), loanNo, day, "visit-plan")) {
+        boolean met = dice.chance(b.answer(), loanNo, day, "met");
+        if (met && dice.chance(b.promise(), loanNo, day, "visit-plan")) {
             LocalDate payOn = day.plusDays(dice.between(3, 10, loanNo, day, "visit-pay"));
             v.putAll(vars(VISIT_OUTCOME, "PLAN_CONFIRMED", PLAN_CONFIRMATION, "ELECTRONIC", PLAN_CONFIRMED, true));
             return TaskOutcome.of(v, () -> borrowers.promise(loanNo, day, payOn));

@@ -34,11 +34,18 @@ public final class SyntheticPortfolio {
     private final Dice dice;
     private final LocalDate start;
     private final int seasoningMonths;
+    private final BehaviourModel behaviour;
 
     public SyntheticPortfolio(long seed, LocalDate start, int seasoningMonths) {
+        this(seed, start, seasoningMonths, BehaviourModel.defaults());
+    }
+
+    /** A book whose borrowers' profiles follow {@code behaviour}'s shares. */
+    SyntheticPortfolio(long seed, LocalDate start, int seasoningMonths, BehaviourModel behaviour) {
         this.dice = new Dice(seed);
         this.start = start;
         this.seasoningMonths = Math.max(0, seasoningMonths);
+        this.behaviour = behaviour;
     }
 
     public List<SimLoan> generate(int count) {
@@ -51,7 +58,7 @@ public final class SyntheticPortfolio {
 
     private SimLoan loan(int index) {
         String loanNo = String.format("S%07d", index);
-        BehaviourProfile profile = BehaviourProfile.at(dice.roll(loanNo, "profile"));
+        BehaviourProfile profile = behaviour.at(dice.roll(loanNo, "profile"));
         boolean business = dice.chance(SMALL_BUSINESS_SHARE, loanNo, "product");
         Product product = business ? Product.SMALL_BUSINESS : Product.CONSUMER;
         int term = business ? new int[] {12, 24, 36}[dice.between(0, 2, loanNo, "term")]

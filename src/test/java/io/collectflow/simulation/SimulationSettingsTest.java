@@ -47,7 +47,7 @@ class SimulationSettingsTest {
     @Test
     void anArmsJvmReadsTheSameSettingsWithItsOneStrategy() {
         SimulationSettings settings = new SimulationSettings(321, 17, 99L, LocalDate.of(2026, 3, 2), 4, 150, 0.25,
-            List.of("expanded", "short"), Path.of("target/arms"), true, "full");
+            List.of("expanded", "short"), Path.of("target/arms"), true, "full", Path.of("scenarios/recession.properties"));
         Properties before = (Properties) System.getProperties().clone();
         try {
             for (String option : settings.asSystemProperties("short")) {
@@ -55,7 +55,8 @@ class SimulationSettingsTest {
                 System.setProperty(pair[0], pair[1]);
             }
             assertThat(SimulationSettings.fromSystemProperties()).isEqualTo(new SimulationSettings(321, 17, 99L,
-                LocalDate.of(2026, 3, 2), 4, 150, 0.25, List.of("short"), Path.of("target/arms"), true, "full"));
+                LocalDate.of(2026, 3, 2), 4, 150, 0.25, List.of("short"), Path.of("target/arms"), true, "full",
+                Path.of("scenarios/recession.properties")));
         } finally {
             System.setProperties(before);
         }
