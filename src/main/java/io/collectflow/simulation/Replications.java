@@ -119,12 +119,17 @@ final class Replications {
         return figures;
     }
 
-    /** {@code replications.csv}: a line per KPI, the strategies' means and the difference with its interval. */
+    /**
+     * {@code replications.csv}: a line per KPI, the strategies' means and the difference with its interval (one
+     * strategy: the interval of its mean).
+     */
     String csv() {
         StringBuilder out = new StringBuilder("section,metric,key,seeds");
         strategies.forEach(s -> out.append(',').append(csv(s)).append("_mean"));
         if (strategies.size() == 2) {
             out.append(",difference_mean,difference_ci95_low,difference_ci95_high,clear");
+        } else {
+            out.append(",ci95_low,ci95_high");
         }
         out.append('\n');
         for (Figure f : figures) {
@@ -137,6 +142,9 @@ final class Replications {
                 Statistics d = f.difference();
                 out.append(',').append(format(d.mean())).append(',').append(format(d.low())).append(',')
                     .append(format(d.high())).append(',').append(d.clear());
+            } else {
+                Statistics one = Statistics.of(f.values()[0]);
+                out.append(',').append(format(one.low())).append(',').append(format(one.high()));
             }
             out.append('\n');
         }
@@ -158,8 +166,14 @@ final class Replications {
         out.printf("Over %d seeds %s:%n", seeds.size(), seeds);
         List<Figure> shown = figures.stream().filter(f -> !allZero(f)).toList();
         if (strategies.size() != 2) {
-            shown.forEach(f -> out.printf("  %-4s %-32s %-26s %14s%n", f.section(), f.metric(), cut(f.key()),
-                format(f.mean(0))));
+            // one strategy: how much its figures vary between portfolios of the same kind
+            out.printf("  %-4s %-32s %-26s %14s   %s%n", "id", "metric", "key", cut(strategies.get(0), 14),
+                "95 % interval of the mean");
+            for (Figure f : shown) {
+                Statistics one = Statistics.of(f.values()[0]);
+                out.printf("  %-4s %-32s %-26s %14s   %s%n", f.section(), f.metric(), cut(f.key()), format(one.mean()),
+                    one.n() < 2 ? "" : format(one.low()) + " .. " + format(one.high()));
+            }
             return;
         }
         out.printf("  %-4s %-32s %-26s %14s %14s   %s%n", "id", "metric", "key", cut(strategies.get(0), 14),

@@ -47,6 +47,31 @@ class ReplicationsTest {
     }
 
     @Test
+    void oneStrategyOverSeveralPortfoliosGetsTheIntervalOfItsMeans() throws Exception {
+        SimulationSettings settings = new SimulationSettings(30, 8, 9L, LocalDate.of(2026, 1, 5), 2, 30, 0.10,
+            List.of("expanded"), Path.of("target/simulation-test"), false, "audit");
+
+        List<List<SimulationResult>> bySeed = SimulationMain.replicate(settings, 2,
+            new PrintStream(OutputStream.nullOutputStream()));
+
+        Replications over = new Replications(bySeed);
+        assertThat(over.csv().lines().findFirst().orElseThrow())
+            .isEqualTo("section,metric,key,seeds,expanded_mean,ci95_low,ci95_high");
+        long first = bySeed.get(0).get(0).tasksCompleted();
+        long second = bySeed.get(1).get(0).tasksCompleted();
+        Replications.Statistics tasks = Replications.Statistics.of(new double[] {first, second});
+        String[] line = over.csv().lines().filter(l -> l.startsWith("run,tasksCompleted,,2,")).findFirst()
+            .orElseThrow().split(",");
+        assertThat(Double.parseDouble(line[4])).isCloseTo(tasks.mean(), within(1e-3 * Math.max(1, tasks.mean())));
+        assertThat(Double.parseDouble(line[5])).isCloseTo(tasks.low(), within(1e-3 * Math.max(1, Math.abs(tasks.low()))));
+        assertThat(Double.parseDouble(line[6])).isCloseTo(tasks.high(), within(1e-3 * Math.max(1, tasks.high())));
+        ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        over.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("95 % interval of the mean")
+            .contains("tasksCompleted");
+    }
+
+    @Test
     void aRepeatedComparisonReportsEveryKpiOverTheSeeds() throws Exception {
         SimulationSettings settings = new SimulationSettings(40, 10, 5L, LocalDate.of(2026, 1, 5), 2, 30, 0.10,
             List.of("expanded", "short"), Path.of("target/simulation-test"), false, "audit");
