@@ -6,6 +6,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,9 +25,17 @@ import java.util.TreeSet;
  */
 final class BehaviourModel {
 
-    /** A profile's probabilities in this model. */
+    /** A profile's probabilities in this model; {@link #PARAMETERS} names them in the order of the components. */
     record Parameters(double share, double miss, double payAfterReminder, double answer, double promise, double keep,
                       double plan, double refuse, double agencyPay) {
+
+        static Parameters of(double[] v) {
+            return new Parameters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8]);
+        }
+
+        double[] values() {
+            return new double[] {share, miss, payAfterReminder, answer, promise, keep, plan, refuse, agencyPay};
+        }
     }
 
     static final List<String> PARAMETERS = List.of("share", "miss", "payAfterReminder", "answer", "promise", "keep",
@@ -64,8 +73,7 @@ final class BehaviourModel {
                 + e.getMessage(), e);
         }
         Map<BehaviourProfile, double[]> table = new EnumMap<>(BehaviourProfile.class);
-        defaults().parameters.forEach((p, v) -> table.put(p, new double[] {v.share(), v.miss(), v.payAfterReminder(),
-            v.answer(), v.promise(), v.keep(), v.plan(), v.refuse(), v.agencyPay()}));
+        defaults().parameters.forEach((p, v) -> table.put(p, v.values()));
         List<String> overrides = new ArrayList<>();
         for (String key : new TreeSet<>(values.stringPropertyNames())) {
             String where = "behaviour file " + file + ", key " + key;
@@ -94,7 +102,7 @@ final class BehaviourModel {
                 + ", not 1");
         }
         Map<BehaviourProfile, Parameters> parameters = new EnumMap<>(BehaviourProfile.class);
-        table.forEach((p, v) -> parameters.put(p, new Parameters(v[0], v[1], v[2], v[3], v[4], v[5], v[6], v[7], v[8])));
+        table.forEach((p, v) -> parameters.put(p, Parameters.of(v)));
         return new BehaviourModel(parameters, overrides);
     }
 
@@ -133,6 +141,6 @@ final class BehaviourModel {
     }
 
     private static List<String> profileNames() {
-        return java.util.Arrays.stream(BehaviourProfile.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
+        return Arrays.stream(BehaviourProfile.values()).map(p -> p.name().toLowerCase(Locale.ROOT)).toList();
     }
 }

@@ -97,7 +97,7 @@ final class ParallelArms {
             List<SimulationResult> results = new ArrayList<>();
             for (Arm arm : arms) {
                 arm.lines.forEach(out::println);
-                results.add(read(arm.result));
+                results.add(readResult(arm.result));
             }
             return results;
         } finally {
@@ -188,11 +188,11 @@ final class ParallelArms {
     }
 
     /** Writes an arm's result for the JVM that started it. */
-    static void write(SimulationResult result, Path file) throws IOException {
+    static void writeResult(SimulationResult result, Path file) throws IOException {
         JSON.writeValue(file.toFile(), result);
     }
 
-    static SimulationResult read(Path file) throws IOException {
+    static SimulationResult readResult(Path file) throws IOException {
         return JSON.readValue(file.toFile(), SimulationResult.class);
     }
 }

@@ -101,12 +101,11 @@ final class Replications {
         for (int seed = 0; seed < bySeed.size(); seed++) {
             for (int s = 0; s < strategies.size(); s++) {
                 for (KpiLines.Line line : KpiLines.of(bySeed.get(seed).get(s))) {
-                    if (NOT_OUTCOMES.contains(line.metric()) || number(line.value()) == null) {
-                        continue;
+                    Double value = NOT_OUTCOMES.contains(line.metric()) ? null : number(line.value());
+                    if (value != null) {
+                        first.putIfAbsent(line.id(), line);
+                        values.computeIfAbsent(line.id(), id -> empty(strategies.size(), bySeed.size()))[s][seed] = value;
                     }
-                    first.putIfAbsent(line.id(), line);
-                    values.computeIfAbsent(line.id(), id -> empty(strategies.size(), bySeed.size()))[s][seed] =
-                        number(line.value());
                 }
             }
         }
@@ -125,7 +124,7 @@ final class Replications {
      */
     String csv() {
         StringBuilder out = new StringBuilder("section,metric,key,seeds");
-        strategies.forEach(s -> out.append(',').append(csv(s)).append("_mean"));
+        strategies.forEach(s -> out.append(',').append(SimulationReport.csv(s)).append("_mean"));
         if (strategies.size() == 2) {
             out.append(",difference_mean,difference_ci95_low,difference_ci95_high,clear");
         } else {
@@ -133,7 +132,8 @@ final class Replications {
         }
         out.append('\n');
         for (Figure f : figures) {
-            out.append(String.join(",", csv(f.section()), csv(f.metric()), csv(f.key()),
+            out.append(String.join(",", SimulationReport.csv(f.section()), SimulationReport.csv(f.metric()),
+                SimulationReport.csv(f.key()),
                 String.valueOf(Statistics.of(f.values()[0]).n())));
             for (int s = 0; s < strategies.size(); s++) {
                 out.append(',').append(format(f.mean(s)));
@@ -265,9 +265,5 @@ final class Replications {
 
     private static String cut(String s, int width) {
         return s.length() > width ? s.substring(0, width) : s;
-    }
-
-    private static String csv(String s) {
-        return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 }

@@ -29,7 +29,7 @@ public final class SimulationMain {
             try {
                 SimulationResult result = simulate(settings.strategies().get(0).trim(), settings, out,
                     day -> out.println(ParallelArms.DAY_LINE + day));
-                ParallelArms.write(result, Path.of(armResult));
+                ParallelArms.writeResult(result, Path.of(armResult));
             } catch (RuntimeException e) {
                 out.println("failed: " + Simulator.describe(e));
                 e.printStackTrace();

@@ -192,7 +192,8 @@ final class SimulationReport {
         return Long.toString(value);
     }
 
-    private static String csv(String s) {
+    /** A CSV field: quoted when it holds a comma or a quote. */
+    static String csv(String s) {
         return s.contains(",") || s.contains("\"") ? "\"" + s.replace("\"", "\"\"") + "\"" : s;
     }
 

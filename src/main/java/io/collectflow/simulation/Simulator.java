@@ -1,7 +1,7 @@
 package io.collectflow.simulation;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -141,8 +141,8 @@ public final class Simulator implements AutoCloseable {
         DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment()
             .name("simulation strategy " + strategy);
         for (Path path : files) {
-            try (InputStream in = Files.newInputStream(path)) {
-                deployment.addInputStream(path.getFileName().toString(), new java.io.ByteArrayInputStream(in.readAllBytes()));
+            try {
+                deployment.addInputStream(path.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(path)));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read strategy file " + path + ": " + e.getMessage(), e);
             }
