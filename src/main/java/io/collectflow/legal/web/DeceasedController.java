@@ -2,7 +2,6 @@ package io.collectflow.legal.web;
 
 import java.util.Map;
 
-import org.camunda.bpm.engine.OptimisticLockingException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.Authentication;
@@ -38,7 +37,8 @@ public class DeceasedController {
 
     /**
      * 201 {@code {loanNo, processInstanceId, casesStopped}} for a new report; 200 {@code {loanNo, duplicate: true,
-     * casesStopped}} when the loan already has its deceased-borrower process.
+     * casesStopped}} when the loan already has its deceased-borrower process. Still meeting a concurrent change of
+     * one of the cases after {@link #ATTEMPTS} tries: 409 from {@code ConcurrentUpdateAdvice}, nothing recorded.
      */
     @PostMapping("/api/loans/{loanNo}/deceased")
     public ResponseEntity<Map<String, Object>> report(@PathVariable String loanNo, @RequestBody DeathReport report,
@@ -55,13 +55,6 @@ public class DeceasedController {
     @ExceptionHandler(UnknownLoanException.class)
     ResponseEntity<Map<String, String>> unknown(UnknownLoanException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(Map.of("error", e.getMessage()));
-    }
-
-    /** Still meeting concurrent changes after {@link #ATTEMPTS} tries: nothing was recorded, the caller may send it again. */
-    @ExceptionHandler(OptimisticLockingException.class)
-    ResponseEntity<Map<String, String>> concurrent(OptimisticLockingException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(Map.of("error",
-            "the borrower's cases were being changed at the same moment; nothing was recorded, report again"));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

@@ -12,14 +12,19 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.collectflow.contact.compliance.UnknownLoanException;
 import io.collectflow.legal.process.LostContactStarts;
+import io.collectflow.web.ConcurrentUpdateRetry;
 
 /**
  * {@code POST /api/loans/{loanNo}/lost-contact} (managers, administrators): starts the loan's skip trace
  * (lost-contact.bpmn, C5) now, without waiting for the nightly run. 201 {@code {loanNo, processInstanceId}};
- * 200 {@code {loanNo, processInstanceId, duplicate: true}} if one runs; 404 unknown loan; 409 loan not active.
+ * 200 {@code {loanNo, processInstanceId, duplicate: true}} if one runs; 404 unknown loan; 409 loan not active, or
+ * a job of the loan's case changed it at the same moment {@link #ATTEMPTS} times in a row (nothing kept, send again).
  */
 @RestController
 public class LostContactController {
+
+    /** A start that meets a job of the loan's case is tried again, this often in all. */
+    static final int ATTEMPTS = ConcurrentUpdateRetry.API_ATTEMPTS;
 
     private final LostContactStarts starts;
 
@@ -29,7 +34,7 @@ public class LostContactController {
 
     @PostMapping("/api/loans/{loanNo}/lost-contact")
     public ResponseEntity<Map<String, Object>> start(@PathVariable String loanNo, Authentication auth) {
-        LostContactStarts.Started started = starts.start(loanNo, auth.getName());
+        LostContactStarts.Started started = ConcurrentUpdateRetry.call(ATTEMPTS, () -> starts.start(loanNo, auth.getName()));
         if (started.duplicate()) {
             return ResponseEntity.ok(Map.of("loanNo", loanNo, "processInstanceId", String.valueOf(started.processInstanceId()),
                 "duplicate", true));

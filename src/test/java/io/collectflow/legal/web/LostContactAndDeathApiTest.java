@@ -49,6 +49,7 @@ class LostContactAndDeathApiTest {
     @Autowired ManagementService management;
     @Autowired CaseLifecycle lifecycle;
     @Autowired DeathReports reports;
+    @Autowired LostContactStarts starts;
     @Autowired PlatformTransactionManager transactions;
 
     @BeforeEach
@@ -133,12 +134,41 @@ class LostContactAndDeathApiTest {
     }
 
     @Test
-    void aSkipTraceStartThatMeetsAJobOfTheCaseAnswers409AndKeepsNothing() throws Exception {
+    void aSkipTraceStartThatMeetsAJobOfTheCaseIsTriedAgain() throws Exception {
+        String loanNo = new CaseFixtures(jdbc).loan(120, LocalDate.now());
+        String pi = openCase(loanNo);
+
+        // the race is real: the start alone is refused by Camunda and keeps nothing (no guard row, no process)
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+            assertThatThrownBy(() -> starts.start(loanNo, "manager1")).isInstanceOf(OptimisticLockingException.class);
+        }
+        assertThat(runtime.createProcessInstanceQuery().processInstanceBusinessKey(loanNo)
+            .processDefinitionKey(LostContactStarts.PROCESS_KEY).count()).isZero();
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lost_contact_case WHERE loan_no = ?", Long.class, loanNo))
+            .isZero();
+
+        ResponseEntity<Map<String, Object>> made;
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+            made = post("manager1", "/api/loans/" + loanNo + "/lost-contact", null);
+        }
+        assertThat(made.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        String trace = (String) made.getBody().get("processInstanceId");
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(trace).processInstanceBusinessKey(loanNo)
+            .count()).isEqualTo(1);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM lost_contact_case WHERE loan_no = ?", Long.class, loanNo))
+            .isEqualTo(1);
+        assertThat(post("manager1", "/api/loans/" + loanNo + "/lost-contact", null).getBody())
+            .containsEntry("duplicate", true).containsEntry("processInstanceId", trace);
+    }
+
+    @Test
+    void aSkipTraceStartThatMeetsAChangeOnEveryAttemptAnswers409AndKeepsNothing() throws Exception {
         String loanNo = new CaseFixtures(jdbc).loan(120, LocalDate.now());
         String pi = openCase(loanNo);
 
         ResponseEntity<Map<String, Object>> refused;
-        try (ConcurrentCaseChange change = ConcurrentCaseChange.start(transactions, jdbc, pi, Duration.ofMillis(1500))) {
+        try (ConcurrentCaseChange change = ConcurrentCaseChange.untilClosed(transactions, jdbc, pi,
+                Duration.ofMillis(300))) {
             refused = post("manager1", "/api/loans/" + loanNo + "/lost-contact", null);
         }
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
