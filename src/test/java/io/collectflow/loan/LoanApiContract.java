@@ -431,8 +431,8 @@ abstract class LoanApiContract {
 
     @Test
     void exampleFilesOfTheReadmeImport() throws IOException {
-        byte[] loans = Files.readAllBytes(Path.of("docs/examples/loans.csv"));
-        byte[] payments = Files.readAllBytes(Path.of("docs/examples/payments.csv"));
+        byte[] loans = Files.readAllBytes(Path.of("src/test/resources/examples/loans.csv"));
+        byte[] payments = Files.readAllBytes(Path.of("src/test/resources/examples/payments.csv"));
 
         assertThat(upload("/api/loans/import", loans).getBody()).containsEntry("imported", 4);
         assertThat(upload("/api/payments/import", payments).getBody())
