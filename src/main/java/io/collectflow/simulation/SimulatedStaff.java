@@ -14,8 +14,8 @@ import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
 /**
- * The staff's working day: open tasks (oldest first, up to the day's capacity) are spread over the hours
- * 07:00–22:00; most are worked inside the contact window, a configurable share is attempted outside it,
+ * The staff's working day: open tasks (highest priority first, then the oldest, up to the day's capacity) are
+ * spread over the hours 07:00–22:00; most are worked inside the contact window, a share is attempted outside it,
  * where the compliance guard refuses the completion and the collector tries again inside the window. A task
  * the guard blocks for the day (caps, rest days) waits for tomorrow. Between the hours the engine's due jobs
  * run, so timers and reminders happen in time order.
@@ -50,8 +50,7 @@ final class SimulatedStaff {
     }
 
     void workDay(LocalDate day) {
-        List<Task> open = tasks.createTaskQuery().active().orderByTaskCreateTime().asc().orderByTaskId().asc()
-            .listPage(0, settings.capacity());
+        List<Task> open = queue(tasks, settings.capacity());
         List<List<Task>> byHour = new ArrayList<>();
         for (int h = 0; h <= LAST_HOUR; h++) {
             byHour.add(new ArrayList<>());
@@ -70,6 +69,15 @@ final class SimulatedStaff {
                 }
             }
         }
+    }
+
+    /**
+     * The day's work as a collector sorts the Tasklist queue: highest priority first (processes/work-priority.dmn),
+     * then the oldest; at most {@code capacity} tasks.
+     */
+    static List<Task> queue(TaskService tasks, int capacity) {
+        return tasks.createTaskQuery().active().orderByTaskPriority().desc().orderByTaskCreateTime().asc()
+            .orderByTaskId().asc().listPage(0, capacity);
     }
 
     private int hourFor(Task task, LocalDate day) {
