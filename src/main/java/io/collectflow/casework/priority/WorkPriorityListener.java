@@ -8,26 +8,24 @@ import io.collectflow.casework.CollectionCase.Vars;
 
 /**
  * Task listener (event create) that gives a collector's task of a case the priority processes/work-priority.dmn
- * scores from the case's days past due, overdue amount, risk grade and broken promises at that moment. Wire with
+ * scores from the loan's days past due and overdue amount and the case's risk grade and broken promises at that
+ * moment ({@link WorkPriorityService}). Wire with
  * {@code <camunda:taskListener event="create" delegateExpression="${workPriorityListener}"/>}.
  */
 @Component("workPriorityListener")
 public class WorkPriorityListener implements TaskListener {
 
-    private final WorkPriority priority;
+    private final WorkPriorityService priority;
 
-    public WorkPriorityListener(WorkPriority priority) {
+    public WorkPriorityListener(WorkPriorityService priority) {
         this.priority = priority;
     }
 
     @Override
     public void notify(DelegateTask task) {
-        task.setPriority(priority.points(new WorkPriority.Input(number(task, Vars.DPD).intValue(),
-            number(task, Vars.OVERDUE_AMOUNT).doubleValue(), (String) task.getVariable(Vars.RISK_GRADE),
-            number(task, Vars.BROKEN_PROMISES).intValue())));
-    }
-
-    private static Number number(DelegateTask task, String name) {
-        return task.getVariable(name) instanceof Number n ? n : 0;
+        String loanNo = (String) task.getVariable(Vars.LOAN_NO);
+        String riskGrade = (String) task.getVariable(Vars.RISK_GRADE);
+        Object brokenPromises = task.getVariable(Vars.BROKEN_PROMISES);
+        task.setPriority(priority.points(loanNo, riskGrade, brokenPromises instanceof Number n ? n.intValue() : 0));
     }
 }

@@ -23,8 +23,9 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
     @Test
     void aLargerLaterCaseWithBrokenPromisesComesFirstInTheQueue() {
         ProcessInstance small = startCase(fixtures.loan(10, today()), 10);
-        ProcessInstance large = startCase(fixtures.loan(75, today()), 75,
-            Map.of(Vars.OVERDUE_AMOUNT, 25000.0, Vars.BROKEN_PROMISES, 2));
+        String largeLoan = fixtures.loan(75, today());
+        jdbc.update("UPDATE loan SET overdue_amount = 25000 WHERE loan_no = ?", largeLoan);
+        ProcessInstance large = startCase(largeLoan, 75, Map.of(Vars.BROKEN_PROMISES, 2));
 
         Task call = singleTask(small, "Task_CallBorrower");
         Task visit = singleTask(large, "Task_VisitBorrower");
@@ -32,11 +33,38 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         assertThat(variable(small, Vars.RISK_GRADE)).isEqualTo("LOW");
         assertThat(variable(large, Vars.RISK_GRADE)).isEqualTo("MEDIUM");
         // base 10 + 1,000-4,999.99 overdue 10
-        assertThat(call.getPriority()).isEqualTo(20).isEqualTo(expected(small));
+        assertThat(call.getPriority()).isEqualTo(20).isEqualTo(expected(small, 10, 1050));
         // base 10 + 60+ DPD 20 + 20,000+ overdue 30 + medium risk 10 + broken promises 10 + 10
-        assertThat(visit.getPriority()).isEqualTo(90).isEqualTo(expected(large));
+        assertThat(visit.getPriority()).isEqualTo(90).isEqualTo(expected(large, 75, 25000));
         assertThat(taskService.createTaskQuery().processInstanceIdIn(small.getId(), large.getId())
             .orderByTaskPriority().desc().list()).extracting(Task::getId).containsExactly(visit.getId(), call.getId());
+    }
+
+    @Test
+    void theLoansDaysPastDueOfTheLastScanCountNotTheCaseVariable() {
+        // the case's dpd variable changes only with the bucket; here it says 35 while the loan book has 75
+        String loanNo = fixtures.loan(75, today());
+        ProcessInstance pi = startCase(loanNo, 35);
+
+        Task call = singleTask(pi, "Task_CallBorrower");
+
+        assertThat(call.getPriority()).isEqualTo(expected(pi, 75, 1050)).isNotEqualTo(expected(pi, 35, 1050));
+    }
+
+    @Test
+    void anOpenTaskIsScoredAgainWhenItsCaseRollsIntoTheNextBucket() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+        Task call = singleTask(pi, "Task_CallBorrower");
+        assertThat(call.getPriority()).isEqualTo(expected(pi, 10, 1050));
+
+        jdbc.update("UPDATE loan SET dpd = 65, bucket = 'DPD_60_89' WHERE loan_no = ?", loanNo);
+        delinquencyChanged(loanNo, 65);
+
+        // still the first line (intensified): the same task, now with the points of 65 days past due
+        Task same = singleTask(pi, "Task_CallBorrower");
+        assertThat(same.getId()).isEqualTo(call.getId());
+        assertThat(same.getPriority()).isEqualTo(expected(pi, 65, 1050)).isGreaterThan(call.getPriority());
     }
 
     @Test
@@ -55,11 +83,10 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         }
     }
 
-    private int expected(ProcessInstance pi) {
-        Object grade = variable(pi, Vars.RISK_GRADE);
+    /** What the deployed table gives the case with the loan's {@code dpd} and {@code overdue} amount. */
+    private int expected(ProcessInstance pi, int dpd, double overdue) {
         Object broken = variable(pi, Vars.BROKEN_PROMISES);
-        return priority.points(new WorkPriority.Input(((Number) variable(pi, Vars.DPD)).intValue(),
-            ((Number) variable(pi, Vars.OVERDUE_AMOUNT)).doubleValue(), (String) grade,
+        return priority.points(new WorkPriority.Input(dpd, overdue, (String) variable(pi, Vars.RISK_GRADE),
             broken == null ? 0 : ((Number) broken).intValue()));
     }
 }
