@@ -39,13 +39,16 @@ public final class DmnFile {
         }
     }
 
-    /** Evaluates and returns the single result plus the id of the (first) matching rule under "rule". */
+    /**
+     * Evaluates and returns the single result (for a COLLECT table with an aggregation: the aggregate) with the ids
+     * of the matching rules; {@code rule} is the first of them.
+     */
     public synchronized Result evaluate(Map<String, Object> input) {
         matched.clear();
         DmnDecisionRuleResult entries = engine.evaluateDecisionTable(decision, input).getSingleResult();
         String rule = matched.isEmpty() ? null : matched.get(0);
-        hit.add(rule);
-        return new Result(rule, entries);
+        hit.addAll(matched);
+        return new Result(rule, List.copyOf(matched), entries);
     }
 
     /** Rule ids of the table no evaluation matched so far. */
@@ -54,7 +57,7 @@ public final class DmnFile {
             .map(r -> r.getId()).filter(id -> !hit.contains(id)).collect(Collectors.toSet());
     }
 
-    public record Result(String rule, DmnDecisionRuleResult entries) {
+    public record Result(String rule, List<String> rules, DmnDecisionRuleResult entries) {
         public Object get(String name) {
             return entries.getEntry(name);
         }
