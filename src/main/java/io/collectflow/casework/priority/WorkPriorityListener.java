@@ -2,6 +2,7 @@ package io.collectflow.casework.priority;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.casework.CollectionCase.Vars;
@@ -23,9 +24,13 @@ public class WorkPriorityListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        String loanNo = (String) task.getVariable(Vars.LOAN_NO);
-        String riskGrade = (String) task.getVariable(Vars.RISK_GRADE);
-        Object brokenPromises = task.getVariable(Vars.BROKEN_PROMISES);
-        task.setPriority(priority.points(loanNo, riskGrade, brokenPromises instanceof Number n ? n.intValue() : 0));
+        task.setPriority(pointsOf(task, priority));
+    }
+
+    /** The points of the case whose variables {@code scope} sees. */
+    static int pointsOf(VariableScope scope, WorkPriorityService priority) {
+        Object brokenPromises = scope.getVariable(Vars.BROKEN_PROMISES);
+        return priority.points((String) scope.getVariable(Vars.LOAN_NO), (String) scope.getVariable(Vars.RISK_GRADE),
+            brokenPromises instanceof Number n ? n.intValue() : 0);
     }
 }

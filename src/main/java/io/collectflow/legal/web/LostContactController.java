@@ -34,7 +34,8 @@ public class LostContactController {
 
     @PostMapping("/api/loans/{loanNo}/lost-contact")
     public ResponseEntity<Map<String, Object>> start(@PathVariable String loanNo, Authentication auth) {
-        LostContactStarts.Started started = ConcurrentUpdateRetry.call(ATTEMPTS, () -> starts.start(loanNo, auth.getName()));
+        LostContactStarts.Started started =
+            ConcurrentUpdateRetry.call(ATTEMPTS, () -> starts.start(loanNo, auth.getName()));
         if (started.duplicate()) {
             return ResponseEntity.ok(Map.of("loanNo", loanNo, "processInstanceId", String.valueOf(started.processInstanceId()),
                 "duplicate", true));
