@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.collectflow.risk.DmnFile;
 
 /**
- * processes/work-priority.dmn: the points of each row at its boundaries, the rows that add up, and a case no
- * scoring has graded yet. The last check proves no row went untested.
+ * processes/work-priority.dmn: the points of each row at its boundaries (the DPD bands just before a roll into the
+ * next bucket), the rows that add up, and a case no scoring has graded yet. The last check proves no row went
+ * untested.
  */
 class WorkPriorityDecisionTest {
 
@@ -25,13 +26,19 @@ class WorkPriorityDecisionTest {
     @ParameterizedTest(name = "dpd={0} amount={1} {2} broken={3} -> {4} points")
     @CsvSource(nullValues = "null", textBlock = """
         # dpd, amount,   risk,   broken, points, rows besides Base (space-separated)
-        1,     999.99,   LOW,    0,      10,     -
-        29,    1000,     null,   0,      20,     Amount1000
-        30,    4999.99,  MEDIUM, 0,      40,     Dpd30 Amount1000 RiskMedium
-        59,    5000,     LOW,    0,      40,     Dpd30 Amount5000
-        60,    19999.99, HIGH,   0,      70,     Dpd60 Amount5000 RiskHigh
-        400,   20000,    LOW,    1,      70,     Dpd60 Amount20000 BrokenPromise
-        95,    60000,    HIGH,   2,      100,    Dpd60 Amount20000 RiskHigh BrokenPromise BrokenPromises
+        0,     999.99,   LOW,    0,      10,     -
+        1,     1000,     null,   0,      40,     Early Amount1000
+        19,    4999.99,  MEDIUM, 0,      40,     Early Amount1000
+        20,    5000,     LOW,    0,      60,     RollTo30 Amount5000
+        29,    19999.99, HIGH,   0,      70,     RollTo30 Amount5000 RiskHigh
+        30,    20000,    LOW,    1,      50,     Amount20000 BrokenPromise
+        49,    999.99,   HIGH,   3,      30,     RiskHigh BrokenPromise
+        50,    100,      LOW,    0,      40,     RollTo60
+        59,    100,      LOW,    0,      40,     RollTo60
+        60,    100,      LOW,    0,      10,     -
+        80,    25000,    HIGH,   2,      80,     RollTo90 Amount20000 RiskHigh BrokenPromise
+        89,    100,      LOW,    0,      30,     RollTo90
+        90,    100,      LOW,    0,      10,     -
         """)
     void pointsAddUpOverTheMatchingRows(int dpd, double amount, String risk, int broken, int points, String rows) {
         Map<String, Object> vars = new HashMap<>();

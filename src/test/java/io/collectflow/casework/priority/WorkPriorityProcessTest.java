@@ -21,11 +21,11 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
     @Autowired WorkPriority priority;
 
     @Test
-    void aLargerLaterCaseWithBrokenPromisesComesFirstInTheQueue() {
-        ProcessInstance small = startCase(fixtures.loan(10, today()), 10);
-        String largeLoan = fixtures.loan(75, today());
+    void aLargeCaseAboutToRollWithBrokenPromisesComesFirstInTheQueue() {
+        ProcessInstance small = startCase(fixtures.loan(35, today()), 35);
+        String largeLoan = fixtures.loan(85, today());
         jdbc.update("UPDATE loan SET overdue_amount = 25000 WHERE loan_no = ?", largeLoan);
-        ProcessInstance large = startCase(largeLoan, 75, Map.of(Vars.BROKEN_PROMISES, 2));
+        ProcessInstance large = startCase(largeLoan, 85, Map.of(Vars.BROKEN_PROMISES, 2));
 
         Task call = singleTask(small, "Task_CallBorrower");
         Task visit = singleTask(large, "Task_VisitBorrower");
@@ -33,38 +33,38 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         assertThat(variable(small, Vars.RISK_GRADE)).isEqualTo("LOW");
         assertThat(variable(large, Vars.RISK_GRADE)).isEqualTo("MEDIUM");
         // base 10 + 1,000-4,999.99 overdue 10
-        assertThat(call.getPriority()).isEqualTo(20).isEqualTo(expected(small, 10, 1050));
-        // base 10 + 60+ DPD 20 + 20,000+ overdue 30 + medium risk 10 + broken promises 10 + 10
-        assertThat(visit.getPriority()).isEqualTo(90).isEqualTo(expected(large, 75, 25000));
+        assertThat(call.getPriority()).isEqualTo(20).isEqualTo(expected(small, 35, 1050));
+        // base 10 + about to roll into 90+ 20 + 20,000+ overdue 30 + a broken promise 10
+        assertThat(visit.getPriority()).isEqualTo(70).isEqualTo(expected(large, 85, 25000));
         assertThat(taskService.createTaskQuery().processInstanceIdIn(small.getId(), large.getId())
             .orderByTaskPriority().desc().list()).extracting(Task::getId).containsExactly(visit.getId(), call.getId());
     }
 
     @Test
     void theLoansDaysPastDueOfTheLastScanCountNotTheCaseVariable() {
-        // the case's dpd variable changes only with the bucket; here it says 35 while the loan book has 75
-        String loanNo = fixtures.loan(75, today());
-        ProcessInstance pi = startCase(loanNo, 35);
+        // the case's dpd variable changes only with the bucket: it says 30 while the scan has the loan at 55
+        String loanNo = fixtures.loan(55, today());
+        ProcessInstance pi = startCase(loanNo, 30);
 
         Task call = singleTask(pi, "Task_CallBorrower");
 
-        assertThat(call.getPriority()).isEqualTo(expected(pi, 75, 1050)).isNotEqualTo(expected(pi, 35, 1050));
+        assertThat(call.getPriority()).isEqualTo(expected(pi, 55, 1050)).isNotEqualTo(expected(pi, 30, 1050));
     }
 
     @Test
     void anOpenTaskIsScoredAgainWhenItsCaseRollsIntoTheNextBucket() {
-        String loanNo = fixtures.loan(10, today());
-        ProcessInstance pi = startCase(loanNo, 10);
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45);
         Task call = singleTask(pi, "Task_CallBorrower");
-        assertThat(call.getPriority()).isEqualTo(expected(pi, 10, 1050));
+        assertThat(call.getPriority()).isEqualTo(expected(pi, 45, 1050));
 
-        jdbc.update("UPDATE loan SET dpd = 65, bucket = 'DPD_60_89' WHERE loan_no = ?", loanNo);
-        delinquencyChanged(loanNo, 65);
+        jdbc.update("UPDATE loan SET dpd = 82, bucket = 'DPD_60_89' WHERE loan_no = ?", loanNo);
+        delinquencyChanged(loanNo, 82);
 
-        // still the first line (intensified): the same task, now with the points of 65 days past due
+        // still the first line (intensified): the same task, now with the points of 82 days past due
         Task same = singleTask(pi, "Task_CallBorrower");
         assertThat(same.getId()).isEqualTo(call.getId());
-        assertThat(same.getPriority()).isEqualTo(expected(pi, 65, 1050)).isGreaterThan(call.getPriority());
+        assertThat(same.getPriority()).isEqualTo(expected(pi, 82, 1050)).isGreaterThan(call.getPriority());
     }
 
     @Test
@@ -75,8 +75,9 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         Deployment redesign = repositoryService.createDeployment().name("work-priority-redesign")
             .addString("work-priority.dmn", table).deploy();
         try {
-            ProcessInstance pi = startCase(fixtures.loan(10, today()), 10);
+            ProcessInstance pi = startCase(fixtures.loan(35, today()), 35);
 
+            // 20 with the shipped table (see the first test), 30 more for the redesigned base
             assertThat(singleTask(pi, "Task_CallBorrower").getPriority()).isEqualTo(50);
         } finally {
             repositoryService.deleteDeployment(redesign.getId(), true);
