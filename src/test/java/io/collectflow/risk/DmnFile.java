@@ -18,7 +18,7 @@ import org.camunda.bpm.dmn.engine.delegate.DmnDecisionTableEvaluationEvent;
 import org.camunda.bpm.dmn.engine.impl.DefaultDmnEngineConfiguration;
 import org.camunda.bpm.dmn.engine.impl.DmnDecisionTableImpl;
 
-/** One decision table of processes/ on the standalone DMN engine, remembering which rules matched. */
+/** One decision table (of processes/ by default) on the standalone DMN engine, remembering which rules matched. */
 public final class DmnFile {
 
     private final DmnEngine engine;
@@ -27,12 +27,17 @@ public final class DmnFile {
     private final Set<String> hit = new HashSet<>();
 
     public DmnFile(String key) {
+        this(key, Path.of("processes", key + ".dmn"));
+    }
+
+    /** The decision {@code key} of the DMN file at {@code path} (e.g. an example table under src/test/resources). */
+    public DmnFile(String key, Path path) {
         DefaultDmnEngineConfiguration configuration =
             (DefaultDmnEngineConfiguration) DmnEngineConfiguration.createDefaultDmnEngineConfiguration();
         configuration.customPostDecisionTableEvaluationListeners(List.of(
             (DmnDecisionTableEvaluationEvent event) -> event.getMatchingRules().forEach(r -> matched.add(r.getId()))));
         engine = configuration.buildEngine();
-        try (InputStream in = Files.newInputStream(Path.of("processes", key + ".dmn"))) {
+        try (InputStream in = Files.newInputStream(path)) {
             decision = engine.parseDecision(key, in);
         } catch (java.io.IOException e) {
             throw new IllegalStateException(e);

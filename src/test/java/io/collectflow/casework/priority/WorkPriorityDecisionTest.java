@@ -2,6 +2,7 @@ package io.collectflow.casework.priority;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -15,15 +16,31 @@ import org.junit.jupiter.params.provider.CsvSource;
 import io.collectflow.risk.DmnFile;
 
 /**
- * processes/work-priority.dmn: the points of each row at its boundaries (the DPD bands just before a roll into the
- * next bucket), the rows that add up, and a case no scoring has graded yet. The last check proves no row went
- * untested.
+ * The shipped processes/work-priority.dmn gives every task the same points. The example score card
+ * {@link #ROLL_TABLE} (work cases before they roll into the next bucket, then by amount): the points of each row at
+ * its boundaries, the rows that add up, and a case no scoring has graded yet; the last check proves no row of the
+ * example went untested.
  */
 class WorkPriorityDecisionTest {
 
-    private static final DmnFile TABLE = new DmnFile(WorkPriority.DECISION_KEY);
+    static final Path ROLL_TABLE = Path.of("src/test/resources/simulation/roll-work-priority.dmn");
+    private static final DmnFile SHIPPED = new DmnFile(WorkPriority.DECISION_KEY);
+    private static final DmnFile EXAMPLE = new DmnFile(WorkPriority.DECISION_KEY, ROLL_TABLE);
 
-    @ParameterizedTest(name = "dpd={0} amount={1} {2} broken={3} -> {4} points")
+    @ParameterizedTest(name = "shipped table: dpd={0} amount={1} {2} broken={3} -> 50 points")
+    @CsvSource(nullValues = "null", textBlock = """
+        0,   0,     null, 0
+        25,  1000,  HIGH, 2
+        400, 60000, LOW,  0
+        """)
+    void theShippedTableGivesEveryTaskTheSamePoints(int dpd, double amount, String risk, int broken) {
+        DmnFile.Result result = SHIPPED.evaluate(input(dpd, amount, risk, broken));
+
+        assertThat(result.rules()).containsExactly("Rule_Base");
+        assertThat(((Number) result.get("points")).intValue()).isEqualTo(WorkPriority.DEFAULT);
+    }
+
+    @ParameterizedTest(name = "example: dpd={0} amount={1} {2} broken={3} -> {4} points")
     @CsvSource(nullValues = "null", textBlock = """
         # dpd, amount,   risk,   broken, points, rows besides Base (space-separated)
         0,     999.99,   LOW,    0,      10,     -
@@ -40,14 +57,9 @@ class WorkPriorityDecisionTest {
         89,    100,      LOW,    0,      30,     RollTo90
         90,    100,      LOW,    0,      10,     -
         """)
-    void pointsAddUpOverTheMatchingRows(int dpd, double amount, String risk, int broken, int points, String rows) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put("dpd", dpd);
-        vars.put("overdueAmount", amount);
-        vars.put("riskGrade", risk);
-        vars.put("brokenPromises", broken);
-
-        DmnFile.Result result = TABLE.evaluate(vars);
+    void theExampleScoreCardAddsUpTheMatchingRows(int dpd, double amount, String risk, int broken, int points,
+            String rows) {
+        DmnFile.Result result = EXAMPLE.evaluate(input(dpd, amount, risk, broken));
 
         List<String> expected = new ArrayList<>(List.of("Rule_Base"));
         if (!"-".equals(rows)) {
@@ -57,8 +69,17 @@ class WorkPriorityDecisionTest {
         assertThat(((Number) result.get("points")).intValue()).isEqualTo(points);
     }
 
+    private static Map<String, Object> input(int dpd, double amount, String risk, int broken) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put("dpd", dpd);
+        vars.put("overdueAmount", amount);
+        vars.put("riskGrade", risk);
+        vars.put("brokenPromises", broken);
+        return vars;
+    }
+
     @AfterAll
-    static void everyRuleWasHit() {
-        assertThat(TABLE.untestedRules()).as("rules no case of this test matched").isEmpty();
+    static void everyRuleOfTheExampleWasHit() {
+        assertThat(EXAMPLE.untestedRules()).as("rules no case of this test matched").isEmpty();
     }
 }

@@ -3,25 +3,57 @@ package io.collectflow.casework.priority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.Map;
 
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
 
-/** The collector's call and visit tasks of a case carry the priority processes/work-priority.dmn gives the case. */
+/**
+ * The collector's call and visit tasks of a case carry the priority the latest work-priority table gives the case:
+ * the shipped one (every task the same) or the example score card a process owner deployed
+ * ({@link WorkPriorityDecisionTest#ROLL_TABLE}).
+ */
 class WorkPriorityProcessTest extends CaseProcessTestSupport {
 
     @Autowired WorkPriority priority;
 
+    private Deployment scoreCard;
+
+    /** What a process owner does in Modeler: deploy another work-priority.dmn; the next tasks use it. */
+    private void deployScoreCard() throws Exception {
+        scoreCard = repositoryService.createDeployment().name("work-priority score card")
+            .addString("work-priority.dmn", Files.readString(WorkPriorityDecisionTest.ROLL_TABLE)).deploy();
+    }
+
+    @AfterEach
+    void backToTheShippedTable() {
+        if (scoreCard != null) {
+            repositoryService.deleteDeployment(scoreCard.getId(), true);
+        }
+    }
+
     @Test
-    void aLargeCaseAboutToRollWithBrokenPromisesComesFirstInTheQueue() {
+    void withTheShippedTableEveryTaskIsEquallyUrgentAndARedeployedTableScoresTheNextOnes() throws Exception {
+        ProcessInstance first = startCase(fixtures.loan(35, today()), 35);
+        assertThat(singleTask(first, "Task_CallBorrower").getPriority()).isEqualTo(WorkPriority.DEFAULT);
+
+        deployScoreCard();
+        ProcessInstance next = startCase(fixtures.loan(35, today()), 35);
+
+        assertThat(singleTask(next, "Task_CallBorrower").getPriority()).isEqualTo(20);
+        assertThat(singleTask(first, "Task_CallBorrower").getPriority()).isEqualTo(WorkPriority.DEFAULT);
+    }
+
+    @Test
+    void aLargeCaseAboutToRollWithBrokenPromisesComesFirstInTheQueue() throws Exception {
+        deployScoreCard();
         ProcessInstance small = startCase(fixtures.loan(35, today()), 35);
         String largeLoan = fixtures.loan(85, today());
         jdbc.update("UPDATE loan SET overdue_amount = 25000 WHERE loan_no = ?", largeLoan);
@@ -41,7 +73,8 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
-    void theLoansDaysPastDueOfTheLastScanCountNotTheCaseVariable() {
+    void theLoansDaysPastDueOfTheLastScanCountNotTheCaseVariable() throws Exception {
+        deployScoreCard();
         // the case's dpd variable changes only with the bucket: it says 30 while the scan has the loan at 55
         String loanNo = fixtures.loan(55, today());
         ProcessInstance pi = startCase(loanNo, 30);
@@ -52,7 +85,8 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
-    void anOpenTaskIsScoredAgainWhenItsCaseRollsIntoTheNextBucket() {
+    void anOpenTaskIsScoredAgainWhenItsCaseRollsIntoTheNextBucket() throws Exception {
+        deployScoreCard();
         String loanNo = fixtures.loan(45, today());
         ProcessInstance pi = startCase(loanNo, 45);
         Task call = singleTask(pi, "Task_CallBorrower");
@@ -65,23 +99,6 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         Task same = singleTask(pi, "Task_CallBorrower");
         assertThat(same.getId()).isEqualTo(call.getId());
         assertThat(same.getPriority()).isEqualTo(expected(pi, 82, 1050)).isGreaterThan(call.getPriority());
-    }
-
-    @Test
-    void aProcessOwnersRedeployedTableScoresTheNextTasks() throws Exception {
-        String table = Files.readString(Path.of("processes/work-priority.dmn"))
-            .replace("<outputEntry id=\"LiteralExpression_Base_Points\"><text>10</text>",
-                "<outputEntry id=\"LiteralExpression_Base_Points\"><text>40</text>");
-        Deployment redesign = repositoryService.createDeployment().name("work-priority-redesign")
-            .addString("work-priority.dmn", table).deploy();
-        try {
-            ProcessInstance pi = startCase(fixtures.loan(35, today()), 35);
-
-            // 20 with the shipped table (see the first test), 30 more for the redesigned base
-            assertThat(singleTask(pi, "Task_CallBorrower").getPriority()).isEqualTo(50);
-        } finally {
-            repositoryService.deleteDeployment(redesign.getId(), true);
-        }
     }
 
     /** What the deployed table gives the case with the loan's {@code dpd} and {@code overdue} amount. */
