@@ -2,6 +2,8 @@ package io.collectflow.simulation;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -13,8 +15,10 @@ import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 
+import io.collectflow.casework.priority.WorkPriority;
+
 /**
- * The staff's working day: open tasks (highest priority first, then the oldest, up to the day's capacity) are
+ * The staff's working day: open tasks (earliest due first, then the oldest, up to the day's capacity) are
  * spread over the hours 07:00–22:00; most are worked inside the contact window, a share is attempted outside it,
  * where the compliance guard refuses the completion and the collector tries again inside the window. A task
  * the guard blocks for the day (caps, rest days) waits for tomorrow. Between the hours the engine's due jobs
@@ -72,12 +76,19 @@ final class SimulatedStaff {
     }
 
     /**
-     * The day's work as a collector sorts the Tasklist queue: highest priority first (processes/work-priority.dmn),
-     * then the oldest; at most {@code capacity} tasks.
+     * The day's work as a collector sorts the Tasklist queue: earliest due date first (processes/work-priority.dmn
+     * sets it from the task's points; a task without one counts as due {@link WorkPriority#dueAfter} the default
+     * points after its creation), then the oldest; at most {@code capacity} tasks.
      */
     static List<Task> queue(TaskService tasks, int capacity) {
-        return tasks.createTaskQuery().active().orderByTaskPriority().desc().orderByTaskCreateTime().asc()
-            .orderByTaskId().asc().listPage(0, capacity);
+        return tasks.createTaskQuery().active().list().stream()
+            .sorted(Comparator.comparing(SimulatedStaff::due).thenComparing(Task::getCreateTime).thenComparing(Task::getId))
+            .limit(capacity).toList();
+    }
+
+    private static Date due(Task task) {
+        return task.getDueDate() != null ? task.getDueDate()
+            : Date.from(task.getCreateTime().toInstant().plus(WorkPriority.dueAfter(WorkPriority.DEFAULT)));
     }
 
     private int hourFor(Task task, LocalDate day) {

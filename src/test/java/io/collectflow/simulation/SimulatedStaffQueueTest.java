@@ -2,6 +2,7 @@ package io.collectflow.simulation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
@@ -16,10 +17,15 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.ActiveProfiles;
 
-/** The simulated staff take the day's tasks as a collector sorts Tasklist: by priority, then the oldest first. */
+/**
+ * The simulated staff take the day's tasks as a collector sorts Tasklist by due date: the earliest first, a task
+ * without a due date as if due 50 hours (the default points') after its creation, equal ones the oldest first.
+ */
 @SpringBootTest
 @ActiveProfiles("test")
 class SimulatedStaffQueueTest {
+
+    private static final Instant START = Instant.parse("2026-01-05T09:00:00Z");
 
     @Autowired TaskService tasks;
 
@@ -32,24 +38,27 @@ class SimulatedStaffQueueTest {
     }
 
     @Test
-    void theMostUrgentTaskComesFirstAndEqualOnesOldestFirst() {
-        String oldLow = task(20, 0);
-        String newHigh = task(90, 1);
-        String oldMiddle = task(50, 2);
-        String newMiddle = task(50, 3);
+    void theEarliestDueComesFirstAndATaskWithoutDueDateAtFiftyHours() {
+        String lowScore = task(0, Duration.ofHours(90));     // due at 90 h
+        String noDueDate = task(1, null);                    // counts as due at 1 + 50 h
+        String urgent = task(2, Duration.ofHours(10));       // due at 12 h
+        String sameAsNoDueDate = task(3, Duration.ofHours(48)); // due at 51 h, created later
 
         List<String> queue = SimulatedStaff.queue(tasks, Integer.MAX_VALUE).stream().map(Task::getId)
             .filter(created::contains).toList();
 
-        assertThat(queue).containsExactly(newHigh, oldMiddle, newMiddle, oldLow);
+        assertThat(queue).containsExactly(urgent, noDueDate, sameAsNoDueDate, lowScore);
     }
 
-    /** A standalone task of {@code priority}, created {@code minute} minutes after the first one. */
-    private String task(int priority, int minute) {
-        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-01-05T09:00:00Z").plusSeconds(60L * minute)));
+    /** A standalone task created {@code hour} hours after the start, due {@code dueAfter} later (or without). */
+    private String task(int hour, Duration dueAfter) {
+        Instant at = START.plus(Duration.ofHours(hour));
+        ClockUtil.setCurrentTime(Date.from(at));
         Task task = tasks.newTask();
-        task.setName("queue test " + priority);
-        task.setPriority(priority);
+        task.setName("queue test " + hour);
+        if (dueAfter != null) {
+            task.setDueDate(Date.from(at.plus(dueAfter)));
+        }
         tasks.saveTask(task);
         created.add(task.getId());
         return task.getId();

@@ -1,16 +1,27 @@
 package io.collectflow.casework.priority;
 
+import java.time.Duration;
+
 /**
- * processes/work-priority.dmn: how urgent a collector's task of a case is, 0–100 points (a score card: the table
- * adds up the points of every row that matches). Tasklist sorts a queue by it (sort by priority, descending).
+ * processes/work-priority.dmn: how urgent a collector's task of a case is, in points (a score card: the table adds
+ * up the points of every row that matches). The points are the task's priority, and set its due date: {@link
+ * #DUE_AT_ONCE} − points hours after its creation, so a queue sorted by due date puts urgent tasks first without
+ * letting a low-scored one wait for ever.
  */
 public interface WorkPriority {
 
     String DECISION_KEY = "work-priority";
     /** Camunda's default task priority; kept when no row of the table matches. */
     int DEFAULT = 50;
+    /** The points at which a task is due at once; each point less is one hour more to work it. */
+    int DUE_AT_ONCE = 100;
 
     int points(Input input);
+
+    /** How long after its creation a task of {@code points} is due. */
+    static Duration dueAfter(int points) {
+        return Duration.ofHours(Math.max(0, DUE_AT_ONCE - points));
+    }
 
     /**
      * What the table reads from the case.

@@ -1,5 +1,7 @@
 package io.collectflow.casework.priority;
 
+import java.util.Date;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -10,8 +12,8 @@ import io.collectflow.casework.CollectionCase.Vars;
 /**
  * Task listener (event create) that gives a collector's task of a case the priority processes/work-priority.dmn
  * scores from the loan's days past due and overdue amount and the case's risk grade and broken promises at that
- * moment ({@link WorkPriorityService}). Wire with
- * {@code <camunda:taskListener event="create" delegateExpression="${workPriorityListener}"/>}.
+ * moment ({@link WorkPriorityService}), and the due date that follows from it ({@link WorkPriority#dueAfter}).
+ * Wire with {@code <camunda:taskListener event="create" delegateExpression="${workPriorityListener}"/>}.
  */
 @Component("workPriorityListener")
 public class WorkPriorityListener implements TaskListener {
@@ -24,7 +26,14 @@ public class WorkPriorityListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
-        task.setPriority(pointsOf(task, priority));
+        int points = pointsOf(task, priority);
+        task.setPriority(points);
+        task.setDueDate(dueDate(task.getCreateTime(), points));
+    }
+
+    /** {@link WorkPriority#dueAfter} the task's creation. */
+    static Date dueDate(Date created, int points) {
+        return Date.from(created.toInstant().plus(WorkPriority.dueAfter(points)));
     }
 
     /** The points of the case whose variables {@code scope} sees. */

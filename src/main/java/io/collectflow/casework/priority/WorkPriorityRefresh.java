@@ -7,7 +7,8 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 /**
- * Execution listener that scores the case's open tasks again (a task keeps the priority of its creation otherwise):
+ * Execution listener that scores the case's open tasks again, priority and due date (a task keeps those of its
+ * creation otherwise):
  * wired on the strategy's re-evaluation after a bucket change, so a queue does not hold a case that rolled into a
  * later bucket at the priority of the earlier one. Wire with
  * {@code <camunda:executionListener event="end" delegateExpression="${workPriorityRefresh}"/>}.
@@ -27,7 +28,9 @@ public class WorkPriorityRefresh implements ExecutionListener {
         int points = WorkPriorityListener.pointsOf(execution, priority);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             if (task.getPriority() != points) {
-                tasks.setPriority(task.getId(), points);
+                task.setPriority(points);
+                task.setDueDate(WorkPriorityListener.dueDate(task.getCreateTime(), points));
+                tasks.saveTask(task);
             }
         }
     }

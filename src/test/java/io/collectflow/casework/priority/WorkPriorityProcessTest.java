@@ -3,6 +3,7 @@ package io.collectflow.casework.priority;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
+import java.time.Duration;
 import java.util.Map;
 
 import org.camunda.bpm.engine.repository.Deployment;
@@ -43,6 +44,7 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
     void withTheShippedTableEveryTaskIsEquallyUrgentAndARedeployedTableScoresTheNextOnes() throws Exception {
         ProcessInstance first = startCase(fixtures.loan(35, today()), 35);
         assertThat(singleTask(first, "Task_CallBorrower").getPriority()).isEqualTo(WorkPriority.DEFAULT);
+        assertThat(hoursToDue(singleTask(first, "Task_CallBorrower"))).isEqualTo(50);
 
         deployScoreCard();
         ProcessInstance next = startCase(fixtures.loan(35, today()), 35);
@@ -70,6 +72,9 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         assertThat(visit.getPriority()).isEqualTo(70).isEqualTo(expected(large, 85, 25000));
         assertThat(taskService.createTaskQuery().processInstanceIdIn(small.getId(), large.getId())
             .orderByTaskPriority().desc().list()).extracting(Task::getId).containsExactly(visit.getId(), call.getId());
+        // due 100 - points hours after creation: 80 hours for the small case, 30 for the large one
+        assertThat(hoursToDue(call)).isEqualTo(80);
+        assertThat(hoursToDue(visit)).isEqualTo(30);
     }
 
     @Test
@@ -99,6 +104,11 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         Task same = singleTask(pi, "Task_CallBorrower");
         assertThat(same.getId()).isEqualTo(call.getId());
         assertThat(same.getPriority()).isEqualTo(expected(pi, 82, 1050)).isGreaterThan(call.getPriority());
+        assertThat(hoursToDue(same)).isEqualTo(100 - same.getPriority()).isLessThan(hoursToDue(call));
+    }
+
+    private static long hoursToDue(Task task) {
+        return Duration.between(task.getCreateTime().toInstant(), task.getDueDate().toInstant()).toHours();
     }
 
     /** What the deployed table gives the case with the loan's {@code dpd} and {@code overdue} amount. */
