@@ -8,9 +8,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * Execution listener that scores the case's open tasks again, priority and due date (a task keeps those of its
- * creation otherwise):
- * wired on the strategy's re-evaluation after a bucket change, so a queue does not hold a case that rolled into a
- * later bucket at the priority of the earlier one. Wire with
+ * creation otherwise): wired on the strategy's re-evaluation after a bucket change, so a queue does not hold a case
+ * that rolled into a later bucket at the priority of the earlier one. Wire with
  * {@code <camunda:executionListener event="end" delegateExpression="${workPriorityRefresh}"/>}.
  */
 @Component("workPriorityRefresh")
