@@ -50,13 +50,15 @@ final class SimulationReport {
 
     String daysCsv() {
         StringBuilder out = new StringBuilder("strategy,day,active_loans,overdue_1,overdue_30,overdue_60,overdue_90,"
-            + "overdue_rate_30,open_cases,cases_opened,cases_cured,tasks_completed,contacts,refused_by_guard,paid\n");
+            + "overdue_rate_30,open_cases,cases_opened,cases_cured,tasks_completed,contacts,refused_by_guard,paid,"
+            + "open_tasks,tasks_past_due\n");
         for (SimulationResult r : results) {
             for (DayPoint p : r.days()) {
                 out.append(String.join(",", r.strategy(), p.day().toString(), n(p.activeLoans()), n(p.overdue1()),
                     n(p.overdue30()), n(p.overdue60()), n(p.overdue90()), String.format(Locale.ROOT, "%.6f", p.rate(30)),
                     n(p.openCases()), n(p.casesOpened()), n(p.casesCured()), n(p.tasksCompleted()), n(p.contacts()),
-                    n(p.blockedByGuard()), p.paid().toPlainString())).append('\n');
+                    n(p.blockedByGuard()), p.paid().toPlainString(), n(p.openTasks()), n(p.tasksPastDue())))
+                    .append('\n');
             }
         }
         return out.toString();
@@ -130,6 +132,7 @@ final class SimulationReport {
         out.append(chart(p -> p.rate(30) * 100, "%"));
         out.append("<h2>Loans 1+ days past due (share of active loans)</h2>\n").append(chart(p -> p.rate(1) * 100, "%"));
         out.append("<h2>Open collection cases</h2>\n").append(chart(p -> p.openCases(), ""));
+        out.append("<h2>Tasks past their due date at the end of the day</h2>\n").append(chart(p -> p.tasksPastDue(), ""));
         out.append("<h2>KPIs on the last day (I1–I7) and run figures</h2>\n<table><tr><th>SPEC</th><th>metric</th><th>key</th>");
         results.forEach(r -> out.append("<th>").append(esc(r.strategy())).append("</th>"));
         out.append("<th>target</th></tr>\n");

@@ -247,9 +247,13 @@ public final class Simulator implements AutoCloseable {
         Long contacts = jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE occurred_at >= ? AND occurred_at < ?",
             Long.class, Timestamp.from(day.atStartOfDay(ZONE).toInstant()),
             Timestamp.from(day.plusDays(1).atStartOfDay(ZONE).toInstant()));
+        Map<String, Object> queue = jdbc.queryForMap(
+            "SELECT COUNT(*) AS open_tasks, SUM(CASE WHEN DUE_DATE_ < ? THEN 1 ELSE 0 END) AS past_due FROM ACT_RU_TASK",
+            Timestamp.from(day.plusDays(1).atStartOfDay(ZONE).toInstant()));
         return new DayPoint(day, number(book.get("active")), number(book.get("o1")), number(book.get("o30")),
             number(book.get("o60")), number(book.get("o90")), open, opened, cured, tasks,
-            contacts == null ? 0 : contacts, blocked, paid);
+            contacts == null ? 0 : contacts, blocked, paid, number(queue.get("open_tasks")),
+            number(queue.get("past_due")));
     }
 
     private long count(String sql) {

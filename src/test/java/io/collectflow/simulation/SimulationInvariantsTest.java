@@ -76,6 +76,21 @@ class SimulationInvariantsTest {
     }
 
     @Test
+    void theDaySeriesShowsTheQueueTheStaffLeftAndEveryCollectorTaskIsDue() {
+        assertThat(result.days()).allSatisfy(p -> assertThat(p.tasksPastDue()).as("past due on " + p.day())
+            .isBetween(0L, p.openTasks()));
+        assertThat(result.days()).anySatisfy(p -> assertThat(p.openTasks()).isPositive());
+        Long withoutDueDate = jdbc.queryForObject("""
+            SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+             WHERE d.KEY_ = ? AND t.DUE_DATE_ IS NULL""", Long.class, CollectionCase.PROCESS_KEY);
+        Long caseTasks = jdbc.queryForObject("""
+            SELECT COUNT(*) FROM ACT_RU_TASK t JOIN ACT_RE_PROCDEF d ON d.ID_ = t.PROC_DEF_ID_
+             WHERE d.KEY_ = ?""", Long.class, CollectionCase.PROCESS_KEY);
+        assertThat(caseTasks).as("collectors' tasks open at the end").isPositive();
+        assertThat(withoutDueDate).as("collectors' tasks without a due date").isZero();
+    }
+
+    @Test
     void theSimulationWorkedCasesThroughTheEngine() {
         assertThat(result.casesOpened()).as("cases opened").isGreaterThan(5);
         assertThat(result.tasksCompleted()).as("tasks completed").isGreaterThan(10);
