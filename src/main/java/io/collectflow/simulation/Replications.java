@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
@@ -191,6 +192,42 @@ final class Replications {
         }
         out.printf("  * the interval excludes 0: more than the spread between portfolios explains; %d lines that"
             + " were 0 throughout are in replications.csv only%n", figures.size() - shown.size());
+        out.printf("  %s%n", chance().sentence());
+    }
+
+    /**
+     * How many lines were starred, and how many a 95 % interval would star by chance alone had the strategies been
+     * alike: 5 % of the lines compared (those with a difference on at least one seed). Two strategies only.
+     */
+    Chance chance() {
+        return Chance.over(figures);
+    }
+
+    /** {@link #chance()}: {@code starred} of {@code compared} lines. */
+    record Chance(int starred, int compared) {
+
+        static Chance over(List<Figure> figures) {
+            int compared = 0;
+            int starred = 0;
+            for (Figure f : figures) {
+                Statistics d = f.difference();
+                if (d.n() >= 2 && !Arrays.equals(f.values()[0], f.values()[1])) {
+                    compared++;
+                    starred += d.clear() ? 1 : 0;
+                }
+            }
+            return new Chance(starred, compared);
+        }
+
+        double expectedByChance() {
+            return compared * 0.05;
+        }
+
+        String sentence() {
+            return String.format(Locale.ROOT, "%d of %d lines compared are starred; were the strategies alike, about"
+                + " %.1f would be by chance (5 %% each, and lines such as I1 and I7 repeat one figure)", starred,
+                compared, expectedByChance());
+        }
     }
 
     /** The report's section: the same lines as the console, as an HTML table (escaped). */
@@ -201,7 +238,11 @@ final class Replications {
             out.append(" and the difference (second minus first, paired by portfolio) with its 95 % confidence"
                 + " interval; <b>bold</b>: the interval excludes 0");
         }
-        out.append(". Lines that were 0 throughout are in <code>replications.csv</code> only.</p>\n"
+        out.append(". Lines that were 0 throughout are in <code>replications.csv</code> only.");
+        if (strategies.size() == 2) {
+            out.append(' ').append(HtmlUtils.htmlEscape(chance().sentence())).append('.');
+        }
+        out.append("</p>\n"
             + "<table><tr><th>SPEC</th><th>metric</th><th>key</th>");
         strategies.forEach(s -> out.append("<th>").append(HtmlUtils.htmlEscape(s)).append(" (mean)</th>"));
         if (strategies.size() == 2) {

@@ -47,6 +47,27 @@ class ReplicationsTest {
     }
 
     @Test
+    void theReportSaysHowManyStarsChanceAloneWouldGive() {
+        List<Replications.Figure> figures = List.of(
+            figure(new double[] {10, 50, 90}, new double[] {11, 51, 91}),        // 1 better every time: starred
+            figure(new double[] {1, 2, 3}, new double[] {1, 2, 3}),              // the same: not a comparison
+            figure(new double[] {1, 2, 3}, new double[] {3, 1, 2}),              // compared, across 0
+            figure(new double[] {5, 5, 5}, new double[] {5, 5, Double.NaN}));    // compared on two seeds, 0
+
+        Replications.Chance chance = Replications.Chance.over(figures);
+
+        assertThat(chance.starred()).isEqualTo(1);
+        assertThat(chance.compared()).isEqualTo(3);
+        assertThat(chance.expectedByChance()).isCloseTo(0.15, within(1e-9));
+        assertThat(chance.sentence()).startsWith("1 of 3 lines compared are starred; were the strategies alike,"
+            + " about 0.2 would be by chance");
+    }
+
+    private static Replications.Figure figure(double[] first, double[] second) {
+        return new Replications.Figure("I1", "overdueRateByCount", "30+", new double[][] {first, second});
+    }
+
+    @Test
     void oneStrategyOverSeveralPortfoliosGetsTheIntervalOfItsMeans() throws Exception {
         SimulationSettings settings = new SimulationSettings(30, 8, 9L, LocalDate.of(2026, 1, 5), 2, 30, 0.10,
             List.of("expanded"), Path.of("target/simulation-test"), false, "audit");
@@ -111,9 +132,10 @@ class ReplicationsTest {
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         over.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
         assertThat(printed.toString(StandardCharsets.UTF_8)).contains("Over 3 seeds [5, 6, 7]")
-            .contains("tasksCompleted");
+            .contains("tasksCompleted").contains(over.chance().sentence());
         String html = new SimulationReport(bySeed.get(0), over).html();
         assertThat(html).contains("<h2>Over 3 portfolios (seeds [5, 6, 7])</h2>").contains("<th>short (mean)</th>")
-            .contains("<td>tasksCompleted</td>").endsWith("</table>\n</body></html>\n");
+            .contains("<td>tasksCompleted</td>").contains("lines compared are starred")
+            .endsWith("</table>\n</body></html>\n");
     }
 }
