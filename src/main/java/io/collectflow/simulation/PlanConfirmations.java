@@ -64,8 +64,8 @@ final class PlanConfirmations {
         String loanNo = (String) vars.get(RepaymentPlanProcess.Vars.LOAN_NO);
         // no link: a written confirmation, which the collector flags when the signed document is in
         boolean confirms = vars.get(RepaymentPlanProcess.Vars.CONFIRMATION_LINK) != null
-            && dice.chance(borrowers.behaviour(loanNo).promise(), loanNo, planId, "plan-confirm");
-        LocalDate on = confirms ? day.plusDays(dice.between(0, 2, loanNo, planId, "plan-confirm-delay")) : null;
+            && dice.chance(borrowers.behaviour(loanNo).promise(), loanNo, day, "plan-confirm");
+        LocalDate on = confirms ? day.plusDays(dice.between(0, 2, loanNo, day, "plan-confirm-delay")) : null;
         return new Answer(planId, loanNo, on);
     }
 

@@ -4,11 +4,15 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 
 import org.camunda.bpm.engine.ProcessEngineException;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -32,6 +36,7 @@ final class SimulatedStaff {
     private static final int WINDOW_LAST_HOUR = 20;
 
     private final TaskService tasks;
+    private final RuntimeService runtime;
     private final StaffBehaviour behaviour;
     private final SimulatedClock clock;
     private final DueJobs jobs;
@@ -43,9 +48,10 @@ final class SimulatedStaff {
     private long blocked;
     private long offHoursAttempts;
 
-    SimulatedStaff(TaskService tasks, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
+    SimulatedStaff(TaskService tasks, RuntimeService runtime, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
                    SimulationSettings settings) {
         this.tasks = tasks;
+        this.runtime = runtime;
         this.behaviour = behaviour;
         this.clock = clock;
         this.jobs = jobs;
@@ -55,18 +61,19 @@ final class SimulatedStaff {
 
     void workDay(LocalDate day) {
         List<Task> open = queue(tasks, settings.capacity());
+        Map<String, String> occasions = occasions(open);
         List<List<Task>> byHour = new ArrayList<>();
         for (int h = 0; h <= LAST_HOUR; h++) {
             byHour.add(new ArrayList<>());
         }
         for (Task task : open) {
-            byHour.get(hourFor(task, day)).add(task);
+            byHour.get(hourFor(occasions.get(task.getId()), day)).add(task);
         }
         for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
             clock.set(day, hour, 5);
             jobs.runDue();
             for (Task task : byHour.get(hour)) {
-                clock.set(day, hour, 5 + dice.between(0, 50, task.getId(), "minute"));
+                clock.set(day, hour, 5 + dice.between(0, 50, occasions.get(task.getId()), day, hour, "minute"));
                 if (!attempt(task, day) && hour < WINDOW_START) {
                     // refused before the window opens: the collector tries again at the start of the window
                     byHour.get(WINDOW_START).add(task);
@@ -91,12 +98,38 @@ final class SimulatedStaff {
             : Date.from(task.getCreateTime().toInstant().plus(WorkPriority.dueAfter(WorkPriority.DEFAULT)));
     }
 
-    private int hourFor(Task task, LocalDate day) {
-        if (dice.chance(settings.offHoursShare(), task.getId(), day, "off-hours")) {
-            offHoursAttempts++;
-            return dice.chance(0.5, task.getId(), day, "early") ? FIRST_HOUR : LAST_HOUR - 1 + dice.between(0, 1, task.getId(), day);
+    /**
+     * What the dice of a task's timing are keyed on: the loan (the process's business key) and the kind of task, not
+     * the engine's task id. Ids follow the order of work, so two strategies that work in another order would
+     * otherwise meet other draws; so both arms of a comparison time the same loan's same call alike (common random
+     * numbers, as the borrowers' dice).
+     */
+    private Map<String, String> occasions(List<Task> open) {
+        Set<String> instances = new HashSet<>();
+        open.forEach(t -> {
+            if (t.getProcessInstanceId() != null) {
+                instances.add(t.getProcessInstanceId());
+            }
+        });
+        Map<String, String> businessKeys = new HashMap<>();
+        if (!instances.isEmpty()) {
+            runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
+                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
         }
-        return dice.between(WINDOW_START, WINDOW_LAST_HOUR, task.getId(), day, "hour");
+        Map<String, String> occasions = new HashMap<>();
+        for (Task task : open) {
+            String owner = businessKeys.getOrDefault(task.getProcessInstanceId(), task.getId());
+            occasions.put(task.getId(), (owner == null ? task.getId() : owner) + "/" + task.getTaskDefinitionKey());
+        }
+        return occasions;
+    }
+
+    private int hourFor(String occasion, LocalDate day) {
+        if (dice.chance(settings.offHoursShare(), occasion, day, "off-hours")) {
+            offHoursAttempts++;
+            return dice.chance(0.5, occasion, day, "early") ? FIRST_HOUR : LAST_HOUR - 1 + dice.between(0, 1, occasion, day);
+        }
+        return dice.between(WINDOW_START, WINDOW_LAST_HOUR, occasion, day, "hour");
     }
 
     /** Works one task; false when the compliance guard refused it. */

@@ -166,7 +166,8 @@ public final class Simulator implements AutoCloseable {
         DueJobs jobs = new DueJobs(context.getBean(ManagementService.class));
         Borrowers borrowers = new Borrowers(profiles, behaviour, dice, jdbc, payments, ZONE);
         SimulatedStaff staff = new SimulatedStaff(context.getBean(TaskService.class),
-            new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice, settings);
+            context.getBean(RuntimeService.class), new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice,
+            settings);
         DelinquencyScanService scan = context.getBean(DelinquencyScanService.class);
         PromiseSettlementService promises = context.getBean(PromiseSettlementService.class);
         LostContactStarts lostContact = context.getBean(LostContactStarts.class);
