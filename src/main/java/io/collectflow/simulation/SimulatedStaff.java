@@ -5,11 +5,12 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
@@ -95,7 +96,7 @@ final class SimulatedStaff {
 
     private static Date due(Task task) {
         return task.getDueDate() != null ? task.getDueDate()
-            : Date.from(task.getCreateTime().toInstant().plus(WorkPriority.dueAfter(WorkPriority.DEFAULT)));
+            : WorkPriority.dueDate(task.getCreateTime(), WorkPriority.DEFAULT);
     }
 
     /**
@@ -105,12 +106,8 @@ final class SimulatedStaff {
      * numbers, as the borrowers' dice).
      */
     private Map<String, String> occasions(List<Task> open) {
-        Set<String> instances = new HashSet<>();
-        open.forEach(t -> {
-            if (t.getProcessInstanceId() != null) {
-                instances.add(t.getProcessInstanceId());
-            }
-        });
+        Set<String> instances = open.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
+            .collect(Collectors.toSet());
         Map<String, String> businessKeys = new HashMap<>();
         if (!instances.isEmpty()) {
             runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
@@ -118,8 +115,8 @@ final class SimulatedStaff {
         }
         Map<String, String> occasions = new HashMap<>();
         for (Task task : open) {
-            String owner = businessKeys.getOrDefault(task.getProcessInstanceId(), task.getId());
-            occasions.put(task.getId(), (owner == null ? task.getId() : owner) + "/" + task.getTaskDefinitionKey());
+            String owner = businessKeys.get(task.getProcessInstanceId());
+            occasions.put(task.getId(), (owner != null ? owner : task.getId()) + "/" + task.getTaskDefinitionKey());
         }
         return occasions;
     }

@@ -1,6 +1,7 @@
 package io.collectflow.casework.priority;
 
 import java.time.Duration;
+import java.util.Date;
 
 /**
  * processes/work-priority.dmn: how urgent a collector's task of a case is, in points (a score card: the table adds
@@ -21,6 +22,11 @@ public interface WorkPriority {
     /** How long after its creation a task of {@code points} is due. */
     static Duration dueAfter(int points) {
         return Duration.ofHours(Math.max(0, DUE_AT_ONCE - points));
+    }
+
+    /** The due date of a task of {@code points} created at {@code created}. */
+    static Date dueDate(Date created, int points) {
+        return Date.from(created.toInstant().plus(dueAfter(points)));
     }
 
     /**

@@ -1,7 +1,5 @@
 package io.collectflow.casework.priority;
 
-import java.util.Date;
-
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -28,12 +26,7 @@ public class WorkPriorityListener implements TaskListener {
     public void notify(DelegateTask task) {
         int points = pointsOf(task, priority);
         task.setPriority(points);
-        task.setDueDate(dueDate(task.getCreateTime(), points));
-    }
-
-    /** {@link WorkPriority#dueAfter} the task's creation. */
-    static Date dueDate(Date created, int points) {
-        return Date.from(created.toInstant().plus(WorkPriority.dueAfter(points)));
+        task.setDueDate(WorkPriority.dueDate(task.getCreateTime(), points));
     }
 
     /** The points of the case whose variables {@code scope} sees. */

@@ -28,7 +28,7 @@ public class WorkPriorityRefresh implements ExecutionListener {
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             if (task.getPriority() != points) {
                 task.setPriority(points);
-                task.setDueDate(WorkPriorityListener.dueDate(task.getCreateTime(), points));
+                task.setDueDate(WorkPriority.dueDate(task.getCreateTime(), points));
                 tasks.saveTask(task);
             }
         }
