@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,9 @@ import org.springframework.web.util.HtmlUtils;
  * confidence interval from Student's t over the per-seed differences. The arms of one seed share the
  * portfolio and the borrowers' choices (common random numbers), so the difference is paired by seed and its
  * interval is narrower than the two means' spread. {@code clear} marks a difference whose interval excludes 0.
+ * Many lines on few seeds star some by chance, so each difference also gets its p-value and, over the lines
+ * compared, Holm's step-down correction: a line that holds after it is unlikely to be chance even counting every
+ * line looked at (family-wise error 5 %).
  */
 final class Replications {
 
@@ -51,8 +55,11 @@ final class Replications {
         }
     }
 
-    /** Mean, and the 95 % confidence interval of the mean (NaN below two values), of the non-NaN values. */
-    record Statistics(int n, double mean, double low, double high) {
+    /**
+     * Mean, the 95 % confidence interval of the mean and the standard error (NaN below two values), of the non-NaN
+     * values.
+     */
+    record Statistics(int n, double mean, double low, double high, double standardError) {
 
         static Statistics of(double[] values) {
             double sum = 0;
@@ -64,11 +71,11 @@ final class Replications {
                 }
             }
             if (n == 0) {
-                return new Statistics(0, Double.NaN, Double.NaN, Double.NaN);
+                return new Statistics(0, Double.NaN, Double.NaN, Double.NaN, Double.NaN);
             }
             double mean = sum / n;
             if (n < 2) {
-                return new Statistics(n, mean, Double.NaN, Double.NaN);
+                return new Statistics(n, mean, Double.NaN, Double.NaN, Double.NaN);
             }
             double squares = 0;
             for (double v : values) {
@@ -76,8 +83,23 @@ final class Replications {
                     squares += (v - mean) * (v - mean);
                 }
             }
-            double half = t95(n - 1) * Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
-            return new Statistics(n, mean, mean - half, mean + half);
+            double standardError = Math.sqrt(squares / (n - 1)) / Math.sqrt(n);
+            double half = t95(n - 1) * standardError;
+            return new Statistics(n, mean, mean - half, mean + half, standardError);
+        }
+
+        /**
+         * Two-sided p-value of "the mean is 0" (Student's t, n − 1 degrees of freedom); NaN below two values. Values
+         * all alike give 1 at 0 and 0 elsewhere.
+         */
+        double p() {
+            if (n < 2) {
+                return Double.NaN;
+            }
+            if (standardError == 0) {
+                return mean == 0 ? 1 : 0;
+            }
+            return StudentT.twoSidedP(mean / standardError, n - 1);
         }
 
         /** The interval lies wholly above or below 0. */
@@ -89,6 +111,8 @@ final class Replications {
     private final List<String> strategies;
     private final List<Long> seeds;
     private final List<Figure> figures;
+    /** Holm-adjusted p-value per figure (same order), two strategies only. */
+    private final double[] holm;
 
     /** {@code bySeed}: per seed, the results of every strategy in the same order. */
     Replications(List<List<SimulationResult>> bySeed) {
@@ -113,6 +137,43 @@ final class Replications {
         List<Figure> list = new ArrayList<>();
         first.forEach((id, line) -> list.add(new Figure(line.section(), line.metric(), line.key(), values.get(id))));
         this.figures = List.copyOf(list);
+        this.holm = strategies.size() == 2 ? holm(figures) : new double[0];
+    }
+
+    /**
+     * Holm's step-down adjusted p-values: the lines compared sorted by p-value, the i-th smallest (from 0) multiplied
+     * by (m − i) for m lines compared, each at least the one before it and at most 1. A line whose adjusted value is
+     * below 0.05 differs even counting every line compared (family-wise error 5 %, whatever the lines'
+     * dependence). NaN for the lines not compared; in the order of {@code figures}.
+     */
+    static double[] holm(List<Figure> figures) {
+        double[] adjusted = new double[figures.size()];
+        Arrays.fill(adjusted, Double.NaN);
+        List<Integer> compared = new ArrayList<>();
+        double[] p = new double[figures.size()];
+        for (int i = 0; i < figures.size(); i++) {
+            if (isCompared(figures.get(i))) {
+                p[i] = figures.get(i).difference().p();
+                compared.add(i);
+            }
+        }
+        compared.sort(Comparator.comparingDouble(i -> p[i]));
+        double previous = 0;
+        for (int rank = 0; rank < compared.size(); rank++) {
+            int i = compared.get(rank);
+            previous = Math.max(previous, Math.min(1, (compared.size() - rank) * p[i]));
+            adjusted[i] = previous;
+        }
+        return adjusted;
+    }
+
+    /** A line compared: a difference on at least two seeds, and not the same values throughout. */
+    static boolean isCompared(Figure f) {
+        return f.difference().n() >= 2 && !Arrays.equals(f.values()[0], f.values()[1]);
+    }
+
+    private static boolean holds(double adjusted) {
+        return adjusted < 0.05;
     }
 
     List<Figure> figures() {
@@ -127,12 +188,13 @@ final class Replications {
         StringBuilder out = new StringBuilder("section,metric,key,seeds");
         strategies.forEach(s -> out.append(',').append(SimulationReport.csv(s)).append("_mean"));
         if (strategies.size() == 2) {
-            out.append(",difference_mean,difference_ci95_low,difference_ci95_high,clear");
+            out.append(",difference_mean,difference_ci95_low,difference_ci95_high,clear,p_value,p_holm");
         } else {
             out.append(",ci95_low,ci95_high");
         }
         out.append('\n');
-        for (Figure f : figures) {
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
             out.append(String.join(",", SimulationReport.csv(f.section()), SimulationReport.csv(f.metric()),
                 SimulationReport.csv(f.key()),
                 String.valueOf(Statistics.of(f.values()[0]).n())));
@@ -142,7 +204,8 @@ final class Replications {
             if (strategies.size() == 2) {
                 Statistics d = f.difference();
                 out.append(',').append(format(d.mean())).append(',').append(format(d.low())).append(',')
-                    .append(format(d.high())).append(',').append(d.clear());
+                    .append(format(d.high())).append(',').append(d.clear()).append(',')
+                    .append(isCompared(f) ? format(d.p()) : "").append(',').append(format(holm[i]));
             } else {
                 Statistics one = Statistics.of(f.values()[0]);
                 out.append(',').append(format(one.low())).append(',').append(format(one.high()));
@@ -180,18 +243,21 @@ final class Replications {
         out.printf("  %-4s %-32s %-26s %14s %14s   %s%n", "id", "metric", "key", cut(strategies.get(0), 14),
             cut(strategies.get(1), 14), "difference (95 % interval)");
         for (boolean clear : new boolean[] {true, false}) {
-            for (Figure f : shown) {
+            for (int i = 0; i < figures.size(); i++) {
+                Figure f = figures.get(i);
                 Statistics d = f.difference();
-                if (d.clear() == clear) {
+                if (!allZero(f) && d.clear() == clear) {
+                    String stars = !clear ? "" : holds(holm[i]) ? " **" : " *";
                     String difference = d.n() == 0 ? "" : format(d.mean()) + (d.n() < 2 ? ""
-                        : " (" + format(d.low()) + " .. " + format(d.high()) + ")") + (clear ? " *" : "");
+                        : " (" + format(d.low()) + " .. " + format(d.high()) + ")") + stars;
                     out.printf("  %-4s %-32s %-26s %14s %14s   %s%n", f.section(), f.metric(), cut(f.key()),
                         format(f.mean(0)), format(f.mean(1)), difference);
                 }
             }
         }
-        out.printf("  * the interval excludes 0: more than the spread between portfolios explains; %d lines that"
-            + " were 0 throughout are in replications.csv only%n", figures.size() - shown.size());
+        out.printf("  * the interval excludes 0: more than the spread between portfolios explains; ** also after Holm's"
+            + " correction for every line compared; %d lines that were 0 throughout are in replications.csv only%n",
+            figures.size() - shown.size());
         out.printf("  %s%n", chance().sentence());
     }
 
@@ -203,20 +269,25 @@ final class Replications {
         return Chance.over(figures);
     }
 
-    /** {@link #chance()}: {@code starred} of {@code compared} lines. */
-    record Chance(int starred, int compared) {
+    /**
+     * {@link #chance()}: {@code starred} of {@code compared} lines, {@code held} of them also after Holm's
+     * correction ({@link #holm}).
+     */
+    record Chance(int starred, int compared, int held) {
 
         static Chance over(List<Figure> figures) {
             int compared = 0;
             int starred = 0;
-            for (Figure f : figures) {
-                Statistics d = f.difference();
-                if (d.n() >= 2 && !Arrays.equals(f.values()[0], f.values()[1])) {
+            int held = 0;
+            double[] holm = holm(figures);
+            for (int i = 0; i < figures.size(); i++) {
+                if (isCompared(figures.get(i))) {
                     compared++;
-                    starred += d.clear() ? 1 : 0;
+                    starred += figures.get(i).difference().clear() ? 1 : 0;
+                    held += holds(holm[i]) ? 1 : 0;
                 }
             }
-            return new Chance(starred, compared);
+            return new Chance(starred, compared, held);
         }
 
         double expectedByChance() {
@@ -225,8 +296,9 @@ final class Replications {
 
         String sentence() {
             return String.format(Locale.ROOT, "%d of %d lines compared are starred; were the strategies alike, about"
-                + " %.1f would be by chance (5 %% each, and lines such as I1 and I7 repeat one figure)", starred,
-                compared, expectedByChance());
+                + " %.1f would be by chance (5 %% each, and lines such as I1 and I7 repeat one figure); %d %s after"
+                + " Holm's correction for the %d lines (adjusted p below 0.05)", starred, compared, expectedByChance(),
+                held, held == 1 ? "holds" : "hold", compared);
         }
     }
 
@@ -236,7 +308,8 @@ final class Replications {
             + HtmlUtils.htmlEscape(seeds.toString()) + ")</h2>\n<p>Mean of every strategy over the portfolios");
         if (strategies.size() == 2) {
             out.append(" and the difference (second minus first, paired by portfolio) with its 95 % confidence"
-                + " interval; <b>bold</b>: the interval excludes 0");
+                + " interval; <b>bold</b>: the interval excludes 0; p: the difference's p-value, in brackets after"
+                + " Holm's correction for every line compared, ** below 0.05");
         }
         out.append(". Lines that were 0 throughout are in <code>replications.csv</code> only.");
         if (strategies.size() == 2) {
@@ -246,10 +319,11 @@ final class Replications {
             + "<table><tr><th>SPEC</th><th>metric</th><th>key</th>");
         strategies.forEach(s -> out.append("<th>").append(HtmlUtils.htmlEscape(s)).append(" (mean)</th>"));
         if (strategies.size() == 2) {
-            out.append("<th>difference</th><th>95 % interval</th>");
+            out.append("<th>difference</th><th>95 % interval</th><th>p (Holm)</th>");
         }
         out.append("</tr>\n");
-        for (Figure f : figures) {
+        for (int i = 0; i < figures.size(); i++) {
+            Figure f = figures.get(i);
             if (allZero(f)) {
                 continue;
             }
@@ -263,7 +337,9 @@ final class Replications {
             }
             if (d != null) {
                 out.append("<td class=\"n\">").append(format(d.mean())).append("</td><td class=\"n\">")
-                    .append(d.n() < 2 ? "" : format(d.low()) + " .. " + format(d.high())).append("</td>");
+                    .append(d.n() < 2 ? "" : format(d.low()) + " .. " + format(d.high())).append("</td><td class=\"n\">")
+                    .append(isCompared(f) ? format(d.p()) + " (" + format(holm[i]) + ")" + (holds(holm[i]) ? " **" : "")
+                        : "").append("</td>");
             }
             out.append("</tr>\n");
         }

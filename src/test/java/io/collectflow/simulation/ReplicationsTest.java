@@ -60,7 +60,59 @@ class ReplicationsTest {
         assertThat(chance.compared()).isEqualTo(3);
         assertThat(chance.expectedByChance()).isCloseTo(0.15, within(1e-9));
         assertThat(chance.sentence()).startsWith("1 of 3 lines compared are starred; were the strategies alike,"
-            + " about 0.2 would be by chance");
+            + " about 0.2 would be by chance").endsWith("1 holds after Holm's correction for the 3 lines (adjusted p"
+            + " below 0.05)");
+    }
+
+    @Test
+    void holmsCorrectionCountsEveryLineCompared() {
+        List<Replications.Figure> figures = List.of(
+            figure(new double[] {0, 0, 0}, new double[] {2, 3, 4}),              // differences 2, 3, 4
+            figure(new double[] {1, 2, 3}, new double[] {1, 2, 3}),              // not compared
+            figure(new double[] {10, 50, 90}, new double[] {11, 51, 91}),        // 1 every time: p = 0
+            figure(new double[] {1, 2, 3}, new double[] {3, 1, 2}));             // differences 2, -1, -1: p = 1
+
+        // differences 2, 3, 4: t = 3 / (1 / sqrt 3) with 2 degrees of freedom, p = 1 - t / sqrt(2 + t^2)
+        double t = 3 * Math.sqrt(3);
+        double p = 1 - t / Math.sqrt(2 + t * t);
+        assertThat(figures.get(0).difference().p()).isCloseTo(p, within(1e-10)).isCloseTo(0.0351, within(1e-4));
+        assertThat(figures.get(0).difference().clear()).as("starred on its own").isTrue();
+
+        double[] holm = Replications.holm(figures);
+
+        assertThat(holm[2]).as("smallest p times 3 lines").isEqualTo(0.0);
+        assertThat(holm[0]).as("next times 2: no longer below 0.05").isCloseTo(2 * p, within(1e-10));
+        assertThat(holm[1]).as("not compared").isNaN();
+        assertThat(holm[3]).isEqualTo(1.0);
+        Replications.Chance chance = Replications.Chance.over(figures);
+        assertThat(chance.starred()).isEqualTo(2);
+        assertThat(chance.held()).isEqualTo(1);
+    }
+
+    @Test
+    void holmsAdjustedValuesNeverFallBelowAnEarlierOne() {
+        // p-values 0.04, 0.041, 0.9 (two seeds each way): raw order kept, 3 x 0.04 = 0.12 carried to the second line
+        List<Replications.Figure> figures = List.of(
+            figureWithP(0.041), figureWithP(0.9), figureWithP(0.04));
+
+        double[] holm = Replications.holm(figures);
+
+        double p0 = figures.get(0).difference().p();
+        double p2 = figures.get(2).difference().p();
+        assertThat(holm[2]).isCloseTo(3 * p2, within(1e-9));
+        assertThat(holm[0]).isCloseTo(Math.max(3 * p2, 2 * p0), within(1e-9));
+        assertThat(holm[1]).isCloseTo(Math.max(holm[0], figures.get(1).difference().p()), within(1e-9));
+    }
+
+    /** Differences on three seeds, 1 ± s, with s chosen so that the two-sided p-value is {@code p} (2 df). */
+    private static Replications.Figure figureWithP(double p) {
+        // p = 1 - t / sqrt(2 + t^2)  =>  t = sqrt(2) (1 - p) / sqrt(1 - (1 - p)^2); differences 1 - s, 1, 1 + s
+        // have mean 1 and standard error s / sqrt 3
+        double t = Math.sqrt(2) * (1 - p) / Math.sqrt(1 - (1 - p) * (1 - p));
+        double s = Math.sqrt(3) / t;
+        Replications.Figure f = figure(new double[] {0, 0, 0}, new double[] {1 - s, 1, 1 + s});
+        assertThat(f.difference().p()).isCloseTo(p, within(1e-9));
+        return f;
     }
 
     private static Replications.Figure figure(double[] first, double[] second) {
@@ -127,7 +179,7 @@ class ReplicationsTest {
 
         String csv = over.csv();
         assertThat(csv.lines().findFirst().orElseThrow()).isEqualTo("section,metric,key,seeds,expanded_mean,"
-            + "short_mean,difference_mean,difference_ci95_low,difference_ci95_high,clear");
+            + "short_mean,difference_mean,difference_ci95_low,difference_ci95_high,clear,p_value,p_holm");
         assertThat(csv.lines().filter(l -> l.startsWith("run,tasksCompleted,,3,"))).hasSize(1);
         ByteArrayOutputStream printed = new ByteArrayOutputStream();
         over.print(new PrintStream(printed, true, StandardCharsets.UTF_8));
