@@ -21,7 +21,7 @@ class ReplicationsTest {
 
     @Test
     void theIntervalIsStudentsTOverTheValues() {
-        Replications.Statistics s = Replications.Statistics.of(new double[] {1, 2, 3, 4, 5});
+        Statistics s = Statistics.of(new double[] {1, 2, 3, 4, 5});
 
         // mean 3, sample standard deviation sqrt(2.5), t(4) = 2.776: 3 ± 2.776 * 1.5811 / sqrt(5)
         assertThat(s.n()).isEqualTo(5);
@@ -29,8 +29,8 @@ class ReplicationsTest {
         assertThat(s.low()).isCloseTo(1.0371, within(1e-4));
         assertThat(s.high()).isCloseTo(4.9629, within(1e-4));
         assertThat(s.clear()).as("an interval above 0").isTrue();
-        assertThat(Replications.Statistics.of(new double[] {-1, 2, Double.NaN}).clear()).as("one across 0").isFalse();
-        assertThat(Replications.Statistics.of(new double[] {7}).low()).as("one value, no interval").isNaN();
+        assertThat(Statistics.of(new double[] {-1, 2, Double.NaN}).clear()).as("one across 0").isFalse();
+        assertThat(Statistics.of(new double[] {7}).low()).as("one value, no interval").isNaN();
     }
 
     @Test
@@ -39,7 +39,7 @@ class ReplicationsTest {
         Replications.Figure f = new Replications.Figure("I1", "overdueRateByCount", "30+",
             new double[][] {{10, 50, 90}, {11, 51, 91}});
 
-        Replications.Statistics d = f.difference();
+        Statistics d = f.difference();
         assertThat(d.mean()).isEqualTo(1.0);
         assertThat(d.low()).isEqualTo(1.0);
         assertThat(d.clear()).isTrue();
@@ -132,7 +132,7 @@ class ReplicationsTest {
             .isEqualTo("section,metric,key,seeds,expanded_mean,ci95_low,ci95_high");
         long first = bySeed.get(0).get(0).tasksCompleted();
         long second = bySeed.get(1).get(0).tasksCompleted();
-        Replications.Statistics tasks = Replications.Statistics.of(new double[] {first, second});
+        Statistics tasks = Statistics.of(new double[] {first, second});
         String[] line = over.csv().lines().filter(l -> l.startsWith("run,tasksCompleted,,2,")).findFirst()
             .orElseThrow().split(",");
         assertThat(Double.parseDouble(line[4])).isCloseTo(tasks.mean(), within(1e-3 * Math.max(1, tasks.mean())));
