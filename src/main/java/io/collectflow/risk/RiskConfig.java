@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.loan.payment.PaymentPostedListener;
+import io.collectflow.loan.view.LoanViewService;
 
 /** Wiring of the risk service; a new payment re-scores its loan if the loan is in collection ({@link RiskService#inCollection}). */
 @Configuration
@@ -19,8 +20,8 @@ public class RiskConfig {
     private static final Logger LOG = LoggerFactory.getLogger(RiskConfig.class);
 
     @Bean
-    RiskService riskService(JdbcTemplate jdbc, RiskRules rules) {
-        return new RiskService(jdbc, rules);
+    RiskService riskService(JdbcTemplate jdbc, LoanViewService loans, RiskRules rules) {
+        return new RiskService(jdbc, loans, rules);
     }
 
     @Bean

@@ -8,6 +8,9 @@ import java.util.NoSuchElementException;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.loan.view.LoanStanding;
+import io.collectflow.loan.view.LoanViewService;
+
 /**
  * Reads the scorecard's inputs for one loan from our tables. Credit history, indebtedness and contact
  * validity look at all the borrower's loans; responsiveness and the overdue-reason inputs at this loan.
@@ -18,19 +21,17 @@ public class RiskFactorReader {
     static final String INVALID_RESULTS = "'FAILED', 'WRONG_NUMBER', 'UNREACHABLE', 'UNDELIVERABLE', 'BOUNCED', 'NOT_MET'";
 
     private final JdbcTemplate jdbc;
+    private final LoanViewService loans;
 
-    public RiskFactorReader(JdbcTemplate jdbc) {
+    public RiskFactorReader(JdbcTemplate jdbc, LoanViewService loans) {
         this.jdbc = jdbc;
+        this.loans = loans;
     }
 
     public Inputs read(String loanNo) {
-        List<Map<String, Object>> loans = jdbc.queryForList(
-            "SELECT borrower_id, dpd, overdue_amount FROM loan WHERE loan_no = ?", loanNo);
-        if (loans.isEmpty()) {
-            throw new NoSuchElementException("loan " + loanNo + " not found");
-        }
-        Map<String, Object> loan = loans.get(0);
-        String borrowerId = (String) loan.get("borrower_id");
+        LoanStanding loan = loans.standing(loanNo)
+            .orElseThrow(() -> new NoSuchElementException("loan " + loanNo + " not found"));
+        String borrowerId = loan.borrowerId();
         int delinquencies = count("""
             SELECT COUNT(*) FROM bucket_history h JOIN loan l ON l.loan_no = h.loan_no
              WHERE l.borrower_id = ? AND h.from_bucket = 'CURRENT' AND h.to_bucket <> 'CURRENT'""", borrowerId);
@@ -47,8 +48,7 @@ public class RiskFactorReader {
         int logged = count("SELECT COUNT(*) FROM contact_log WHERE borrower_id = ?", borrowerId);
         int invalidLogged = count("SELECT COUNT(*) FROM contact_log WHERE borrower_id = ? AND result IN ("
             + INVALID_RESULTS + ")", borrowerId);
-        RiskFactors factors = new RiskFactors(((Number) loan.get("dpd")).intValue(),
-            new BigDecimal(loan.get("overdue_amount").toString()), delinquencies, cures, debtToIncome(borrowerId),
+        RiskFactors factors = new RiskFactors(loan.dpd(), loan.overdueAmount(), delinquencies, cures, debtToIncome(borrowerId),
             reports + logged, invalidReports + invalidLogged, answered, reports);
         List<String> reasons = jdbc.queryForList("""
             SELECT overdue_reason FROM contact_report WHERE loan_no = ? AND overdue_reason IS NOT NULL

@@ -7,6 +7,8 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.loan.view.LoanViewService;
+
 /**
  * Scores a loan (E2), classifies its overdue reason (E1/E4) and keeps every result in
  * risk_score_history. Called on each relevant event: payment posted, contact recorded, promise
@@ -23,9 +25,9 @@ public class RiskService {
     private final RiskFactorReader reader;
     private final RiskRules rules;
 
-    public RiskService(JdbcTemplate jdbc, RiskRules rules) {
+    public RiskService(JdbcTemplate jdbc, LoanViewService loans, RiskRules rules) {
         this.jdbc = jdbc;
-        this.reader = new RiskFactorReader(jdbc);
+        this.reader = new RiskFactorReader(jdbc, loans);
         this.rules = rules;
     }
 

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.loan.PlainDatabase;
+import io.collectflow.loan.view.LoanViewService;
 
 /** Scoring one loan from the database: every dimension fed by a fixture row, values computed by hand. */
 class RiskServiceTest {
@@ -21,7 +22,7 @@ class RiskServiceTest {
 
     private final PlainDatabase db = PlainDatabase.h2();
     private final CaseFixtures fixtures = new CaseFixtures(db.jdbc);
-    private final RiskService risk = new RiskService(db.jdbc, new FileRiskRules());
+    private final RiskService risk = new RiskService(db.jdbc, new LoanViewService(db.jdbc), new FileRiskRules());
 
     @Test
     void everyDimensionCounts() {

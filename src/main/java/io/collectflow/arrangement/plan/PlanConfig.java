@@ -4,13 +4,15 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.loan.view.LoanViewService;
+
 /** Wiring of the repayment-plan service. */
 @Configuration
 public class PlanConfig {
 
     @Bean
-    RepaymentPlanService repaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties,
-            HonoredPlanFreeze honoredRule) {
-        return new RepaymentPlanService(jdbc, policy, properties, honoredRule);
+    RepaymentPlanService repaymentPlanService(JdbcTemplate jdbc, LoanViewService loans, PlanPolicy policy,
+            PlanProperties properties, HonoredPlanFreeze honoredRule) {
+        return new RepaymentPlanService(jdbc, loans, policy, properties, honoredRule);
     }
 }

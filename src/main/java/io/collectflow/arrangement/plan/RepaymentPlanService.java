@@ -22,6 +22,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 
+import io.collectflow.loan.view.LoanStanding;
+import io.collectflow.loan.view.LoanViewService;
+
 /**
  * Repayment plans (B3, D1): ability to pay, proposal with the policy decision, confirmation by the
  * borrower (one-time token or written document), tracking of the plan installments, and the
@@ -44,14 +47,16 @@ public class RepaymentPlanService {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final JdbcTemplate jdbc;
+    private final LoanViewService loans;
     private final PlanPolicy policy;
     private final PlanProperties properties;
     private final HonoredPlanFreeze honoredRule;
     private final NamedParameterJdbcTemplate named;
 
-    public RepaymentPlanService(JdbcTemplate jdbc, PlanPolicy policy, PlanProperties properties,
+    public RepaymentPlanService(JdbcTemplate jdbc, LoanViewService loans, PlanPolicy policy, PlanProperties properties,
             HonoredPlanFreeze honoredRule) {
         this.jdbc = jdbc;
+        this.loans = loans;
         this.policy = policy;
         this.properties = properties;
         this.honoredRule = honoredRule;
@@ -60,10 +65,9 @@ public class RepaymentPlanService {
 
     /** Checks the ability to pay, stores the plan with its schedule and decides whether a manager must approve it. */
     public Proposal propose(PlanRequest r, Instant now, LocalDate today) {
-        List<Map<String, Object>> loans = r.loanNo() == null ? List.of()
-            : jdbc.queryForList("SELECT dpd, overdue_amount FROM loan WHERE loan_no = ?", r.loanNo());
+        Optional<LoanStanding> loan = r.loanNo() == null ? Optional.empty() : loans.standing(r.loanNo());
         List<String> problems = new ArrayList<>();
-        if (loans.isEmpty()) {
+        if (loan.isEmpty()) {
             problems.add("loanNo: unknown loan " + r.loanNo());
         }
         if (r.declaredIncome() == null || r.declaredIncome().signum() < 0) {
@@ -82,8 +86,8 @@ public class RepaymentPlanService {
             problems.add("planConfirmation: ELECTRONIC or WRITTEN");
         }
         BigDecimal total = r.totalAmount();
-        if (total == null && !loans.isEmpty()) {
-            total = new BigDecimal(loans.get(0).get("overdue_amount").toString());
+        if (total == null && loan.isPresent()) {
+            total = loan.get().overdueAmount();
         }
         if (total == null || total.signum() <= 0) {
             problems.add("totalAmount: the plan needs a positive amount (the loan shows nothing overdue)");
@@ -100,7 +104,7 @@ public class RepaymentPlanService {
             Integer.class, r.loanNo());
         PlanPolicy.Verdict verdict = policy.evaluate(new PlanPolicy.Input(affordable, r.installments(),
             (int) ChronoUnit.DAYS.between(today, r.firstDueOn()), r.overdueReason() == null ? "OTHER" : r.overdueReason(),
-            notKept == null ? 0 : notKept, ((Number) loans.get(0).get("dpd")).intValue()));
+            notKept == null ? 0 : notKept, loan.orElseThrow().dpd()));
         long planId = insertPlan(r, total, max, verdict, now);
         for (PlanSchedule.Installment i : schedule) {
             jdbc.update("INSERT INTO plan_installment (plan_id, seq, due_on, amount, status) VALUES (?, ?, ?, ?, 'DUE')",

@@ -1,10 +1,8 @@
 package io.collectflow.casework.priority;
 
-import java.math.BigDecimal;
-import java.util.List;
-
-import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import io.collectflow.loan.view.LoanViewService;
 
 /**
  * Scores a case's next collector task: the loan's days past due and overdue amount as of the last delinquency scan
@@ -14,22 +12,18 @@ import org.springframework.stereotype.Service;
 public class WorkPriorityService {
 
     private final WorkPriority table;
-    private final JdbcTemplate jdbc;
+    private final LoanViewService loans;
 
-    public WorkPriorityService(WorkPriority table, JdbcTemplate jdbc) {
+    public WorkPriorityService(WorkPriority table, LoanViewService loans) {
         this.table = table;
-        this.jdbc = jdbc;
+        this.loans = loans;
     }
 
     /** The table's points; {@link WorkPriority#DEFAULT} for a loan the book does not know. */
     public int points(String loanNo, String riskGrade, int brokenPromises) {
-        List<WorkPriority.Input> standing = jdbc.query("SELECT dpd, overdue_amount FROM loan WHERE loan_no = ?",
-            (rs, row) -> new WorkPriority.Input(rs.getInt("dpd"), amount(rs.getBigDecimal("overdue_amount")), riskGrade,
-                brokenPromises), loanNo);
-        return standing.isEmpty() ? WorkPriority.DEFAULT : table.points(standing.get(0));
-    }
-
-    private static double amount(BigDecimal overdue) {
-        return overdue == null ? 0 : overdue.doubleValue();
+        return loans.standing(loanNo)
+            .map(s -> table.points(new WorkPriority.Input(s.dpd(), s.overdueAmount().doubleValue(), riskGrade,
+                brokenPromises)))
+            .orElse(WorkPriority.DEFAULT);
     }
 }

@@ -1,5 +1,6 @@
 package io.collectflow.loan.view;
 
+import java.math.BigDecimal;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -22,6 +23,9 @@ public class LoanViewService {
          WHERE l.loan_no = ?
         """;
 
+    private static final String STANDING_SQL =
+        "SELECT loan_no, borrower_id, dpd, overdue_amount FROM loan WHERE loan_no = ?";
+
     private final JdbcTemplate jdbc;
 
     public LoanViewService(JdbcTemplate jdbc) {
@@ -32,5 +36,11 @@ public class LoanViewService {
         return jdbc.query(SQL, (rs, n) -> new LoanView(rs.getString(1), rs.getString(2), rs.getString(3), rs.getInt(4),
             rs.getString(5), rs.getBigDecimal(6), rs.getBigDecimal(7).setScale(2), rs.getString(8)), loanNo)
             .stream().findFirst();
+    }
+
+    /** The loan's borrower, days past due and overdue amount as of the last scan; empty for an unknown loan. */
+    public Optional<LoanStanding> standing(String loanNo) {
+        return jdbc.query(STANDING_SQL, (rs, n) -> new LoanStanding(rs.getString(1), rs.getString(2), rs.getInt(3),
+            rs.getBigDecimal(4) == null ? BigDecimal.ZERO : rs.getBigDecimal(4)), loanNo).stream().findFirst();
     }
 }
