@@ -69,6 +69,10 @@ public class SecurityConfig {
                 // KPIs, reports and the managers' dashboard (io.collectflow.kpi)
                 .requestMatchers("/dashboard", "/dashboard/**", "/api/kpis", "/api/kpis/**")
                     .hasAnyAuthority("managers", "camunda-admin")
+                // agencies: their placed cases and the compliance guard (which answers only for those); the rest of
+                // our API (contact log and outbox, complaint accountability, plan confirmations, …) is in-house
+                .requestMatchers("/api/agency/**", "/api/compliance/**").authenticated()
+                .requestMatchers("/api/**").access(new InHouseOnly())
                 .anyRequest().authenticated())
             .httpBasic(Customizer.withDefaults())
             .addFilterAfter(new EngineRestAuthenticationFilter(identityService), AuthorizationFilter.class)

@@ -143,6 +143,43 @@ class AgencyIsolationApiTest {
     }
 
     @Test
+    void agencyUsersReachNoLoanOutsideTheirPlacementsThroughTheRestOfTheApi() {
+        String acmeLoan = place(50).getBusinessKey();
+        // a loan in collection but placed with no agency (placements depend on the registry other tests change)
+        String betaLoan = new CaseFixtures(jdbc).loan(200, LocalDate.now());
+        String check = "/api/compliance/check?channel=call&at=2026-11-24T10:00:00%2B08:00&loanNo=";
+
+        // the compliance guard answers an agency for its own placements; another agency's loan is as unknown as none
+        assertThat(call("agency1", HttpMethod.GET, check + acmeLoan, null, JSON).getStatusCode()).isEqualTo(HttpStatus.OK);
+        String verdicts = "SELECT COUNT(*) FROM compliance_verdict WHERE loan_no = ?";
+        Integer before = jdbc.queryForObject(verdicts, Integer.class, betaLoan);
+        ResponseEntity<Map<String, Object>> foreign = call("agency1", HttpMethod.GET, check + betaLoan, null, JSON);
+        ResponseEntity<Map<String, Object>> none = call("agency1", HttpMethod.GET, check + "NOPE-9", null, JSON);
+        assertThat(foreign.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(none.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(foreign.getBody().get("error")).isEqualTo(String.valueOf(none.getBody().get("error"))
+            .replace("NOPE-9", betaLoan));
+        assertThat(jdbc.queryForObject(verdicts, Integer.class, betaLoan)).as("nothing recorded for the refused question")
+            .isEqualTo(before);
+        assertThat(call("collector9", HttpMethod.GET, check + betaLoan, null, JSON).getStatusCode())
+            .as("in-house staff ask about any loan").isEqualTo(HttpStatus.OK);
+        assertThat(call("agency1", HttpMethod.POST, "/api/compliance/screen-note",
+            Map.of("text", "will pay Friday"), JSON).getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        // the rest of the API is in-house: contact log and outbox of any loan, accountability, plan confirmations
+        for (String path : List.of("/api/contact/log?loanNo=" + betaLoan, "/api/contact/log?loanNo=" + acmeLoan,
+                "/api/contact/outbox", "/api/complaints/accountability?subject=collector1",
+                "/api/complaints/rate?from=2026-01-01&to=2026-01-31")) {
+            assertThat(call("agency1", HttpMethod.GET, path, null, JSON).getStatusCode()).as(path)
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        }
+        assertThat(call("agency1", HttpMethod.POST, "/api/plans/1/written-confirmation", Map.of(), JSON)
+            .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(call("collector9", HttpMethod.GET, "/api/contact/log?loanNo=" + betaLoan, null, JSON_LIST)
+            .getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
     void deathReportedOverHttpStopsContactAndStartsTheDeceasedProcess() {
         String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
         assertThat(call("collector9", HttpMethod.POST, "/api/loans/" + loanNo + "/deceased", Map.of("evidence", ""), JSON)

@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.net.URI;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -59,6 +61,12 @@ class ComplianceApiTest {
     private static void loan(JdbcClient jdbc, String loanNo) {
         if (jdbc.sql("SELECT COUNT(*) FROM loan WHERE loan_no = :l").param("l", loanNo).query(Integer.class).single() == 0) {
             ContactTestData.overdueLoan(jdbc, loanNo, "CN-SH", "Asia/Shanghai", loanNo.toLowerCase() + "@example.com");
+            // placed with acme, so that apiagent (agency-acme) may ask about it
+            jdbc.sql("""
+                INSERT INTO agency_placement (loan_no, agency_code, selection, scope, fee_percent, placed_amount, placed_at,
+                    expires_at, status) VALUES (:l, 'acme', 'CHAMPION', 'phone only', 20, 1000, :now, :until, 'ACTIVE')""")
+                .param("l", loanNo).param("now", Timestamp.from(Instant.now()))
+                .param("until", Timestamp.from(Instant.now().plus(90, ChronoUnit.DAYS))).update();
         }
     }
 

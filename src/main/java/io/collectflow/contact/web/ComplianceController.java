@@ -20,6 +20,7 @@ import io.collectflow.contact.compliance.ComplianceService;
 import io.collectflow.contact.compliance.NoteScreening;
 import io.collectflow.contact.compliance.PhraseFilter;
 import io.collectflow.contact.compliance.RecordedVerdict;
+import io.collectflow.contact.compliance.UnknownLoanException;
 
 /** The compliance guard for dialers, agencies and forms (CONTRACT.md "Compliance check"), and note screening. */
 @RestController
@@ -28,10 +29,12 @@ public class ComplianceController {
 
     private final ComplianceService compliance;
     private final NoteScreening screening;
+    private final LoanVisibility visibility;
 
-    public ComplianceController(ComplianceService compliance, NoteScreening screening) {
+    public ComplianceController(ComplianceService compliance, NoteScreening screening, LoanVisibility visibility) {
         this.compliance = compliance;
         this.screening = screening;
+        this.visibility = visibility;
     }
 
     /** The answer of the check endpoint, exactly as in the contract. */
@@ -43,6 +46,10 @@ public class ComplianceController {
             @RequestParam(required = false) String at, Authentication auth) {
         Channel parsed = Channel.fromCode(channel);
         Instant when = parseAt(at);
+        if (!visibility.visible(loanNo, auth)) {
+            // an agency asking about a loan not placed with it learns nothing, not even that the loan exists
+            throw new UnknownLoanException(loanNo);
+        }
         RecordedVerdict recorded = compliance.check(loanNo, parsed, Operators.of(auth), when);
         return new CheckAnswer(recorded.verdict().verdictCode(),
             recorded.verdict().reasons().stream().map(Enum::name).toList(),
