@@ -45,6 +45,18 @@ public class PenaltySpreader {
 
     /** Spreads the loan's pending penalty over its installments; nothing to do when none is pending. */
     public void spread(String loanNo) {
+        spread(loanNo, null);
+    }
+
+    /**
+     * Spreads the penalty due on the day of a payment paid on {@code paidOn} (null: as the scan left it). When the scan
+     * has accrued past that day (the bank's file arrives after the next day's scan, or a back-dated payment), the
+     * days after it were counted on balances the payment had already reduced: only the penalty accrued up to
+     * {@code paidOn} is spread, and the loan's accrual restarts there, so the next scan accrues the days after it on
+     * what the payment leaves. A payment paid before the last spread (an earlier payment already moved penalty past
+     * its day onto the installments) keeps that penalty: spreads are not re-played.
+     */
+    public void spread(String loanNo, LocalDate paidOn) {
         List<Map<String, Object>> rows = jdbc.queryForList(
             "SELECT penalty_pending, penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
         if (rows.isEmpty()) {
@@ -52,26 +64,47 @@ public class PenaltySpreader {
         }
         BigDecimal pending = (BigDecimal) rows.get(0).get("penalty_pending");
         Date accruedTo = (Date) rows.get(0).get("penalty_accrued_to");
-        if (accruedTo == null || (pending.signum() == 0 && accruedTo.equals(rows.get(0).get("penalty_spread_to")))) {
+        Date spreadTo = (Date) rows.get(0).get("penalty_spread_to");
+        if (accruedTo == null) {
+            return;
+        }
+        if (paidOn != null && paidOn.isBefore(accruedTo.toLocalDate())
+                && (spreadTo == null || !paidOn.isBefore(spreadTo.toLocalDate()))) {
+            add(loanNo, shares(loanNo, paidOn));
+            jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ?, penalty_accrued_to = ? WHERE loan_no = ?",
+                Date.valueOf(paidOn), Date.valueOf(paidOn), loanNo);
+            return;
+        }
+        if (pending.signum() == 0 && accruedTo.equals(spreadTo)) {
             return;
         }
         if (pending.signum() != 0) {
-            List<Share> shares = shares(loanNo, accruedTo.toLocalDate(), pending);
-            jdbc.batchUpdate("UPDATE installment SET penalty_due = penalty_due + ? WHERE loan_no = ? AND seq = ?",
-                shares, shares.size(), (ps, share) -> {
-                    ps.setBigDecimal(1, share.amount());
-                    ps.setString(2, loanNo);
-                    ps.setInt(3, share.seq());
-                });
+            add(loanNo, reconciled(loanNo, accruedTo.toLocalDate(), pending));
         }
         jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = penalty_accrued_to WHERE loan_no = ?", loanNo);
     }
 
-    private List<Share> shares(String loanNo, LocalDate asOf, BigDecimal pending) {
+    private void add(String loanNo, List<Share> shares) {
+        jdbc.batchUpdate("UPDATE installment SET penalty_due = penalty_due + ? WHERE loan_no = ? AND seq = ?",
+            shares, shares.size(), (ps, share) -> {
+                ps.setBigDecimal(1, share.amount());
+                ps.setString(2, loanNo);
+                ps.setInt(3, share.seq());
+            });
+    }
+
+    /** What each installment accrued from the last spread to {@code asOf} (the scan's formula), none of them 0. */
+    private List<Share> shares(String loanNo, LocalDate asOf) {
         List<Share> shares = new ArrayList<>(named.query(sharesSql, new MapSqlParameterSource("loanNo", loanNo)
                 .addValue("asOf", asOf).addValue("tol", tolerance),
             (rs, n) -> new Share(rs.getInt(1), rs.getBigDecimal(2))));
         shares.removeIf(s -> s.amount().signum() == 0);
+        return shares;
+    }
+
+    /** The shares as of {@code asOf}, adjusted so that exactly {@code pending} moves (rounding cents to the oldest). */
+    private List<Share> reconciled(String loanNo, LocalDate asOf, BigDecimal pending) {
+        List<Share> shares = shares(loanNo, asOf);
         BigDecimal rest = pending.subtract(shares.stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add));
         if (rest.signum() != 0) {
             if (shares.isEmpty()) {

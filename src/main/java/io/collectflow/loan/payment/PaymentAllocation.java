@@ -41,11 +41,11 @@ class PaymentAllocation {
     }
 
     void applyNew(String loanNo, Collection<PaymentCommand> newPayments) {
-        // the penalty the scan accrued on the loan goes onto the installments first (penalty → interest → principal)
-        penalty.spread(loanNo);
+        LocalDate from = newPayments.stream().map(PaymentCommand::paidOn).min(Comparator.naturalOrder()).orElseThrow();
+        // the penalty accrued up to the payments' day goes onto the installments first (penalty → interest → principal)
+        penalty.spread(loanNo, from);
         Set<String> newRefs = new HashSet<>();
         newPayments.forEach(p -> newRefs.add(p.paymentRef()));
-        LocalDate from = newPayments.stream().map(PaymentCommand::paidOn).min(Comparator.naturalOrder()).orElseThrow();
         List<Allocator.Payment> replay = repository.payments(loanNo).stream()
             .filter(p -> newRefs.contains(p.paymentRef()) || p.paidOn().isAfter(from)).toList();
         Set<String> replayRefs = new HashSet<>();

@@ -65,7 +65,7 @@ public final class LoanBookFixture {
      * rest as credit.
      */
     public void pay(String paymentRef, String loanNo, LocalDate paidOn, BigDecimal amount) {
-        penalty.spread(loanNo);
+        penalty.spread(loanNo, paidOn);
         jdbc.update("""
             INSERT INTO payment (payment_ref, loan_no, paid_on, amount, channel, received_at)
             VALUES (?, ?, ?, ?, 'bank', ?)""", paymentRef, loanNo, paidOn, amount, Timestamp.from(Instant.now()));
