@@ -4,11 +4,11 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 
 /**
- * Agency fees booked in a period, for cost per case (SPEC H2/I4). The agency feature provides the
- * real bean; without one the fees are 0.
+ * Agency fees booked in a period, for cost per case (SPEC H2/I4); the agency feature's bean counts the
+ * commissions on the recoveries agencies reported.
  */
 public interface AgencyFees {
 
-    /** fees for placements from {@code from} to {@code to}, both inclusive */
+    /** fees earned on payments made from {@code from} to {@code to}, both inclusive */
     BigDecimal feesBetween(LocalDate from, LocalDate to);
 }

@@ -39,13 +39,6 @@ public class KpiConfig {
         return new TableComplaintCounter(jdbc, schema);
     }
 
-    /** No agency fees until the agency feature provides its bean. */
-    @Bean
-    @ConditionalOnMissingBean
-    AgencyFees agencyFees() {
-        return (from, to) -> BigDecimal.ZERO;
-    }
-
     @Bean
     @ConditionalOnMissingBean
     StaffTime staffTime(HistoryService historyService) {

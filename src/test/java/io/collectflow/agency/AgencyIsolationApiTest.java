@@ -4,6 +4,7 @@ import static io.collectflow.web.JsonTypes.JSON;
 import static io.collectflow.web.JsonTypes.JSON_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -34,6 +35,7 @@ import io.collectflow.agency.process.AgencyVars;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
+import io.collectflow.kpi.AgencyFees;
 import io.collectflow.security.SecurityTestUsers;
 
 /**
@@ -52,6 +54,7 @@ class AgencyIsolationApiTest {
     @Autowired RuntimeService runtimeService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
+    @Autowired AgencyFees agencyFees;
 
     @BeforeEach
     void users() {
@@ -121,11 +124,16 @@ class AgencyIsolationApiTest {
         assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE loan_no = ?", Integer.class, acmeLoan))
             .isEqualTo(1);
 
+        BigDecimal feesBefore = agencyFees.feesBetween(LocalDate.now(), LocalDate.now());
         ResponseEntity<Map<String, Object>> paid = call("agency1", HttpMethod.POST,
             "/api/agency/cases/" + acmeLoan + "/payments",
             Map.of("paymentRef", "ACME-" + acmeLoan, "paidOn", LocalDate.now().toString(), "amount", 300), JSON);
         assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         assertThat(((Number) paid.getBody().get("commission")).doubleValue()).isEqualTo(60.0);
+        assertThat(agencyFees.feesBetween(LocalDate.now(), LocalDate.now())).as("the KPIs' agency cost of the day")
+            .isEqualByComparingTo(feesBefore.add(new BigDecimal("60.00")));
+        assertThat(agencyFees.feesBetween(LocalDate.now().plusDays(1), LocalDate.now().plusDays(30)))
+            .isEqualByComparingTo("0");
         assertThat(jdbc.queryForObject("SELECT channel FROM payment WHERE payment_ref = ?", String.class,
             "ACME-" + acmeLoan)).isEqualTo("agency-acme");
 

@@ -24,6 +24,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.legal.process.WriteOffVars;
 
 /** collection-case.bpmn: every stage, every call outcome, escalation by the scan and cure from each stage. */
 class CollectionCaseProcessTest extends CaseProcessTestSupport {
@@ -245,6 +246,8 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
 
         decideWriteOff(pi, "Task_FirstApproval", "manager1", "REJECT", "try another letter");
         assertThat(pi).hasPassed("EndEvent_WriteOffRejected").isWaitingAt(LEGAL_ACTION);
+        assertThat(variable(pi, WriteOffVars.REJECTION_REASON)).as("the reason comes back to the case")
+            .isEqualTo("try another letter");
 
         complete(singleTask(pi, "Task_SendLawyerLetter"), Map.of("letterTracking", "EMS2"));
         decideWriteOff(pi, "Task_FirstApproval", "manager1", "APPROVE", null);
