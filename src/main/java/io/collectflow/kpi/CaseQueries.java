@@ -43,14 +43,11 @@ public class CaseQueries {
     /** strategy of cases without a recorded strategy variant */
     public static final String NO_STRATEGY = NONE;
 
-    private final JdbcClient jdbc;
-
-    public CaseQueries(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
-
-    public List<RecoveryRow> recovery(LocalDate asOf) {
-        String sql = """
+    /**
+     * Per case opened by {@code :d}: what was overdue at its start ({@code due}, less {@code before_start} paid
+     * before the opening day) and what was paid on it in days 0–89 ({@code r1}), 90–179 and from 180 on, by {@code :d}.
+     */
+    private static final String RECOVERY_PER_CASE = """
             WITH start_due AS (
                 SELECT c.id AS case_id, c.loan_no, c.opened_on, i.seq, i.principal_due + i.interest_due AS amt
                 FROM collection_case c JOIN installment i ON i.loan_no = c.loan_no AND i.due_on < c.opened_on
@@ -67,7 +64,17 @@ public class CaseQueries {
                     SUM(CASE WHEN a.paid_on >= s.opened_on + INTERVAL '180' DAY THEN a.amount ELSE 0 END) AS r3
                 FROM start_due s JOIN payment_allocation a ON a.loan_no = s.loan_no AND a.seq = s.seq
                     AND a.component IN ('PRINCIPAL', 'INTEREST') AND a.paid_on <= :d
-                GROUP BY s.case_id),
+                GROUP BY s.case_id)""";
+
+    private final JdbcClient jdbc;
+
+    public CaseQueries(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    public List<RecoveryRow> recovery(LocalDate asOf) {
+        String sql = RECOVERY_PER_CASE + """
+            ,
             per_case AS (
                 SELECT c.opened_on, l.product, b.region, COALESCE(c.strategy_variant, :none) AS strategy,
                     COALESCE(
@@ -105,6 +112,31 @@ public class CaseQueries {
                 new long[] {rs.getLong("n1"), rs.getLong("n2"), rs.getLong("n3")},
                 new BigDecimal[] {rs.getBigDecimal("base1"), rs.getBigDecimal("base2"), rs.getBigDecimal("base3")},
                 new BigDecimal[] {rs.getBigDecimal("rec1"), rs.getBigDecimal("rec2"), rs.getBigDecimal("rec3")}))
+            .list();
+    }
+
+    /** One case's overdue amount at its start and what was paid on it in its first 90 days. */
+    public record CaseRecovery(long caseId, String strategy, LocalDate openedOn, BigDecimal overdueAtStart,
+            BigDecimal recoveredWithin90) {
+    }
+
+    /**
+     * Recovery in the first 90 days of every case opened from {@code from} to {@code asOf} with something overdue at
+     * its start (payments by {@code asOf}): per case, for comparisons that need the spread between cases.
+     */
+    public List<CaseRecovery> recoveryPerCase(LocalDate from, LocalDate asOf) {
+        String sql = RECOVERY_PER_CASE + """
+
+            SELECT c.id, COALESCE(c.strategy_variant, :none) AS strategy, c.opened_on,
+                d.due - COALESCE(p.before_start, 0) AS o, COALESCE(p.r1, 0) AS r1
+            FROM due_per_case d JOIN collection_case c ON c.id = d.case_id
+            LEFT JOIN paid_per_case p ON p.case_id = d.case_id
+            WHERE c.opened_on >= :from AND d.due - COALESCE(p.before_start, 0) > 0
+            ORDER BY c.id
+            """;
+        return jdbc.sql(sql).param("d", asOf).param("from", from).param("none", NONE)
+            .query((rs, n) -> new CaseRecovery(rs.getLong("id"), rs.getString("strategy"),
+                rs.getDate("opened_on").toLocalDate(), rs.getBigDecimal("o"), rs.getBigDecimal("r1")))
             .list();
     }
 

@@ -11,17 +11,14 @@ import java.util.Map;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 /** KPIs (CONTRACT.md "KPIs"), trend, reports, scorecards and drill-down for the managers' dashboard. */
 @RestController
@@ -169,12 +166,5 @@ public class KpiController {
                     row.put("cockpitUrl", pi == null ? null : properties.cockpitUrl() + pi);
                     return row;
                 }).list();
-    }
-
-    @ExceptionHandler({IllegalArgumentException.class, MethodArgumentTypeMismatchException.class})
-    ResponseEntity<Map<String, String>> badRequest(Exception e) {
-        String message = e instanceof MethodArgumentTypeMismatchException m
-            ? "parameter '" + m.getName() + "' is not valid: '" + m.getValue() + "'" : e.getMessage();
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST).body(Map.of("error", message));
     }
 }

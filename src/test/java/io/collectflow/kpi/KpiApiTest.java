@@ -50,6 +50,29 @@ class KpiApiTest extends KpiSpringTestSupport {
     }
 
     @Test
+    void theLiveChampionChallengerComparisonForManagers() {
+        // the fixture's cases carry variants A (B, C) and B (A1, A2, D)
+        JsonNode report = manager().getForObject(url("/api/kpis/challenger?asOf=2026-03-31&champion=A&challenger=B"),
+            JsonNode.class);
+        assertThat(report.get("from").asText()).as("a year up to asOf").isEqualTo("2025-03-31");
+        assertThat(report.get("arms")).extracting(a -> a.get("strategy").asText()).containsExactly("A", "B");
+        assertThat(report.at("/arms/1/cases").asLong()).isEqualTo(3);
+        // B's cases opened a month before: A1 (cured in 18 days) and none else → 1 of 1
+        assertThat(report.at("/arms/1/cure30/cases").asLong()).isEqualTo(1);
+        assertThat(report.at("/arms/1/cure30/events").asLong()).isEqualTo(1);
+        assertThat(report.get("differences")).extracting(d -> d.get("metric").asText())
+            .containsExactly("cure30", "cure90", "roll30", "recovery90");
+        assertThat(report.has("configuredShare")).as("not the configured pair").isFalse();
+
+        assertThat(manager().getForEntity(url("/api/kpis/challenger?asOf=31.03.2026"), String.class).getStatusCode())
+            .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(manager().getForEntity(url("/api/kpis/challenger?asOf=2026-03-31&from=2026-04-01"), String.class)
+            .getBody()).contains("must not be after");
+        assertThat(rest.withBasicAuth("collector1", "collector1").getForEntity(url("/api/kpis/challenger"), String.class)
+            .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+    }
+
+    @Test
     void slicesByProductOrRegionAndBadParameters() {
         JsonNode byRegion = manager().getForObject(url("/api/kpis?asOf=2026-03-31&by=region"), JsonNode.class);
         assertThat(byRegion.get("slices")).hasSize(2);
