@@ -9,21 +9,26 @@ import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 import com.tyme.holiday.LegalHoliday;
 
 /**
  * Workdays per region (ISO 3166-2, e.g. CN-SH). Order of precedence: the calendar data files (region
- * entries before country entries), then for China the statutory holidays and make-up workdays of tyme4j,
- * then Saturday and Sunday off. Data file lines: {@code region,date,kind,name} with kind HOLIDAY or WORKDAY;
+ * entries before country entries), then for China the official holidays and make-up workdays of tyme4j — or, for
+ * a year whose arrangement neither tyme4j nor a file carries, the statutory holidays by law
+ * ({@link ChinaStatutoryHolidays}) — then Saturday and Sunday off. Data file lines: {@code region,date,kind,name} with kind HOLIDAY or WORKDAY;
  * region may be a country (CN) or a subdivision (CN-SH); '#' starts a comment.
  */
 public class WorkdayCalendar {
 
     private final Map<String, DayKind> overrides = new HashMap<>();
+    /** country|year of every file entry: a file listing a country's days of a year gives its arrangement */
+    private final Set<String> countryYearsInFiles = new HashSet<>();
 
     public WorkdayCalendar() {
     }
@@ -87,6 +92,15 @@ public class WorkdayCalendar {
     /** Adds or overrides one day for a region or a whole country. */
     public void put(String region, LocalDate date, DayKind kind) {
         overrides.put(key(region, date), kind);
+        countryYearsInFiles.add(country(region.toUpperCase(Locale.ROOT)) + '|' + date.getYear());
+    }
+
+    /**
+     * Whether the official arrangement of China's holidays in {@code year} is known (tyme4j's data or a calendar file
+     * with CN days of that year); if not, only the statutory holidays by law are kept.
+     */
+    public boolean chinaArrangementKnown(int year) {
+        return ChinaStatutoryHolidays.published(year) || countryYearsInFiles.contains("CN|" + year);
     }
 
     public DayKind dayKind(String region, LocalDate date) {
@@ -100,6 +114,9 @@ public class WorkdayCalendar {
             LegalHoliday holiday = LegalHoliday.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
             if (holiday != null) {
                 kind = holiday.isWork() ? DayKind.MAKEUP_WORKDAY : DayKind.HOLIDAY;
+            } else if (!chinaArrangementKnown(date.getYear())
+                    && ChinaStatutoryHolidays.of(date.getYear()).contains(date)) {
+                kind = DayKind.HOLIDAY;
             }
         }
         if (kind == null) {
