@@ -31,6 +31,8 @@ import org.springframework.jdbc.core.namedparam.NamedParameterJdbcTemplate;
 import io.collectflow.arrangement.plan.HonoredPlanFreeze;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.stage.StrategyVariantAssignment;
+import io.collectflow.kpi.challenger.ChallengerReport;
+import io.collectflow.kpi.challenger.ChallengerService;
 import io.collectflow.kpi.KpiCalculator;
 import io.collectflow.kpi.Kpis;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
@@ -250,6 +252,36 @@ class SimulationInvariantsTest {
             manyChallenger += variants.variantFor(String.format("L%07d", i)).equals("short") ? 1 : 0;
         }
         assertThat(manyChallenger / 20_000.0).as("challenger share over 20,000 loan numbers").isBetween(0.48, 0.52);
+    }
+
+    @Test
+    void theLiveComparisonAccountsForEveryCaseOfTheRun() {
+        ChallengerReport report = simulator.context().getBean(ChallengerService.class)
+            .compare(START, lastDay, "expanded", "short", 0.5);
+
+        List<Map<String, Object>> cases = jdbc.queryForList(
+            "SELECT strategy_variant, status, opened_on, closed_on FROM collection_case");
+        assertThat(report.arms()).extracting(ChallengerReport.Arm::strategy).containsExactly("expanded", "short");
+        for (ChallengerReport.Arm arm : report.arms()) {
+            List<Map<String, Object>> mine = cases.stream().filter(c -> arm.strategy().equals(c.get("strategy_variant")))
+                .toList();
+            assertThat(arm.cases()).isEqualTo(mine.size());
+            // cured within 30 days, of the cases opened at least 30 days before the last day, counted here by hand
+            List<Map<String, Object>> old = mine.stream()
+                .filter(c -> !date(c.get("opened_on")).plusDays(30).isAfter(lastDay)).toList();
+            long cured = old.stream().filter(c -> "CURED".equals(c.get("status"))
+                && !date(c.get("closed_on")).isAfter(date(c.get("opened_on")).plusDays(30))).count();
+            assertThat(arm.cure30().cases()).as(arm.strategy()).isEqualTo(old.size());
+            assertThat(arm.cure30().events()).as(arm.strategy()).isEqualTo(cured);
+            assertThat(arm.cure30().ci95Low()).isLessThanOrEqualTo(arm.cure30().rate());
+        }
+        assertThat(report.differences()).hasSize(4);
+        assertThat(report.assignment().cases()).isEqualTo(cases.size());
+        assertThat(report.assignment().p()).as("the loan-number draw splits the cases as configured").isGreaterThan(0.001);
+    }
+
+    private static LocalDate date(Object value) {
+        return ((java.sql.Date) value).toLocalDate();
     }
 
     @Test
