@@ -22,15 +22,19 @@ import jakarta.servlet.http.HttpServletResponse;
  */
 class EngineRestAuthenticationFilter extends OncePerRequestFilter {
 
+    private static final String ENGINE_REST = "/engine-rest";
+
     private final IdentityService identityService;
 
     EngineRestAuthenticationFilter(IdentityService identityService) {
         this.identityService = identityService;
     }
 
+    /** Every request the engine's REST servlet (mapped to {@code /engine-rest/*}) serves, whatever its spelling. */
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().substring(request.getContextPath().length()).startsWith("/engine-rest/");
+        return !ENGINE_REST.equals(request.getServletPath())
+            && !request.getRequestURI().substring(request.getContextPath().length()).startsWith(ENGINE_REST + "/");
     }
 
     @Override
