@@ -26,6 +26,14 @@ public class ComplaintValidator {
     }
 
     public void validate(ComplaintSubmission s) {
+        List<FieldError> errors = problems(s);
+        if (!errors.isEmpty()) {
+            throw new InvalidComplaintException(errors);
+        }
+    }
+
+    /** Every invalid field of the submission, none when it is valid. */
+    public List<FieldError> problems(ComplaintSubmission s) {
         List<FieldError> errors = new ArrayList<>();
         boolean online = s.channel() == IntakeChannel.ONLINE;
         text(errors, "name", s.name(), true, 100);
@@ -67,9 +75,7 @@ public class ComplaintValidator {
                 errors.add(new FieldError("text", "must not contain NUL characters"));
             }
         }
-        if (!errors.isEmpty()) {
-            throw new InvalidComplaintException(errors);
-        }
+        return errors;
     }
 
     private static void text(List<FieldError> errors, String field, String value, boolean required, int max) {

@@ -147,6 +147,10 @@ class ComplianceApiTest {
         ResponseEntity<Map<String, Object>> at = check("apicollector", "loanNo=API-5&channel=sms&at=tomorrow");
         assertThat(at.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) at.getBody().get("error")).contains("at 'tomorrow'").contains("ISO-8601");
+        ResponseEntity<Map<String, Object>> farOff = check("apicollector",
+            "loanNo=API-5&channel=sms&at=%2B999999999-12-31T23:59:59Z");
+        assertThat(farOff.getStatusCode()).as("not a 500").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) farOff.getBody().get("error")).contains("years 2000 to 2199");
         assertThat(check("apicollector", "channel=sms").getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(anonymous.getForEntity("http://localhost:" + port + "/api/compliance/check?loanNo=API-5&channel=sms",
             String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);

@@ -3,9 +3,9 @@ package io.collectflow.complaint.web;
 import java.util.List;
 import java.util.Map;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -14,7 +14,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import io.collectflow.complaint.FieldError;
 import io.collectflow.complaint.InvalidComplaintException;
 
-/** 422 with one entry per invalid field; 400 for a body that is not JSON or a bad query parameter. */
+/** 422 with one entry per invalid field (a body that is not JSON: field "body"); 400 for a bad query parameter. */
 @RestControllerAdvice(basePackageClasses = ComplaintApiErrors.class)
 public class ComplaintApiErrors {
 
@@ -23,10 +23,11 @@ public class ComplaintApiErrors {
         return ResponseEntity.unprocessableEntity().body(Map.of("errors", e.errors()));
     }
 
-    @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, List<FieldError>>> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.status(HttpStatus.BAD_REQUEST)
-            .body(Map.of("errors", List.of(new FieldError("body", "must be a JSON object with name, phone, email, channel and text"))));
+    /** Not JSON, or not sent as JSON: invalid input like any other (CONTRACT "Complaints": 422 with field errors). */
+    @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
+    ResponseEntity<Map<String, List<FieldError>>> unreadable(Exception e) {
+        return ResponseEntity.unprocessableEntity().body(Map.of("errors", List.of(new FieldError("body",
+            "must be a JSON object with name, phone, email, channel and text, sent as application/json"))));
     }
 
     @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,

@@ -2,6 +2,7 @@ package io.collectflow.complaint.web;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -15,12 +16,18 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+
 import io.collectflow.complaint.AccountabilityRecord;
 import io.collectflow.complaint.AccountabilityService;
 import io.collectflow.complaint.Complaint;
 import io.collectflow.complaint.ComplaintProperties;
 import io.collectflow.complaint.ComplaintRateService;
 import io.collectflow.complaint.ComplaintSubmission;
+import io.collectflow.complaint.ComplaintValidator;
 import io.collectflow.complaint.FieldError;
 import io.collectflow.complaint.IntakeChannel;
 import io.collectflow.complaint.InvalidComplaintException;
@@ -49,9 +56,12 @@ public class ComplaintController {
     private final AccountabilityService accountability;
     private final ComplaintRateService rates;
     private final ComplaintProperties properties;
+    private final ComplaintValidator validator;
 
     public ComplaintController(ComplaintIntake intake, TokenBucketRateLimiter rateLimiter,
-            AccountabilityService accountability, ComplaintRateService rates, ComplaintProperties properties) {
+            AccountabilityService accountability, ComplaintRateService rates, ComplaintProperties properties,
+            ComplaintValidator validator) {
+        this.validator = validator;
         this.intake = intake;
         this.rateLimiter = rateLimiter;
         this.accountability = accountability;
@@ -60,6 +70,13 @@ public class ComplaintController {
     }
 
     @PostMapping
+    @Operation(summary = "File a complaint (public, no login; rate-limited per client address)")
+    @ApiResponse(responseCode = "201", description = "received",
+        content = @Content(schema = @Schema(implementation = ComplaintReceipt.class)))
+    @ApiResponse(responseCode = "422", description = "invalid input: {\"errors\": [{\"field\", \"message\"}]}, one per"
+        + " wrong field (body: not a JSON object)", content = @Content)
+    @ApiResponse(responseCode = "429", description = "too many complaints from this address; Retry-After in seconds",
+        content = @Content)
     public ResponseEntity<?> submit(@RequestBody ComplaintRequest body, HttpServletRequest request) {
         TokenBucketRateLimiter.Decision decision = rateLimiter.tryAcquire(request.getRemoteAddr());
         if (!decision.allowed()) {
@@ -68,11 +85,15 @@ public class ComplaintController {
                 .header(HttpHeaders.RETRY_AFTER, Long.toString(seconds))
                 .body(Map.of("error", "too many complaints from your address; please try again in " + seconds + " s"));
         }
+        ComplaintSubmission submission = new ComplaintSubmission(IntakeChannel.ONLINE, body.name(), body.phone(),
+            body.email(), body.loanNo(), body.category(), body.text(), null);
         if (body.channel() == null || !IntakeChannel.ONLINE.code().equals(body.channel().strip())) {
-            throw new InvalidComplaintException(List.of(new FieldError("channel", "must be \"online\"")));
+            // every wrong field at once, the channel among them
+            List<FieldError> errors = new ArrayList<>(validator.problems(submission));
+            errors.add(new FieldError("channel", "must be \"online\""));
+            throw new InvalidComplaintException(errors);
         }
-        Complaint complaint = intake.submit(new ComplaintSubmission(IntakeChannel.ONLINE, body.name(), body.phone(),
-            body.email(), body.loanNo(), body.category(), body.text(), null));
+        Complaint complaint = intake.submit(submission);
         return ResponseEntity.status(HttpStatus.CREATED).body(new ComplaintReceipt(complaint.complaintNo(),
             complaint.acknowledgeBy().atZone(properties.getZone()).toOffsetDateTime()));
     }

@@ -27,6 +27,10 @@ import io.collectflow.contact.compliance.UnknownLoanException;
 @RequestMapping("/api/compliance")
 public class ComplianceController {
 
+    /** The years a question about contact can sensibly be asked for (calendars, time zones). */
+    static final int FIRST_YEAR = 2000;
+    static final int LAST_YEAR = 2199;
+
     private final ComplianceService compliance;
     private final NoteScreening screening;
     private final LoanVisibility visibility;
@@ -63,12 +67,17 @@ public class ComplianceController {
         }
         // an unencoded '+' in a query string arrives as a space
         String text = at.strip().replace(' ', '+');
+        OffsetDateTime parsed;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            parsed = OffsetDateTime.parse(text);
         } catch (DateTimeParseException e) {
             throw new IllegalArgumentException("at '" + at + "' is not an ISO-8601 instant with offset, e.g. "
                 + "2026-03-02T10:00:00+08:00");
         }
+        if (parsed.getYear() < FIRST_YEAR || parsed.getYear() > LAST_YEAR) {
+            throw new IllegalArgumentException("at '" + at + "' must fall in the years " + FIRST_YEAR + " to " + LAST_YEAR);
+        }
+        return parsed.toInstant();
     }
 
     /** Body of the screening request. */

@@ -9,6 +9,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -92,7 +94,8 @@ class ComplaintApiTest {
             "loanNo", "<script>", "channel", "fax", "category", "rude", "text", "short"));
         ResponseEntity<Map<String, Object>> response = post(bad);
         assertThat(response.getStatusCode().value()).isEqualTo(422);
-        assertThat(fields(response)).containsExactly("channel");
+        assertThat(fields(response)).as("a wrong channel hides no other field")
+            .containsExactlyInAnyOrder("name", "phone", "email", "loanNo", "category", "text", "channel");
 
         bad.put("channel", "online");
         response = post(bad);
@@ -112,7 +115,15 @@ class ComplaintApiTest {
         ResponseEntity<Map<String, Object>> notJson = anonymous.exchange(
             URI.create("http://localhost:" + port + "/api/complaints"), HttpMethod.POST,
             new HttpEntity<>("{not json", headers), JSON);
-        assertThat(notJson.getStatusCode().value()).isEqualTo(400);
+        assertThat(notJson.getStatusCode().value()).isEqualTo(422);
+        assertThat(fields(notJson)).containsExactly("body");
+        HttpHeaders plain = new HttpHeaders();
+        plain.setContentType(MediaType.TEXT_PLAIN);
+        ResponseEntity<Map<String, Object>> notSentAsJson = anonymous.exchange(
+            URI.create("http://localhost:" + port + "/api/complaints"), HttpMethod.POST,
+            new HttpEntity<>("{\"name\":\"A B\"}", plain), JSON);
+        assertThat(notSentAsJson.getStatusCode().value()).isEqualTo(422);
+        assertThat(fields(notSentAsJson)).containsExactly("body");
         assertThat(jdbc.sql("SELECT COUNT(*) FROM complaint").query(Long.class).single()).isEqualTo(before);
     }
 
@@ -162,5 +173,16 @@ class ComplaintApiTest {
 
         Thread.sleep(1100);
         assertThat(post(valid(null)).getStatusCode().value()).isEqualTo(201);
+    }
+
+    @Test
+    void theOpenApiPageDescribesTheAnswers() throws Exception {
+        JsonNode docs = new ObjectMapper().readTree(anonymous.getForObject(
+            URI.create("http://localhost:" + port + "/v3/api-docs"), String.class));
+        JsonNode responses = docs.at("/paths/~1api~1complaints/post/responses");
+        assertThat(responses.fieldNames()).toIterable().contains("201", "422", "429");
+        assertThat(responses.at("/201/content").toString()).contains("ComplaintReceipt");
+        assertThat(docs.at("/components/schemas/ComplaintReceipt/properties").fieldNames()).toIterable()
+            .containsExactlyInAnyOrder("complaintId", "acknowledgeBy");
     }
 }
