@@ -348,6 +348,39 @@ abstract class LoanApiContract {
     }
 
     @Test
+    void theSamePaymentFileUploadedSeveralTimesAtOncePostsItOnce() throws Exception {
+        String loanNo = bookLoan("P4c");
+        String file = "payment_ref,loan_no,paid_on,amount,channel\n" + p + "CC1," + loanNo + ",2026-02-20,10,alipay\n"
+            + p + "CC2," + loanNo + ",2026-02-21,10,alipay\n";
+        int uploads = 3;
+        CountDownLatch start = new CountDownLatch(1);
+        ExecutorService pool = Executors.newFixedThreadPool(uploads);
+        List<ResponseEntity<Map<String, Object>>> answers = new ArrayList<>();
+        try {
+            List<Future<ResponseEntity<Map<String, Object>>>> results = new ArrayList<>();
+            for (int i = 0; i < uploads; i++) {
+                results.add(pool.submit(() -> {
+                    start.await();
+                    return upload("/api/payments/import", file);
+                }));
+            }
+            start.countDown();
+            for (Future<ResponseEntity<Map<String, Object>>> f : results) {
+                answers.add(f.get());
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(answers).extracting(a -> a.getStatusCode().value()).containsOnly(200);
+        assertThat(answers).extracting(ResponseEntity::getBody)
+            .containsExactlyInAnyOrder(Map.of("posted", 2, "duplicates", 0), Map.of("posted", 0, "duplicates", 2),
+                Map.of("posted", 0, "duplicates", 2));
+        assertThat(count("SELECT COUNT(*) FROM payment WHERE loan_no = ?", loanNo)).isEqualTo(2);
+        assertThat(jdbc.queryForObject("SELECT SUM(principal_paid) FROM installment WHERE loan_no = ?", BigDecimal.class,
+            loanNo)).isEqualByComparingTo("20.00");
+    }
+
+    @Test
     void overpaymentPaysOffTheLoanAndKeepsTheRestAsCredit() {
         String loanNo = bookLoan("P5");
         postPayment(p + "R5a", loanNo, "2026-02-15", 1000);

@@ -1,6 +1,10 @@
 package io.collectflow.loan.payment;
 
+import java.io.IOException;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
@@ -30,6 +34,8 @@ import io.collectflow.loan.payment.PaymentCsvParser.ParsedPayments;
 public class PaymentService {
 
     private static final Logger LOG = LoggerFactory.getLogger(PaymentService.class);
+    /** A payment file meeting a concurrent post of one of its references is read again once. */
+    private static final int IMPORT_ATTEMPTS = 2;
 
     private final PaymentRepository repository;
     private final PaymentAllocation allocation;
@@ -122,28 +128,44 @@ public class PaymentService {
     /**
      * Posts a payment CSV (CONTRACT.md) all or nothing: every row error is reported and nothing is
      * posted, or every new payment is posted (rows already posted with the same data — in the
-     * database or earlier in the file — count as duplicates). A concurrent post of one of the
-     * references makes the whole upload fail with {@link PaymentConflictException}; it can be
-     * retried as it is.
+     * database or earlier in the file — count as duplicates). When another request posts one of the
+     * references at the same moment, the file is read once more against what is then stored (so the same
+     * payments uploaded twice at once give one "posted" and one "duplicates" answer); a second collision
+     * makes the whole upload fail with {@link PaymentConflictException}, and it can be retried as it is.
      */
     public PaymentImportResult importPayments(Reader csv) {
-        ParsedPayments parsed = PaymentCsvParser.parse(csv, repository);
-        if (!parsed.errors().isEmpty()) {
-            return new PaymentImportResult(0, 0, parsed.errors());
-        }
-        try {
-            tx.executeWithoutResult(status -> {
-                var now = clock.instant();
-                parsed.newPaymentsByLoan().forEach((loanNo, payments) -> {
-                    repository.lockLoan(loanNo);
-                    repository.insert(payments, now);
-                    allocation.applyNew(loanNo, payments);
+        String text = readAll(csv);
+        for (int attempt = 1; ; attempt++) {
+            ParsedPayments parsed = PaymentCsvParser.parse(new StringReader(text), repository);
+            if (!parsed.errors().isEmpty()) {
+                return new PaymentImportResult(0, 0, parsed.errors());
+            }
+            try {
+                tx.executeWithoutResult(status -> {
+                    var now = clock.instant();
+                    parsed.newPaymentsByLoan().forEach((loanNo, payments) -> {
+                        repository.lockLoan(loanNo);
+                        repository.insert(payments, now);
+                        allocation.applyNew(loanNo, payments);
+                    });
                 });
-            });
-        } catch (DuplicateKeyException raced) {
-            throw new PaymentConflictException("some of these payments were posted at the same time by another"
-                + " request; nothing from this file was posted — upload it again", null);
+                return new PaymentImportResult(parsed.newCount(), parsed.duplicates(), List.of());
+            } catch (DuplicateKeyException raced) {
+                if (attempt >= IMPORT_ATTEMPTS) {
+                    throw new PaymentConflictException("some of these payments were posted at the same time by another"
+                        + " request; nothing from this file was posted — upload it again", null);
+                }
+            }
         }
-        return new PaymentImportResult(parsed.newCount(), parsed.duplicates(), List.of());
+    }
+
+    private static String readAll(Reader csv) {
+        try {
+            StringWriter text = new StringWriter();
+            csv.transferTo(text);
+            return text.toString();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the payment file: " + e.getMessage(), e);
+        }
     }
 }
