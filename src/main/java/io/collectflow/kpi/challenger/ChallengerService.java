@@ -80,15 +80,16 @@ public class ChallengerService {
             measures.put(e.getKey(), m);
             arms.add(m.arm(e.getKey(), e.getValue().size()));
         }
+        boolean samePair = champion.equals(challenger);
         Measures first = measures.getOrDefault(champion, Measures.EMPTY);
         Measures second = measures.getOrDefault(challenger, Measures.EMPTY);
-        List<Comparison> differences = champion.equals(challenger) ? List.of() : List.of(
+        List<Comparison> differences = samePair ? List.<Comparison>of() : List.of(
             comparison("cure30", first.cure30(), second.cure30()),
             comparison("cure90", first.cure90(), second.cure90()),
             comparison("roll30", first.roll30(), second.roll30()),
             comparison("recovery90", first.recovery90(), second.recovery90()));
-        long pair = outcomes.getOrDefault(champion, List.of()).size() + outcomes.getOrDefault(challenger, List.of()).size();
-        long onChallenger = champion.equals(challenger) ? 0 : outcomes.getOrDefault(challenger, List.of()).size();
+        long onChallenger = samePair ? 0 : outcomes.getOrDefault(challenger, List.of()).size();
+        long pair = outcomes.getOrDefault(champion, List.of()).size() + onChallenger;
         ChallengerReport.Assignment assignment = new ChallengerReport.Assignment(pair, onChallenger,
             pair == 0 ? null : (double) onChallenger / pair, finite(ArmStatistics.assignmentP(pair, onChallenger, share)));
         return new ChallengerReport(asOf, from, champion, challenger, finite(share), assignment, arms, differences);

@@ -167,7 +167,9 @@ abstract class ChallengerServiceContract {
         assertThat(report.differences()).allSatisfy(d -> assertThat(d.difference()).isNull());
         assertThat(report.configuredShare()).isNull();
         assertThat(report.assignment().p()).isNull();
-        assertThat(service.compare(AS_OF, AS_OF, "expanded", "expanded", 0.2).differences()).isEmpty();
+        ChallengerReport same = service.compare(AS_OF.minusDays(365), AS_OF, "expanded", "expanded", 0.2);
+        assertThat(same.differences()).isEmpty();
+        assertThat(same.assignment().cases()).as("each case once").isEqualTo(4);
         assertThatThrownBy(() -> service.compare(AS_OF, AS_OF.minusDays(1), "expanded", "short", 0.2))
             .hasMessageContaining("must not be after");
     }
