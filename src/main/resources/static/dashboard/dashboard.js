@@ -241,6 +241,42 @@
     });
   }
 
+  const PILOT_METRICS = {
+    cure30: 'cured within 30 days', cure90: 'cured within 90 days',
+    roll30: 'reached 30+ DPD within 60 days', recovery90: 'recovered in the first 90 days'
+  };
+  const points = (x) => (x === null || x === undefined) ? '–' : (Number(x) * 100).toFixed(1);
+
+  async function renderPilot(asOf) {
+    let url = '/api/kpis/challenger?asOf=' + asOf;
+    ['champion', 'challenger'].forEach((arm) => {
+      const value = $('pilot-' + arm).value.trim();
+      if (value) {
+        url += '&' + arm + '=' + encodeURIComponent(value);
+      }
+    });
+    const report = await getJson(url);
+    $('pilot-champion').value = report.champion;
+    $('pilot-challenger').value = report.challenger;
+    const arms = {};
+    (report.arms || []).forEach((a) => { arms[a.strategy] = a; });
+    const count = (strategy, metric) => (arms[strategy] ? arms[strategy][metric].cases : 0);
+    fillRows('#pilot-table tbody', report.differences, (tr, d) => {
+      cell(tr, PILOT_METRICS[d.metric] || d.metric);
+      cell(tr, pct(d.champion) + ' (' + count(report.champion, d.metric) + ')').id = 'pilot-' + d.metric + '-champion';
+      cell(tr, pct(d.challenger) + ' (' + count(report.challenger, d.metric) + ')').id = 'pilot-' + d.metric + '-challenger';
+      const difference = d.difference === null ? '–' : (d.difference >= 0 ? '+' : '') + points(d.difference) + ' pt ('
+        + points(d.ci95Low) + ' .. ' + points(d.ci95High) + ')';
+      cell(tr, difference, d.clear ? 'MET' : null).id = 'pilot-' + d.metric + '-difference';
+      cell(tr, d.p === null ? '–' : Number(d.p).toFixed(3));
+    });
+    const a = report.assignment;
+    $('pilot-assignment').textContent = a.cases + ' cases; challenger ' + pct(a.observedShare)
+      + (report.configuredShare === undefined ? '' : ' (configured ' + pct(report.configuredShare)
+        + (a.p === undefined ? '' : ', p ' + Number(a.p).toFixed(3)) + ')');
+    $('pilot-table').dataset.pair = report.champion + '/' + report.challenger;
+  }
+
   function reportLinks(asOf) {
     const base = '/api/kpis/report?date=' + asOf + '&period=';
     $('report-month-html').href = base + 'month&format=html';
@@ -258,7 +294,7 @@
     renderRolls(kpis);
     renderTrend(points, kpis);
     reportLinks(asOf);
-    await Promise.all([renderSlices(asOf), renderScorecards(asOf)]);
+    await Promise.all([renderSlices(asOf), renderScorecards(asOf), renderPilot(asOf)]);
     document.body.dataset.loaded = asOf;
   }
 
@@ -276,6 +312,10 @@
       days.forEach((d) => { const o = document.createElement('option'); o.value = d; o.textContent = d; select.appendChild(o); });
       select.addEventListener('change', () => show(select.value, points).catch((e) => showMessage(e.message)));
       $('slice-by').addEventListener('change', () => renderSlices(select.value).catch((e) => showMessage(e.message)));
+      $('pilot-form').addEventListener('submit', (event) => {
+        event.preventDefault();
+        renderPilot(select.value).catch((e) => showMessage(e.message));
+      });
       await show(days[0], points);
     } catch (e) {
       showMessage('Could not load the KPIs: ' + e.message);

@@ -92,6 +92,18 @@ class KpiDashboardBrowserTest extends KpiSpringTestSupport {
             assertThat(page.textContent("#slice-collector-collector2-WITHIN_90")).isEqualTo("100.0%");
             assertThat(page.textContent("#slice-collector-collector1-WITHIN_90")).isEqualTo("0.0%");
 
+            // the pilot panel: the configured pair first, then the fixture's variants A (B, C) against B (A1, A2, D)
+            page.waitForSelector("#pilot-table[data-pair='expanded/short']");
+            page.fill("#pilot-champion", "A");
+            page.fill("#pilot-challenger", "B");
+            page.click("#pilot-form button");
+            page.waitForSelector("#pilot-table[data-pair='A/B']");
+            // cured within 30 days of the cases opened by 03-01: A none of 2, B A1 (cured in 18 days) of 1
+            assertThat(page.textContent("#pilot-cure30-champion")).isEqualTo("0.0% (2)");
+            assertThat(page.textContent("#pilot-cure30-challenger")).isEqualTo("100.0% (1)");
+            assertThat(page.textContent("#pilot-cure30-difference")).startsWith("+100.0 pt (");
+            assertThat(page.textContent("#pilot-assignment")).startsWith("5 cases; challenger 60.0%");
+
             Path screenshot = Paths.get("target", "kpi-dashboard.png");
             page.screenshot(new Page.ScreenshotOptions().setPath(screenshot).setFullPage(true));
             assertThat(Files.size(screenshot)).isPositive();
