@@ -2,6 +2,7 @@ package io.collectflow.casework.priority;
 
 import java.time.Duration;
 import java.util.Date;
+import java.util.Set;
 
 /**
  * processes/work-priority.dmn: how urgent a collector's task of a case is, in points (a score card: the table adds
@@ -12,6 +13,8 @@ import java.util.Date;
 public interface WorkPriority {
 
     String DECISION_KEY = "work-priority";
+    /** The variables the table is evaluated with ({@link DmnWorkPriority}); a table input must use one of them. */
+    Set<String> INPUTS = Set.of("dpd", "overdueAmount", "riskGrade", "brokenPromises");
     /** Camunda's default task priority; kept when no row of the table matches. */
     int DEFAULT = 50;
     /** The points at which a task is due at once; each point less is one hour more to work it. */
