@@ -38,6 +38,10 @@ public class DemoIdentities {
         GROUPS.put("legal", "Legal department");
         GROUPS.put("complaints", "Complaint officers");
         GROUPS.put("agency-acme", "ACME Collections (agency)");
+        // the approvers of larger write-offs (write-off-approval-level.dmn) and the challenger agency
+        GROUPS.put("senior-managers", "Senior managers");
+        GROUPS.put("committee", "Write-off committee");
+        GROUPS.put("agency-beta", "Beta Credit Services (agency)");
         USERS.put("demo", "camunda-admin");
         USERS.put("collector1", "collectors-l1");
         USERS.put("collector2", "collectors-l2");
@@ -45,6 +49,13 @@ public class DemoIdentities {
         USERS.put("legal1", "legal");
         USERS.put("complaints1", "complaints");
         USERS.put("agency1", "agency-acme");
+        // four eyes: every approving group has two members
+        USERS.put("manager2", "managers");
+        USERS.put("senior1", "senior-managers");
+        USERS.put("senior2", "senior-managers");
+        USERS.put("committee1", "committee");
+        USERS.put("committee2", "committee");
+        USERS.put("agency2", "agency-beta");
     }
 
     private final IdentityService identityService;

@@ -40,6 +40,10 @@ import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseFixtures;
+import io.collectflow.complaint.ComplaintSubmission;
+import io.collectflow.complaint.IntakeChannel;
+import io.collectflow.complaint.process.ComplaintIntake;
+import io.collectflow.complaint.process.ComplaintProcess;
 import io.collectflow.security.authz.CaseAccess;
 import io.collectflow.security.authz.StartupGrants;
 
@@ -66,6 +70,8 @@ class AuthorizationMatrixTest {
 
     @Autowired
     ProcessEngine engine;
+    @Autowired
+    ComplaintIntake complaintIntake;
 
     private static final OffsetDateTime IN_CONTACT_WINDOW = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
     private static final String NO_ANSWER = "{\"variables\":{\"reached\":{\"value\":false},"
@@ -145,12 +151,27 @@ class AuthorizationMatrixTest {
     }
 
     @Test
+    void aComplainantsDataIsTheComplaintOfficersNotTheManagers() {
+        String complaintNo = complaintIntake.submit(new ComplaintSubmission(IntakeChannel.ONLINE, "Wei Zhang",
+            "+86 138 0000 1111", "wei@example.cn", loanNo, null, "The collector called me five times yesterday.", null))
+            .complaintNo();
+        String variables = rest + "/variable-instance?variableName=" + ComplaintProcess.Vars.COMPLAINANT_NAME;
+
+        assertThat(list("complaints1", variables)).extracting(v -> v.get("value")).contains("Wei Zhang");
+        assertThat(list("manager1", variables)).as("no complaint instance is the manager's to read").isEmpty();
+        assertThat(list("manager1", rest + "/process-instance?businessKey=" + complaintNo)).isEmpty();
+        assertThat(list("manager1", rest + "/history/variable-instance?variableName="
+            + ComplaintProcess.Vars.COMPLAINANT_NAME)).isEmpty();
+    }
+
+    @Test
     void collectionTasksAndCasesAreSeenByTheirGroupsOnly() {
         assertThat(tasksOfCase("collector1")).hasSize(1);
         assertThat(tasksOfCase("demo")).hasSize(1);
         assertThat(tasksOfCase("collector2")).isEmpty();
         assertThat(tasksOfCase("complaints1")).isEmpty();
         assertThat(tasksOfCase("agency1")).isEmpty();
+        assertThat(tasksOfCase("manager1")).as("a call is no manager's to claim: not in their Tasklist").isEmpty();
 
         assertThat(instancesOfCase("collector1")).hasSize(1);
         assertThat(instancesOfCase("legal1")).hasSize(1);

@@ -32,6 +32,8 @@ public class TasklistFilters {
     public static final String SECOND_LINE = "Second line";
     public static final String APPROVALS = "Approvals";
     public static final String LEGAL = "Legal";
+    public static final String COMPLAINTS = "Complaints";
+    public static final String MY_GROUPS = "My groups";
 
     /** The case data shown on every task card. */
     static final List<Map<String, String>> CARD_VARIABLES = List.of(
@@ -57,8 +59,14 @@ public class TasklistFilters {
             taskService.createTaskQuery().taskAssigneeExpression("${currentUser()}"));
         ensure(FIRST_LINE, 0, "#6aa84f", "Calls and repayment plans of first-line collectors", groupQuery("collectors-l1"));
         ensure(SECOND_LINE, 10, "#e69138", "Visits and video calls of second-line collectors", groupQuery("collectors-l2"));
-        ensure(APPROVALS, 20, "#cc0000", "Agency placements and write-offs waiting for a manager", groupQuery("managers"));
+        ensure(APPROVALS, 20, "#cc0000", "Placements, write-offs, repayment plans, lost-contact assessments and"
+            + " complaint escalations waiting for a manager", groupQuery("managers"));
         ensure(LEGAL, 30, "#674ea7", "Legal assessments and legal actions", groupQuery("legal"));
+        ensure(COMPLAINTS, 40, "#3d85c6", "Complaints to register, investigate, decide and answer", groupQuery("complaints"));
+        // agencies, senior managers, the committee and any group added later: whatever is offered to one of mine
+        ensure(MY_GROUPS, 50, "#999999", "Every task offered to one of my groups",
+            taskService.createTaskQuery().taskCandidateGroupInExpression("${currentUserGroups()}").includeAssignedTasks()
+                .orderByTaskCreateTime().asc());
     }
 
     private TaskQuery groupQuery(String group) {

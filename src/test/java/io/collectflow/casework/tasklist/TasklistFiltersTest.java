@@ -3,7 +3,10 @@ package io.collectflow.casework.tasklist;
 import static org.assertj.core.api.Assertions.assertThat;
 
 
+import java.util.List;
+
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
@@ -21,12 +24,14 @@ class TasklistFiltersTest extends CaseProcessTestSupport {
     @Autowired FilterService filterService;
     @Autowired AuthorizationService authorizationService;
     @Autowired TasklistFilters filters;
+    @Autowired IdentityService identityService;
 
     @Test
     void filtersAreCreatedOnceAndShared() {
         filters.createMissingFilters();
 
-        for (String name : new String[] {"My tasks", "First line", "Second line", "Approvals", "Legal"}) {
+        for (String name : new String[] {"My tasks", "First line", "Second line", "Approvals", "Legal", "Complaints",
+                "My groups"}) {
             Filter filter = filterService.createFilterQuery().filterName(name).singleResult();
             assertThat(filter).as(name).isNotNull();
             assertThat(authorizationService.createAuthorizationQuery().resourceType(Resources.FILTER)
@@ -50,5 +55,33 @@ class TasklistFiltersTest extends CaseProcessTestSupport {
             .contains("Task_VisitBorrower").doesNotContain("Task_CallBorrower");
         assertThat(firstLine.getProperties()).containsEntry("refresh", true);
         assertThat(firstLine.getProperties().get("variables").toString()).contains("loanNo");
+    }
+
+    @Test
+    void complaintOfficersAndAgenciesFindTheTasksOfferedToThem() {
+        filters.createMissingFilters();
+        Task forAgency = taskService.newTask();
+        forAgency.setName("Work placed case (test)");
+        taskService.saveTask(forAgency);
+        taskService.addCandidateGroup(forAgency.getId(), "agency-zeta");
+        Task forComplaints = taskService.newTask();
+        forComplaints.setName("Register complaint (test)");
+        taskService.saveTask(forComplaints);
+        taskService.addCandidateGroup(forComplaints.getId(), "complaints");
+        Filter myGroups = filterService.createFilterQuery().filterName("My groups").singleResult();
+        Filter complaints = filterService.createFilterQuery().filterName("Complaints").singleResult();
+        try {
+            identityService.setAuthentication("agent-z", List.of("agency-zeta"));
+            assertThat(filterService.<Task>list(myGroups.getId())).extracting(Task::getId)
+                .contains(forAgency.getId()).doesNotContain(forComplaints.getId());
+            identityService.setAuthentication("complaints-z", List.of("complaints"));
+            assertThat(filterService.<Task>list(myGroups.getId())).extracting(Task::getId).contains(forComplaints.getId());
+            assertThat(filterService.<Task>list(complaints.getId())).extracting(Task::getId)
+                .contains(forComplaints.getId()).doesNotContain(forAgency.getId());
+        } finally {
+            identityService.clearAuthentication();
+            taskService.deleteTask(forAgency.getId(), true);
+            taskService.deleteTask(forComplaints.getId(), true);
+        }
     }
 }
