@@ -43,7 +43,7 @@ public class PlanController {
         return Map.of("planId", plan.planId(), "status", "CONFIRMED");
     }
 
-    /** Login required: the signed plan document is uploaded to the loan file. */
+    /** In-house staff, once the signed plan is in the loan file (kept in the bank's document system, not here). */
     @PostMapping("/api/plans/{planId}/written-confirmation")
     public Map<String, Object> written(@PathVariable long planId) {
         RepaymentPlanService.ConfirmedPlan plan = ConcurrentUpdateRetry.call(ConcurrentUpdateRetry.API_ATTEMPTS,
