@@ -81,6 +81,18 @@ class PromiseLedgerTest {
         assertThat(ledger.settle(promise, NOW).status()).isEqualTo(PromiseLedger.KEPT);
     }
 
+    @Test
+    void aPromiseForTheDayItIsMadeCountsThatDaysPaymentAndIsSettledAfterItsGrace() {
+        long promise = promise(TODAY, "300.00");
+        pay("SAME-DAY", TODAY, "300.00");
+        assertThat(kept(promise)).isEqualByComparingTo("300.00");
+
+        // promise date 2 March + 2 days grace: the daily settlement decides it on 5 March, not before
+        assertThat(ledger.settleDue(TODAY.plusDays(2), NOW)).isEmpty();
+        assertThat(ledger.settleDue(TODAY.plusDays(3), NOW)).singleElement()
+            .satisfies(s -> assertThat(s.status()).isEqualTo(PromiseLedger.KEPT));
+    }
+
     private long promise(LocalDate promiseDate, String amount) {
         db.jdbc.update("""
             INSERT INTO contact_report (loan_no, stage, channel, reached, outcome, recorded_by, recorded_at)

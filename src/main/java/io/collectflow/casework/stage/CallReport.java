@@ -41,8 +41,9 @@ public record CallReport(String loanNo, String stage, boolean reached, String ou
             problems.add("reached: this outcome needs the borrower reached; choose 'No answer' otherwise");
         }
         if (PROMISE_TO_PAY.equals(outcome)) {
-            if (promiseDate == null || !promiseDate.isAfter(today)) {
-                problems.add("promiseDate: a promise needs a date after today");
+            // today is allowed: a borrower promising to pay later the same day is common
+            if (promiseDate == null || promiseDate.isBefore(today)) {
+                problems.add("promiseDate: a promise needs a date from today on");
             }
             if (promiseAmount == null || promiseAmount.signum() <= 0) {
                 problems.add("promiseAmount: a promise needs a positive amount");

@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Configuration;
 
 /**
  * Completion checks of the collectors' tasks: a report that is incomplete or contradictory (a
- * promise without a future date or a positive amount, a home visit without two distinct named
+ * promise dated in the past or without a positive amount, a home visit without two distinct named
  * staff, a plan without confirmation) is rejected and the task stays open with the reason.
  */
 @Configuration

@@ -18,10 +18,12 @@ class CaseReportRulesTest {
     }
 
     @Test
-    void promiseNeedsAFutureDateAndAPositiveAmount() {
+    void promiseNeedsADateFromTodayOnAndAPositiveAmount() {
         assertThat(call(true, "PROMISE_TO_PAY", TODAY.plusDays(1), "0.01").problems(TODAY)).isEmpty();
-        assertThat(call(true, "PROMISE_TO_PAY", TODAY, "100").problems(TODAY)).containsExactly(
-            "promiseDate: a promise needs a date after today");
+        // a borrower promising to pay later the same day is common
+        assertThat(call(true, "PROMISE_TO_PAY", TODAY, "100").problems(TODAY)).isEmpty();
+        assertThat(call(true, "PROMISE_TO_PAY", TODAY.minusDays(1), "100").problems(TODAY)).containsExactly(
+            "promiseDate: a promise needs a date from today on");
         assertThat(call(true, "PROMISE_TO_PAY", null, "-5").problems(TODAY)).hasSize(2)
             .anyMatch(p -> p.startsWith("promiseAmount"));
     }

@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
@@ -83,6 +84,34 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
             .isEqualTo(1);
         fireTimer(pi, NEXT_CONTACT);
         singleTask(pi, CALL_BORROWER);
+    }
+
+    @Test
+    void aPromiseToPayLaterTodayIsTakenAndCheckedAfterTheGrace() {
+        String loanNo = fixtures.loan(10, today());
+        ProcessInstance pi = startCase(loanNo, 10);
+
+        Map<String, Object> sameDay = promise(300);
+        sameDay.put(Vars.PROMISE_DATE, today().toString());
+        complete(singleTask(pi, CALL_BORROWER), sameDay);
+
+        assertThat(pi).isWaitingAt(PROMISE_DUE);
+        assertThat(fixtures.count("""
+            SELECT COUNT(*) FROM promise_to_pay WHERE loan_no = ? AND status = 'OPEN' AND promised_on = promise_date""",
+            loanNo)).isEqualTo(1);
+        // checked the day after the promise date plus the grace (P2D), as for any promise
+        Instant checkAt = ((Date) variable(pi, Vars.PROMISE_CHECK_AT)).toInstant();
+        assertThat(checkAt).isEqualTo(today().plusDays(3).atStartOfDay(ZoneId.systemDefault()).toInstant());
+
+        // paid the same day, after the call
+        fixtures.pay(loanNo, today(), new BigDecimal("300.00"));
+        ClockUtil.setCurrentTime(Date.from(checkAt.plusSeconds(60)));
+        fireTimer(pi, PROMISE_DUE);
+
+        assertThat(variable(pi, Vars.PROMISE_KEPT)).isEqualTo(true);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM promise_to_pay WHERE loan_no = ? AND status = 'KEPT'", loanNo))
+            .isEqualTo(1);
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
     }
 
     @Test
@@ -183,13 +212,13 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
-    void promiseWithoutFutureDateOrPositiveAmountIsRejected() {
+    void promiseWithAPastDateOrWithoutPositiveAmountIsRejected() {
         String loanNo = fixtures.loan(10, today());
         ProcessInstance pi = startCase(loanNo, 10);
         Task call = singleTask(pi, CALL_BORROWER);
 
         Map<String, Object> bad = promise(0);
-        bad.put(Vars.PROMISE_DATE, today().toString());
+        bad.put(Vars.PROMISE_DATE, today().minusDays(1).toString());
         assertThatThrownBy(() -> taskService.complete(call.getId(), bad))
             .hasMessageContaining("promiseDate").hasMessageContaining("promiseAmount");
 
