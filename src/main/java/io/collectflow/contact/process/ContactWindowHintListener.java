@@ -11,8 +11,12 @@ import io.collectflow.contact.Operator;
 
 /**
  * Task listener (events create and assignment) that puts the guard's verdict for a call now into the
- * task-local variable {@code complianceHint}, shown read-only on the call form.
- * Wire with {@code <camunda:taskListener event="create" delegateExpression="${contactWindowHintListener}"/>}.
+ * task-local variable {@code complianceHint}, shown read-only on the call form. Wire it for both events, so
+ * the hint is worked out again when a collector claims the task (a complaint, a holiday or the caps may
+ * have blocked contact since the task was created):
+ * {@code <camunda:taskListener event="create" delegateExpression="${contactWindowHintListener}"/>} and the
+ * same with {@code event="assignment"}. Tasks that record another channel (a visit) call
+ * {@link #refresh(DelegateTask, Channel)} from their own listener.
  */
 @Component("contactWindowHintListener")
 public class ContactWindowHintListener implements TaskListener {
@@ -25,8 +29,13 @@ public class ContactWindowHintListener implements TaskListener {
 
     @Override
     public void notify(DelegateTask task) {
+        refresh(task, Channel.CALL);
+    }
+
+    /** Sets the hint for a contact by {@code channel} now ("You may visit until 21:00 …", "Visiting is allowed again at …"). */
+    public void refresh(DelegateTask task, Channel channel) {
         String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
-        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, guard.hint(loanNo, Channel.CALL, Operator.SYSTEM,
+        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, guard.hint(loanNo, channel, Operator.SYSTEM,
             ClockUtil.getCurrentTime().toInstant()));
     }
 }

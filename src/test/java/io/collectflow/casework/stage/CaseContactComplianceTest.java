@@ -27,12 +27,14 @@ import org.springframework.test.context.ActiveProfiles;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.contact.compliance.BorrowerFlagService;
 
 /**
  * The compliance guard on a collector's own call (F1, F2, F4): completing "Call borrower" outside
  * the borrower's contact window is refused with the next permitted moment and the task stays open;
  * inside it, the call attempt is written to the contact log; prohibited language in the notes is
- * refused naming the phrase. The borrower lives in Shanghai (UTC+8).
+ * refused naming the phrase. The task's compliance hint is worked out again when the task is claimed or
+ * assigned, and the visit task's hint speaks of visiting. The borrower lives in Shanghai (UTC+8).
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -48,6 +50,7 @@ class CaseContactComplianceTest {
     @Autowired ManagementService managementService;
     @Autowired RepositoryService repositoryService;
     @Autowired JdbcTemplate jdbc;
+    @Autowired BorrowerFlagService flags;
 
     @BeforeEach
     void contactStub() {
@@ -91,22 +94,62 @@ class CaseContactComplianceTest {
         assertThat(callsLogged(call)).isZero();
     }
 
+    @Test
+    void theCallHintIsRefreshedWhenTheTaskIsClaimed() {
+        Task call = callTaskAt(TUESDAY_MORNING);
+        assertThat(hint(call)).contains("You may call until 21:00");
+
+        // the borrower complains after the task was created: contact is blocked from now on
+        flags.openComplaint("B-" + loanNo(call), "complaint-officer1", "complaint registered");
+        taskService.claim(call.getId(), "collector1");
+
+        assertThat(hint(call)).startsWith("Calling this borrower is not allowed").contains("COMPLAINT_OPEN")
+            .doesNotContain("You may call");
+    }
+
+    @Test
+    void theVisitHintSpeaksOfVisitingAndIsRefreshedOnAssignment() {
+        Task visit = visitTaskAt(SATURDAY_EVENING);
+        assertThat(hint(visit)).startsWith("Visiting is allowed again at Mon 09:00").doesNotContain("Calling");
+
+        ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING.toInstant()));
+        taskService.setAssignee(visit.getId(), "collector2");
+
+        assertThat(hint(visit)).startsWith("You may visit until 21:00");
+    }
+
     private Task callTaskAt(OffsetDateTime at) {
+        return taskAt(at, 45, "DPD_30_59", Elements.CALL_BORROWER);
+    }
+
+    /** 100 days past due: second line visits (expanded plan). */
+    private Task visitTaskAt(OffsetDateTime at) {
+        return taskAt(at, 100, "DPD_90_179", Elements.VISIT_BORROWER);
+    }
+
+    private Task taskAt(OffsetDateTime at, int dpd, String bucket, String taskKey) {
         ClockUtil.setCurrentTime(Date.from(at.toInstant()));
         LocalDate today = at.toLocalDate();
-        String loanNo = new CaseFixtures(jdbc).loan(45, today);
+        String loanNo = new CaseFixtures(jdbc).loan(dpd, today);
         runtimeService.startProcessInstanceByKey(CollectionCase.PROCESS_KEY, loanNo, Map.of(Vars.LOAN_NO, loanNo,
-            Vars.DPD, 45, Vars.BUCKET, "DPD_30_59", Vars.OVERDUE_AMOUNT, 1050.0));
+            Vars.DPD, dpd, Vars.BUCKET, bucket, Vars.OVERDUE_AMOUNT, 1050.0));
         Jobs.runAll(managementService);
-        return taskService.createTaskQuery().processInstanceBusinessKey(loanNo)
-            .taskDefinitionKey(Elements.CALL_BORROWER).singleResult();
+        return taskService.createTaskQuery().processInstanceBusinessKey(loanNo).taskDefinitionKey(taskKey)
+            .singleResult();
+    }
+
+    private String hint(Task task) {
+        return (String) taskService.getVariableLocal(task.getId(), "complianceHint");
+    }
+
+    private String loanNo(Task task) {
+        return runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+            .singleResult().getBusinessKey();
     }
 
     private long callsLogged(Task call) {
-        String loanNo = runtimeService.createProcessInstanceQuery().processInstanceId(call.getProcessInstanceId())
-            .singleResult().getBusinessKey();
         return jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE loan_no = ? AND channel = 'call'", Long.class,
-            loanNo);
+            loanNo(call));
     }
 
     private static Map<String, Object> noAnswer(String notes) {
