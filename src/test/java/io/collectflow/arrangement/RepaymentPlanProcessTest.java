@@ -139,6 +139,41 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
+    void aRejectedProposalComesBackToTheCollectorWhoProposedItStillInTheGroupQueue() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        org.camunda.bpm.engine.task.Task first = singleTask(pi, "Task_ProposePlan");
+        assertThat(first.getAssignee()).as("the collector who asked for the plan").isEqualTo("collector1");
+
+        // a colleague takes the proposal over and gets a field wrong
+        taskService.setAssignee(first.getId(), "collector3");
+        complete(first, proposal(0, 3000, 200, "ELECTRONIC"));
+
+        org.camunda.bpm.engine.task.Task corrected = singleTask(pi, "Task_ProposePlan");
+        assertThat(corrected.getId()).isNotEqualTo(first.getId());
+        assertThat(corrected.getAssignee()).as("back to who proposed it").isEqualTo("collector3");
+        assertThat(taskService.createTaskQuery().taskId(corrected.getId()).taskCandidateGroup("collectors-l1")
+            .includeAssignedTasks().count()).as("still in the First line queue").isOne();
+        assertThat((String) taskService.getVariable(corrected.getId(), "planProblems")).contains("installmentCount");
+
+        complete(corrected, proposal(3, 3000, 200, "ELECTRONIC"));
+        assertThat(jdbc.queryForObject("SELECT collector FROM repayment_plan WHERE id = ?", String.class,
+            ((Number) variable(pi, PLAN_ID)).longValue())).isEqualTo("collector3");
+    }
+
+    @Test
+    void aPlanStartedWithoutACollectorWaitsUnassignedInTheGroupQueue() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(RepaymentPlanProcess.PROCESS_KEY, loanNo,
+            Map.of(LOAN_NO, loanNo, "candidateGroup", "collectors-l1"));
+        runJobs();
+
+        org.camunda.bpm.engine.task.Task proposal = singleTask(pi, "Task_ProposePlan");
+        assertThat(proposal.getAssignee()).isNull();
+        assertThat(pi).task("Task_ProposePlan").hasCandidateGroup("collectors-l1");
+    }
+
+    @Test
     void managerRejectsPlan() {
         String loanNo = fixtures.loan(20, today());
         ProcessInstance pi = start(loanNo);

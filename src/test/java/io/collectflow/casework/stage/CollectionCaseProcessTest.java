@@ -198,6 +198,28 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
+    void thePlanTaskFromACollectorsCallAndItsCorrectionStayWithThatCollector() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = startCase(loanNo, 20);
+        Task call = singleTask(pi, CALL_BORROWER);
+        taskService.claim(call.getId(), "collector1");
+
+        complete(call, reached("PLAN_REQUESTED"));
+        Task plan = singleTask(pi, "Task_ProposePlan");
+        assertThat(plan.getAssignee()).as("the collector who asked for the plan").isEqualTo("collector1");
+        assertThat(candidateGroups(plan)).containsExactly("collectors-l1");
+
+        // refused: the installment count is missing
+        complete(plan, Map.of("installmentCount", 0L, "declaredIncome", 3000.0, "otherDebts", 200.0,
+            "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
+        Task corrected = singleTask(pi, "Task_ProposePlan");
+        assertThat(corrected.getId()).isNotEqualTo(plan.getId());
+        assertThat(corrected.getAssignee()).isEqualTo("collector1");
+        assertThat(taskService.createTaskQuery().taskId(corrected.getId()).taskCandidateGroup("collectors-l1")
+            .includeAssignedTasks().count()).as("still in the First line queue").isOne();
+    }
+
+    @Test
     void otherOutcomeFollowsUpOnTheChosenDate() {
         String loanNo = fixtures.loan(20, today());
         ProcessInstance pi = startCase(loanNo, 20);

@@ -34,7 +34,7 @@ public class RepaymentPlanDelegates {
     JavaDelegate assessPlanDelegate(RepaymentPlanService plans) {
         return execution -> {
             RepaymentPlanService.PlanRequest request = new RepaymentPlanService.PlanRequest(
-                (String) execution.getVariable(LOAN_NO), (String) execution.getVariable("collector"),
+                (String) execution.getVariable(LOAN_NO), (String) execution.getVariable(COLLECTOR),
                 decimal(execution, DECLARED_INCOME), decimal(execution, OTHER_DEBTS),
                 execution.getVariable(INSTALLMENT_COUNT) == null ? 0 : ((Number) execution.getVariable(INSTALLMENT_COUNT)).intValue(),
                 date(execution.getVariable(FIRST_DUE_ON)), decimal(execution, TOTAL_AMOUNT),
@@ -51,6 +51,19 @@ public class RepaymentPlanDelegates {
             } catch (InvalidPlanException e) {
                 execution.setVariable(PLAN_PROBLEMS, e.getMessage());
                 throw new BpmnError(ERROR_PLAN_INVALID, e.getMessage());
+            }
+        };
+    }
+
+    /**
+     * Completing the proposal: whoever proposed it becomes the plan's collector, so a refused proposal comes
+     * back to them (the task's assignee expression) and the plan records them.
+     */
+    @Bean
+    TaskListener planProposerListener() {
+        return task -> {
+            if (task.getAssignee() != null) {
+                task.getExecution().setVariable(COLLECTOR, task.getAssignee());
             }
         };
     }

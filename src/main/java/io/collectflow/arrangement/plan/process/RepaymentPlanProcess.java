@@ -12,6 +12,11 @@ public final class RepaymentPlanProcess {
     public static final class Vars {
         public static final String LOAN_NO = "loanNo";
         public static final String PLAN_ID = "planId";
+        /**
+         * The collector the proposal task is assigned to: who asked for the plan (passed in by the caller,
+         * may be null), then who completed the last proposal; stored on the plan.
+         */
+        public static final String COLLECTOR = "collector";
         // proposal form (repayment-plan.form)
         public static final String DECLARED_INCOME = "declaredIncome";
         public static final String OTHER_DEBTS = "otherDebts";
