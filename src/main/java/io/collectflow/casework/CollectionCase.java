@@ -115,6 +115,11 @@ public final class CollectionCase {
         public static final String PLAN_CONFIRMED = "planConfirmed";
         public static final String VISIT_NOTES = "visitNotes";
         public static final String VISIT_RESULT = "visitResult";
+        /**
+         * WRITTEN or ELECTRONIC: how the borrower confirmed the plan agreed on the last visit (outcome
+         * PLAN_CONFIRMED, else removed); presets the proposal's {@code planConfirmation} in repayment-plan.bpmn.
+         */
+        public static final String NEGOTIATED_PLAN_CONFIRMATION = "negotiatedPlanConfirmation";
 
         // later stages (call activity outputs)
         public static final String AGENCY_OUTCOME = "agencyOutcome";
@@ -157,6 +162,8 @@ public final class CollectionCase {
         /** Call activity of processes/repayment-plan.bpmn (owned by io.collectflow.arrangement). */
         public static final String ARRANGE_REPAYMENT_PLAN = "CallActivity_RepaymentPlan";
         public static final String VISIT_BORROWER = "Task_VisitBorrower";
+        /** Call activity of processes/repayment-plan.bpmn for a plan negotiated on a visit (C2, D1). */
+        public static final String ARRANGE_NEGOTIATED_PLAN = "CallActivity_NegotiatedPlan";
         public static final String PROMISE_DUE = "Timer_PromiseDue";
         public static final String NEXT_CONTACT = "Timer_NextContact";
         public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";

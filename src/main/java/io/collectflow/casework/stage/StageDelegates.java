@@ -61,6 +61,11 @@ public class StageDelegates {
             execution.setVariable(NEXT_CONTACT_AT,
                 ProcessData.toDate(visits.record(report, retryAfter(execution), ProcessData.now())));
             execution.setVariable(VISIT_RESULT, report.outcome());
+            if (VisitReport.PLAN_CONFIRMED.equals(report.outcome())) {
+                execution.setVariable(NEGOTIATED_PLAN_CONFIRMATION, report.planConfirmation());
+            } else {
+                execution.removeVariable(NEGOTIATED_PLAN_CONFIRMATION);
+            }
             CaseForms.clear(execution, CaseForms.VISIT_FIELDS);
             rescore(execution, risk, RiskService.CONTACT_RECORDED);
         };

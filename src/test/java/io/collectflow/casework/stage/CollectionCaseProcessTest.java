@@ -22,13 +22,17 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
+import io.collectflow.arrangement.plan.process.PlanConfirmation;
 import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.process.WriteOffVars;
 
 /** collection-case.bpmn: every stage, every call outcome, escalation by the scan and cure from each stage. */
 class CollectionCaseProcessTest extends CaseProcessTestSupport {
+
+    @Autowired PlanConfirmation planConfirmation;
 
     @Test
     void preparesTheCaseAndOpensTheFirstLineCallWithTheDossier() {
@@ -262,11 +266,18 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         report.put(Vars.PLAN_CONFIRMATION, "WRITTEN");
         report.put(Vars.PLAN_CONFIRMED, true);
         complete(visit, report);
-        assertThat(pi).hasPassed("Task_RecordVisit").isWaitingAt("Timer_VisitFollowUp");
+        assertThat(pi).hasPassed("Task_RecordVisit").isWaitingAt(ARRANGE_NEGOTIATED_PLAN);
         assertThat(fixtures.count("""
             SELECT COUNT(*) FROM contact_report WHERE loan_no = ? AND channel = 'VISIT' AND staff_1 = 'Wang Fang'
                AND staff_2 = 'Zhao Lei' AND consent_to_enter = TRUE AND plan_confirmation = 'WRITTEN'""", loanNo))
             .isEqualTo(1);
+
+        // income 1,000 × 0.4 − 300 = 100 affordable: outside policy, the manager rejects the plan
+        complete(singleTask(pi, "Task_ProposePlan"), Map.of("installmentCount", 2L, "declaredIncome", 1000.0,
+            "otherDebts", 300.0, "firstDueOn", today().plusDays(10).toString(), "overdueReason", "CASH_FLOW"));
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
+        assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
+        assertThat(pi).hasPassed(ARRANGE_NEGOTIATED_PLAN).isWaitingAt("Timer_VisitFollowUp");
 
         fireTimer(pi, "Timer_VisitFollowUp");
         Map<String, Object> video = new HashMap<>();
@@ -277,6 +288,45 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         // expanded plan: second line exhausted -> agency
         assertThat(pi).hasPassed("EndEvent_SecondLineExhausted").isWaitingAt(AGENCY_PLACEMENT);
         assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.AGENCY);
+    }
+
+    @Test
+    void aPlanAgreedOnAVisitIsProposedConfirmedAndTrackedAsARepaymentPlan() {
+        String loanNo = fixtures.loan(100, today());
+        ProcessInstance pi = startCase(loanNo, 100);
+        Task visit = singleTask(pi, VISIT_BORROWER);
+        taskService.claim(visit.getId(), "collector2");
+
+        Map<String, Object> report = visit("PLAN_CONFIRMED", "Wang Fang", "Zhao Lei");
+        report.put(Vars.PLAN_CONFIRMATION, "WRITTEN");
+        report.put(Vars.PLAN_CONFIRMED, true);
+        complete(visit, report);
+
+        // the same repayment-plan process as a plan requested on a call: proposal, policy, confirmation, tracking
+        assertThat(pi).isWaitingAt(ARRANGE_NEGOTIATED_PLAN);
+        assertThat(openTasks(pi)).extracting(Task::getTaskDefinitionKey).containsExactly("Task_ProposePlan");
+        Task proposal = singleTask(pi, "Task_ProposePlan");
+        assertThat(proposal.getAssignee()).as("the collector who made the visit").isEqualTo("collector2");
+        assertThat(candidateGroups(proposal)).containsExactly("collectors-l2");
+        assertThat(taskService.getVariable(proposal.getId(), Vars.PLAN_CONFIRMATION))
+            .as("the confirmation the borrower gave on the visit").isEqualTo("WRITTEN");
+        // income 3,000 × 0.4 − 200 = 1,000 affordable; 1,050 in 3 installments of 350: within policy
+        complete(proposal, Map.of("installmentCount", 3L, "declaredIncome", 3000.0, "otherDebts", 200.0,
+            "firstDueOn", today().plusDays(10).toString(), "overdueReason", "CASH_FLOW"));
+
+        long planId = jdbc.queryForObject("SELECT id FROM repayment_plan WHERE loan_no = ?", Long.class, loanNo);
+        // the signed agreement from the visit is flagged once the plan is stored
+        planConfirmation.written(planId);
+        runJobs();
+
+        assertThat(jdbc.queryForObject("SELECT status || '/' || collector || '/' || confirmation_mode FROM repayment_plan"
+            + " WHERE id = ?", String.class, planId)).isEqualTo("ACTIVE/collector2/WRITTEN");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM plan_installment WHERE plan_id = ?", planId)).isEqualTo(3);
+        assertThat(pi).isWaitingAt(ARRANGE_NEGOTIATED_PLAN);
+        ProcessInstance plan = runtimeService.createProcessInstanceQuery().superProcessInstanceId(pi.getId())
+            .singleResult();
+        assertThat(plan).isWaitingAt("Timer_InstallmentDue");
+        assertThat(openTasks(pi)).isEmpty();
     }
 
     @Test
