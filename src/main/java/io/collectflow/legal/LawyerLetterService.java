@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -51,9 +52,10 @@ public class LawyerLetterService {
         return id == null ? 0 : id;
     }
 
-    public byte[] pdf(long letterId) {
-        return Base64.getDecoder().decode(
-            jdbc.queryForObject("SELECT pdf_base64 FROM lawyer_letter WHERE id = ?", String.class, letterId));
+    /** The stored PDF; empty for an unknown letter. */
+    public Optional<byte[]> pdf(long letterId) {
+        return jdbc.queryForList("SELECT pdf_base64 FROM lawyer_letter WHERE id = ?", String.class, letterId).stream()
+            .findFirst().map(Base64.getDecoder()::decode);
     }
 
     byte[] render(CaseBundle bundle, BigDecimal amount, LocalDate today, LocalDate payBy) {

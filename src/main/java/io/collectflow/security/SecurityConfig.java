@@ -62,6 +62,8 @@ public class SecurityConfig {
                     .hasAnyAuthority(ADMIN, MANAGERS)
                 // write-off dossiers in full (the approval form shows what fits a process variable)
                 .requestMatchers("/api/write-offs/**").hasAnyAuthority(WRITE_OFF_APPROVERS)
+                // lawyer letters as PDF (D3): the legal team sends them, managers and administrators may read them
+                .requestMatchers("/api/lawyer-letters/**").hasAnyAuthority(ADMIN, MANAGERS, LEGAL)
                 // a borrower's new phone, e-mail or address: the roles that contact borrowers
                 .requestMatchers(HttpMethod.PATCH, "/api/borrowers/*/contact-data").hasAnyAuthority(FULL_PII)
                 // loans and borrowers: in-house staff only (agencies see their placements through tasks)

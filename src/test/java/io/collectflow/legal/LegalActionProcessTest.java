@@ -51,7 +51,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             .task().hasCandidateGroup("legal");
         assertThat(variable(pi, Vars.LEGAL_ACTION)).isEqualTo("LAWYER_LETTER");
         long letterId = ((Number) variable(pi, LegalActionDelegates.LAWYER_LETTER_ID)).longValue();
-        byte[] pdf = letters.pdf(letterId);
+        byte[] pdf = letters.pdf(letterId).orElseThrow();
         assertThat(new String(pdf, 0, 5, java.nio.charset.StandardCharsets.US_ASCII)).isEqualTo("%PDF-");
         PdfReader reader = new PdfReader(pdf);
         StringBuilder text = new StringBuilder();
