@@ -43,8 +43,4 @@ public class LegalAssessment {
             "SELECT COALESCE(SUM(estimated_value), 0) FROM collateral WHERE loan_no = ? AND status = 'HELD'",
             BigDecimal.class, loanNo);
     }
-
-    public void collateralDisposed(String loanNo) {
-        jdbc.update("UPDATE collateral SET status = 'DISPOSED' WHERE loan_no = ? AND status = 'HELD'", loanNo);
-    }
 }

@@ -79,6 +79,7 @@ class CollateralApiTest {
             .exchange(path(), HttpMethod.GET, null, JSON_LIST);
         assertThat(listed.getBody()).extracting(c -> c.get("description"))
             .containsExactly("BYD Qin 2022, plate 沪A12345", "Term deposit 6222 0000");
+        assertThat(listed.getBody()).allSatisfy(held -> assertThat(held).containsEntry("disposal", null));
         assertThat(anonymous.withBasicAuth("agency1", "agency1").exchange(path(), HttpMethod.GET, null, String.class)
             .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'COLLATERAL_REGISTERED'"
@@ -128,6 +129,10 @@ class CollateralApiTest {
         List<Map<String, Object>> items = anonymous.withBasicAuth("legal1", "legal1")
             .exchange(path(), HttpMethod.GET, null, JSON_LIST).getBody();
         assertThat(items).extracting(c -> c.get("status")).containsExactly("DISPOSED");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> disposal = (Map<String, Object>) items.get(0).get("disposal");
+        assertThat(disposal).containsEntry("method", "AUCTION").containsEntry("disposedOn", today.toString());
+        assertThat(new BigDecimal(disposal.get("proceeds").toString())).isEqualByComparingTo("300000");
         runtime.deleteProcessInstance(legal.getId(), "test done");
     }
 

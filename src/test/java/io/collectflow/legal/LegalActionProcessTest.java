@@ -1,8 +1,11 @@
 package io.collectflow.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.math.BigDecimal;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -83,8 +86,48 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_DisposeCollateral"), Map.of("disposalMethod", "AUCTION", "disposalProceeds", 38000));
         assertThat(jdbc.queryForObject("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
             .isEqualTo("DISPOSED");
+        assertThat(disposal(loanNo)).containsExactly("AUCTION", new BigDecimal("38000.00"), today());
+        assertThat(fixtures.count("SELECT COUNT(*) FROM payment WHERE loan_no = ?", loanNo))
+            .as("proceeds are not posted as a payment: the bank's payment file brings them").isZero();
         complete(singleTask(pi, "Task_EnforceJudgment"), Map.of(Vars.LEGAL_OUTCOME, "PARTIALLY_RECOVERED"));
         assertThat(pi).hasPassed("Task_RecordCollateralDisposal", "EndEvent_LitigationConcluded").isEnded();
+    }
+
+    @Test
+    void aDisposalWithoutMethodOrWithNegativeProceedsIsRefusedNamingTheField() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        jdbc.update("INSERT INTO collateral (loan_no, kind, description, estimated_value) "
+            + "VALUES (?, 'DEPOSIT', 'Term deposit', 100), (?, 'OTHER', 'Watch', 50)", loanNo, loanNo);
+        ProcessInstance pi = start(loanNo);
+        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
+            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
+        }
+
+        assertThatThrownBy(() -> complete(singleTask(pi, "Task_DisposeCollateral"),
+            Map.of("disposalMethod", "SALE", "disposalProceeds", -0.01))).hasMessageContaining("disposalProceeds")
+            .hasMessageContaining("0 or more");
+        assertThatThrownBy(() -> complete(singleTask(pi, "Task_DisposeCollateral"),
+            Map.of("disposalMethod", "SALE"))).hasMessageContaining("disposalProceeds");
+        assertThatThrownBy(() -> complete(singleTask(pi, "Task_DisposeCollateral"),
+            Map.of("disposalMethod", "BARTER", "disposalProceeds", 10))).hasMessageContaining("disposalMethod");
+        assertThat(pi).isWaitingAt("Task_DisposeCollateral");
+        assertThat(jdbc.queryForList("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
+            .containsOnly("HELD");
+
+        complete(singleTask(pi, "Task_DisposeCollateral"), Map.of("disposalMethod", "SALE", "disposalProceeds", 0));
+        assertThat(pi).hasPassed("Task_RecordCollateralDisposal").isWaitingAt("Task_EnforceJudgment");
+        assertThat(jdbc.queryForList("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
+            .containsOnly("DISPOSED");
+        assertThat(disposal(loanNo)).as("items disposed of together share one disposal")
+            .containsExactly("SALE", new BigDecimal("0.00"), today());
+    }
+
+    /** Method, proceeds and date of the loan's (single) disposal, as recorded with its collateral. */
+    private List<Object> disposal(String loanNo) {
+        return jdbc.queryForObject("SELECT DISTINCT d.method, d.proceeds, d.disposed_on FROM collateral c "
+            + "JOIN collateral_disposal d ON d.id = c.disposal_id WHERE c.loan_no = ?",
+            (rs, n) -> List.<Object>of(rs.getString(1), rs.getBigDecimal(2), rs.getDate(3).toLocalDate()), loanNo);
     }
 
     @Test

@@ -20,15 +20,23 @@ import io.collectflow.web.InvalidFieldException;
 /**
  * The collateral register (D3): items securing a loan with their estimated value and valuation date. The
  * legal action counts the HELD items (LegalAssessment) for its litigation decision and takes the
- * disposal path when there are any. Registrations are audited.
+ * disposal path when there are any; its disposal (method, proceeds, date) is recorded here. Registrations are
+ * audited.
  */
 @Service
 public class CollateralService {
 
+    private static final String SELECT = """
+        SELECT c.*, d.method AS disposal_method, d.proceeds AS disposal_proceeds, d.disposed_on
+          FROM collateral c LEFT JOIN collateral_disposal d ON d.id = c.disposal_id""";
+
     private static final RowMapper<Collateral> COLLATERAL = (rs, n) -> new Collateral(rs.getLong("id"),
         rs.getString("loan_no"), rs.getString("kind"), rs.getString("description"), rs.getBigDecimal("estimated_value"),
         rs.getDate("valuation_date") == null ? null : rs.getDate("valuation_date").toLocalDate(), rs.getString("status"),
-        rs.getString("registered_by"), DbTime.fromDb(rs.getObject("registered_at", LocalDateTime.class)));
+        rs.getString("registered_by"), DbTime.fromDb(rs.getObject("registered_at", LocalDateTime.class)),
+        rs.getObject("disposal_id") == null ? null : new Collateral.Disposal(rs.getLong("disposal_id"),
+            rs.getString("disposal_method"), rs.getBigDecimal("disposal_proceeds"),
+            rs.getDate("disposed_on").toLocalDate()));
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -62,13 +70,37 @@ public class CollateralService {
         long id = keys.getKey().longValue();
         audit.record(actor, "COLLATERAL_REGISTERED", "loan", loanNo, item.type() + " " + item.description()
             + ", estimated " + item.estimatedValue().toPlainString() + " on " + item.valuationDate() + " (collateral " + id + ")");
-        return jdbc.queryForObject("SELECT * FROM collateral WHERE id = ?", COLLATERAL, id);
+        return jdbc.queryForObject(SELECT + " WHERE c.id = ?", COLLATERAL, id);
     }
 
     /** The loan's items, oldest first; {@link NoSuchElementException} for an unknown loan. */
     public List<Collateral> forLoan(String loanNo) {
         requireLoan(loanNo);
-        return jdbc.query("SELECT * FROM collateral WHERE loan_no = ? ORDER BY id", COLLATERAL, loanNo);
+        return jdbc.query(SELECT + " WHERE c.loan_no = ? ORDER BY c.id", COLLATERAL, loanNo);
+    }
+
+    /**
+     * Records the disposal of the loan's HELD items (they become DISPOSED with it) and returns its id. The proceeds
+     * are not posted as a payment: the buyer's money reaches the loan through the bank's payment file.
+     */
+    @Transactional
+    public long recordDisposal(String loanNo, CollateralDisposal disposal, LocalDate disposedOn) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                INSERT INTO collateral_disposal (loan_no, method, proceeds, disposed_on, recorded_at)
+                VALUES (?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setString(1, loanNo);
+            insert.setString(2, disposal.method());
+            insert.setBigDecimal(3, disposal.proceeds());
+            insert.setObject(4, disposedOn);
+            insert.setObject(5, DbTime.toDb(clock.instant()));
+            return insert;
+        }, keys);
+        long id = keys.getKey().longValue();
+        jdbc.update("UPDATE collateral SET status = 'DISPOSED', disposal_id = ? WHERE loan_no = ? AND status = 'HELD'",
+            id, loanNo);
+        return id;
     }
 
     private void requireLoan(String loanNo) {

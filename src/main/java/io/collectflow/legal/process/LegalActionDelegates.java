@@ -4,6 +4,8 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -11,6 +13,8 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.LawyerLetterService;
 import io.collectflow.legal.LegalAssessment;
+import io.collectflow.legal.collateral.CollateralDisposal;
+import io.collectflow.legal.collateral.CollateralService;
 
 /** Thin delegates of legal-action.bpmn. */
 @Configuration
@@ -22,6 +26,9 @@ public class LegalActionDelegates {
     public static final String HAS_COLLATERAL = "hasCollateral";
     public static final String COLLATERAL_VALUE = "collateralValue";
     public static final String LAWYER_LETTER_ID = "lawyerLetterId";
+    /** Form of Task_DisposeCollateral: AUCTION or SALE, and the total proceeds (0 or more). */
+    public static final String DISPOSAL_METHOD = CollateralDisposal.METHOD_FIELD;
+    public static final String DISPOSAL_PROCEEDS = CollateralDisposal.PROCEEDS_FIELD;
 
     @Bean
     JavaDelegate legalEstimateDelegate(LegalAssessment assessment) {
@@ -38,12 +45,26 @@ public class LegalActionDelegates {
     @Bean
     JavaDelegate lawyerLetterDelegate(LawyerLetterService letters) {
         return execution -> execution.setVariable(LAWYER_LETTER_ID, letters.issue(
-            (String) execution.getVariable(Vars.LOAN_NO),
-            LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault())));
+            (String) execution.getVariable(Vars.LOAN_NO), today()));
+    }
+
+    /** Completing Task_DisposeCollateral without a method or with proceeds below 0 is refused; the task stays open. */
+    @Bean
+    TaskListener collateralDisposalValidator() {
+        return task -> disposal(task);
     }
 
     @Bean
-    JavaDelegate collateralDisposalDelegate(LegalAssessment assessment) {
-        return execution -> assessment.collateralDisposed((String) execution.getVariable(Vars.LOAN_NO));
+    JavaDelegate collateralDisposalDelegate(CollateralService collateral) {
+        return execution -> collateral.recordDisposal((String) execution.getVariable(Vars.LOAN_NO), disposal(execution),
+            today());
+    }
+
+    private static CollateralDisposal disposal(VariableScope form) {
+        return CollateralDisposal.of(form.getVariable(DISPOSAL_METHOD), form.getVariable(DISPOSAL_PROCEEDS));
+    }
+
+    private static LocalDate today() {
+        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
     }
 }
