@@ -50,6 +50,10 @@ class DeceasedBorrowerProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = report(loanNo);
         complete(singleTask(pi, "Task_CheckEstate"), Map.of("estateExists", false, "estateNotes", "nothing left"));
         assertThat(pi).isWaitingAt("CallActivity_WriteOffDeceased");
+        Task approval = taskService.createTaskQuery().processInstanceBusinessKey(loanNo)
+            .taskDefinitionKey("Task_FirstApproval").singleResult();
+        assertThat(taskService.getVariables(approval.getId())).as("the approval form's header: days past due, bucket")
+            .containsEntry(Vars.DPD, 400).containsEntry(Vars.BUCKET, "DPD_1_29").containsEntry(Vars.OVERDUE_AMOUNT, 1050.0);
 
         for (String[] step : new String[][] {{"Task_FirstApproval", "manager1"}, {"Task_SecondApproval", "manager2"}}) {
             List<Task> tasks = taskService.createTaskQuery().processInstanceBusinessKey(loanNo)

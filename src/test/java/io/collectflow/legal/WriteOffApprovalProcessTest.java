@@ -71,6 +71,26 @@ class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
+    void theApprovalShowsTheLoansStandingWhoeverStartsIt() {
+        String onlyLoanNo = fixtures.loan(1200, today());
+        jdbc.update("UPDATE loan SET bucket = 'DPD_360_PLUS', overdue_amount = 4321.50 WHERE loan_no = ?", onlyLoanNo);
+        ProcessInstance bare = runtimeService.startProcessInstanceByKey("write-off-approval", onlyLoanNo,
+            Map.of(Vars.LOAN_NO, onlyLoanNo, WriteOffVars.REQUESTED_BY, "legal1"));
+        runJobs();
+        assertThat(bare).isWaitingAt(FIRST);
+        assertThat(variable(bare, Vars.DPD)).as("read from the loan book").isEqualTo(1200);
+        assertThat(variable(bare, Vars.BUCKET)).isEqualTo("DPD_360_PLUS");
+        assertThat(variable(bare, Vars.OVERDUE_AMOUNT)).isEqualTo(4321.5);
+
+        String fromCase = fixtures.loan(1200, today());
+        ProcessInstance pi = request(fromCase, "collector2", null);
+        assertThat(pi).isWaitingAt(FIRST);
+        assertThat(variable(pi, Vars.DPD)).as("what the case passed is kept").isEqualTo(1200);
+        assertThat(variable(pi, Vars.OVERDUE_AMOUNT)).isEqualTo(3000.0);
+        assertThat(variable(pi, Vars.BUCKET)).as("what the case left out is read").isEqualTo("DPD_1_29");
+    }
+
+    @Test
     void loanWithoutAnyGroundIsNotEligible() {
         String loanNo = fixtures.loan(100, today());
         ProcessInstance pi = request(loanNo, "collector2", null);

@@ -37,7 +37,8 @@ public record CollateralDisposal(String method, BigDecimal proceeds) {
 
     private static BigDecimal amount(Object proceeds) {
         if (proceeds == null || proceeds.toString().isBlank()) {
-            throw new InvalidFieldException(PROCEEDS_FIELD, "required: what the sale or auction brought in (0 or more)");
+            throw new InvalidFieldException(PROCEEDS_FIELD,
+                "required: what the sale or auction brought in (0 or more)");
         }
         try {
             return new BigDecimal(proceeds.toString().strip());

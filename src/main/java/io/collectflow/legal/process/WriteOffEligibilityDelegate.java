@@ -17,22 +17,31 @@ import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.CaseBundleService;
 import io.collectflow.legal.WriteOffEligibility;
 import io.collectflow.legal.WriteOffGround;
+import io.collectflow.loan.view.LoanViewService;
 
-/** Which write-off grounds the loan meets, and the balance to write off. */
+/**
+ * Which write-off grounds the loan meets, and the balance to write off. Whoever starts the approval without the
+ * loan's standing (the deceased-borrower path passes only the loan number) gets {@code dpd}, {@code bucket} and
+ * {@code overdueAmount} from the loan book here, so the approval form's header is complete; values passed in are kept.
+ */
 @Component("writeOffEligibilityDelegate")
 public class WriteOffEligibilityDelegate implements JavaDelegate {
 
     private final WriteOffEligibility eligibility;
     private final CaseBundleService bundles;
+    private final LoanViewService loans;
 
-    public WriteOffEligibilityDelegate(WriteOffEligibility eligibility, CaseBundleService bundles) {
+    public WriteOffEligibilityDelegate(WriteOffEligibility eligibility, CaseBundleService bundles,
+            LoanViewService loans) {
         this.eligibility = eligibility;
         this.bundles = bundles;
+        this.loans = loans;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         String loanNo = (String) execution.getVariable(Vars.LOAN_NO);
+        completeStanding(execution, loanNo);
         List<WriteOffGround> grounds = eligibility.grounds(loanNo,
             declared((String) execution.getVariable(WriteOffVars.DECLARED_GROUNDS)),
             LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()));
@@ -41,6 +50,26 @@ public class WriteOffEligibilityDelegate implements JavaDelegate {
         execution.setVariable(WriteOffVars.AMOUNT, bundles.balance(loanNo).doubleValue());
         if (grounds.isEmpty()) {
             execution.setVariable(WriteOffVars.REJECTION_REASON, "no write-off ground met");
+        }
+    }
+
+    private void completeStanding(DelegateExecution execution, String loanNo) {
+        if (execution.getVariable(Vars.DPD) != null && execution.getVariable(Vars.BUCKET) != null
+                && execution.getVariable(Vars.OVERDUE_AMOUNT) != null) {
+            return;
+        }
+        loans.find(loanNo).ifPresent(loan -> {
+            setIfMissing(execution, Vars.DPD, loan.dpd());
+            setIfMissing(execution, Vars.BUCKET, loan.bucket());
+            // a Double, as the case passes it: Camunda has no decimal value type
+            setIfMissing(execution, Vars.OVERDUE_AMOUNT,
+                loan.overdueAmount() == null ? null : loan.overdueAmount().doubleValue());
+        });
+    }
+
+    private static void setIfMissing(DelegateExecution execution, String name, Object value) {
+        if (execution.getVariable(name) == null && value != null) {
+            execution.setVariable(name, value);
         }
     }
 
