@@ -63,8 +63,9 @@ class ContactWiringTest {
                     .camundaTaskListenerDelegateExpression("complete", "${manualContactComplianceListener}")
                 .endEvent()
                 .done();
+            // with its form, as any deployment must (ModelCheckDeployer)
             repository.createDeployment().name("contact wiring test").addModelInstance("test-contact-wiring.bpmn", model)
-                .deploy();
+                .addClasspathResource("forms/record-contact.form").deploy();
         }
     }
 
