@@ -24,6 +24,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.repository.DeploymentBuilder;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.CollectFlowApplication;
@@ -136,18 +138,41 @@ public final class Simulator implements AutoCloseable {
         return paths;
     }
 
-    /** Deploys the strategy's files into this engine only; being the latest versions, new cases use them. */
+    /**
+     * Deploys the strategy's files into this engine only; being the latest versions, new cases use them. A process
+     * comes with the application's forms (a deployment must hold the forms its processes show), unless the strategy
+     * brings its own of the same name.
+     */
     private void deploy(String strategy, List<Path> files) {
         DeploymentBuilder deployment = context.getBean(RepositoryService.class).createDeployment()
             .name("simulation strategy " + strategy);
+        List<String> names = new ArrayList<>();
         for (Path path : files) {
             try {
+                names.add(path.getFileName().toString());
                 deployment.addInputStream(path.getFileName().toString(), new ByteArrayInputStream(Files.readAllBytes(path)));
             } catch (IOException e) {
                 throw new IllegalArgumentException("cannot read strategy file " + path + ": " + e.getMessage(), e);
             }
         }
+        if (names.stream().anyMatch(name -> name.endsWith(".bpmn"))) {
+            addApplicationForms(deployment, names);
+        }
         deployment.deploy();
+    }
+
+    private void addApplicationForms(DeploymentBuilder deployment, List<String> given) {
+        try {
+            for (Resource form : new PathMatchingResourcePatternResolver().getResources("classpath*:forms/*.form")) {
+                if (form.getFilename() != null && !given.contains(form.getFilename())) {
+                    try (var in = form.getInputStream()) {
+                        deployment.addInputStream(form.getFilename(), new ByteArrayInputStream(in.readAllBytes()));
+                    }
+                }
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot read the application's forms: " + e.getMessage(), e);
+        }
     }
 
     /** Runs the days; {@code onDay} hears the number of days done. */

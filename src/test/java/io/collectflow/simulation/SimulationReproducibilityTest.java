@@ -49,5 +49,9 @@ class SimulationReproducibilityTest {
         assertThat(shifted.days()).as("the day series with the engine's ids shifted").isEqualTo(plain.days());
         assertThat(shifted.tasksCompleted()).isEqualTo(plain.tasksCompleted());
         assertThat(shifted.jobsExecuted()).isEqualTo(plain.jobsExecuted());
+
+        // a process as the strategy is deployed with the application's forms (a deployment must hold its forms)
+        SimulationResult process = simulate(7L, "processes/collection-strategy.dmn+processes/collection-case.bpmn");
+        assertThat(process.days()).as("the shipped process and table deployed once more").isEqualTo(plain.days());
     }
 }
