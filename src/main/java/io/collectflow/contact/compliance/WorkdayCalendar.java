@@ -13,7 +13,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.tyme.holiday.LegalHoliday;
 
@@ -25,6 +27,8 @@ import com.tyme.holiday.LegalHoliday;
  * region may be a country (CN) or a subdivision (CN-SH); '#' starts a comment.
  */
 public class WorkdayCalendar {
+
+    private static final Map<LocalDate, Optional<DayKind>> CHINA_OFFICIAL = new ConcurrentHashMap<>();
 
     private final Map<String, DayKind> overrides = new HashMap<>();
     /** country|year of every file entry: a file listing a country's days of a year gives its arrangement */
@@ -111,9 +115,9 @@ public class WorkdayCalendar {
             kind = overrides.get(key(country, date));
         }
         if (kind == null && "CN".equals(country)) {
-            LegalHoliday holiday = LegalHoliday.fromYmd(date.getYear(), date.getMonthValue(), date.getDayOfMonth());
-            if (holiday != null) {
-                kind = holiday.isWork() ? DayKind.MAKEUP_WORKDAY : DayKind.HOLIDAY;
+            Optional<DayKind> official = chinaOfficial(date);
+            if (official.isPresent()) {
+                kind = official.get();
             } else if (!chinaArrangementKnown(date.getYear())
                     && ChinaStatutoryHolidays.of(date.getYear()).contains(date)) {
                 kind = DayKind.HOLIDAY;
@@ -124,6 +128,19 @@ public class WorkdayCalendar {
             kind = dow == DayOfWeek.SATURDAY || dow == DayOfWeek.SUNDAY ? DayKind.WEEKEND : DayKind.WORKDAY;
         }
         return kind;
+    }
+
+    /**
+     * tyme4j's day of the official arrangement (holiday or make-up workday), if any. Its lookup formats and runs a
+     * regular expression over its data on every call, and the guard asks for the same days again and again (every
+     * check, every next-allowed search), so each date is looked up once.
+     */
+    private static Optional<DayKind> chinaOfficial(LocalDate date) {
+        return CHINA_OFFICIAL.computeIfAbsent(date, d -> {
+            LegalHoliday holiday = LegalHoliday.fromYmd(d.getYear(), d.getMonthValue(), d.getDayOfMonth());
+            return holiday == null ? Optional.empty()
+                : Optional.of(holiday.isWork() ? DayKind.MAKEUP_WORKDAY : DayKind.HOLIDAY);
+        });
     }
 
     private static String country(String region) {
