@@ -9,9 +9,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
+import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.collectflow.agency.process.AgencyVars;
 import io.collectflow.casework.CollectionCase.Vars;
@@ -21,6 +24,7 @@ import io.collectflow.casework.stage.CaseProcessTestSupport;
 class AgencyPlacementProcessTest extends CaseProcessTestSupport {
 
     @Autowired AuthorizationService authorizationService;
+    @Autowired FormService formService;
     @Autowired PlacementService placements;
     @Autowired AgencyAdministration administration;
 
@@ -47,7 +51,7 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
     }
 
     @Test
-    void championPlacementReturnedByTheAgencyWithCommission() {
+    void championPlacementReturnedByTheAgencyWithCommission() throws Exception {
         String loanNo = fixtures.loan(200, today());
         ProcessInstance pi = placed(loanNo, 50);
 
@@ -71,6 +75,14 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, AgencyVars.COMMISSION)).isEqualTo(100.0);
         assertThat(placements.find(placement.id()).status()).isEqualTo("RETURNED");
         assertThat(grants("agency-acme", pi.getId()) + grants("agency-acme", taskId)).isZero();
+
+        // the reviewing manager reads the agency's hand-back report on the review form
+        String review = singleTask(pi, "Task_ReviewAgencyResult").getId();
+        assertThat(formService.getTaskFormVariables(review).getValue("agencyReport", String.class))
+            .isEqualTo("paid 500, rest refused");
+        try (var form = formService.getDeployedTaskForm(review)) {
+            assertThat(new ObjectMapper().readTree(form).findValuesAsText("key")).contains("agencyReport");
+        }
 
         complete(singleTask(pi, "Task_ReviewAgencyResult"), Map.of(AgencyVars.OUTCOME, "PARTIALLY_RECOVERED"));
         assertThat(pi).hasPassed("EndEvent_PlacementReturned").isEnded();
