@@ -245,7 +245,7 @@
     cure30: 'cured within 30 days', cure90: 'cured within 90 days',
     roll30: 'reached 30+ DPD within 60 days', recovery90: 'recovered in the first 90 days'
   };
-  const points = (x) => (x === null || x === undefined) ? '–' : (Number(x) * 100).toFixed(1);
+  const percentPoints = (x) => (x === null || x === undefined) ? '–' : (Number(x) * 100).toFixed(1);
 
   async function renderPilot(asOf) {
     let url = '/api/kpis/challenger?asOf=' + asOf;
@@ -265,8 +265,8 @@
       cell(tr, PILOT_METRICS[d.metric] || d.metric);
       cell(tr, pct(d.champion) + ' (' + count(report.champion, d.metric) + ')').id = 'pilot-' + d.metric + '-champion';
       cell(tr, pct(d.challenger) + ' (' + count(report.challenger, d.metric) + ')').id = 'pilot-' + d.metric + '-challenger';
-      const difference = d.difference === null ? '–' : (d.difference >= 0 ? '+' : '') + points(d.difference) + ' pt ('
-        + points(d.ci95Low) + ' .. ' + points(d.ci95High) + ')';
+      const difference = d.difference === null ? '–' : (d.difference >= 0 ? '+' : '') + percentPoints(d.difference)
+        + ' pt (' + percentPoints(d.ci95Low) + ' .. ' + percentPoints(d.ci95High) + ')';
       cell(tr, difference, d.clear ? 'MET' : null).id = 'pilot-' + d.metric + '-difference';
       cell(tr, d.p === null ? '–' : Number(d.p).toFixed(3));
     });

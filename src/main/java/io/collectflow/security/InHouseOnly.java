@@ -23,7 +23,6 @@ final class InHouseOnly implements AuthorizationManager<RequestAuthorizationCont
     public AuthorizationDecision check(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
         Authentication auth = authentication.get();
         boolean loggedIn = auth != null && auth.isAuthenticated() && !TRUST.isAnonymous(auth);
-        return new AuthorizationDecision(loggedIn && auth.getAuthorities().stream()
-            .noneMatch(a -> a.getAuthority().startsWith(Roles.AGENCY_PREFIX)));
+        return new AuthorizationDecision(loggedIn && !Roles.isAgencyUser(auth));
     }
 }

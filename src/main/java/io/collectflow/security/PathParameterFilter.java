@@ -3,10 +3,6 @@ package io.collectflow.security;
 import java.io.IOException;
 import java.util.Locale;
 
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import jakarta.servlet.FilterChain;
@@ -17,18 +13,9 @@ import jakarta.servlet.http.HttpServletResponse;
 /**
  * Refuses path parameters ({@code /engine-rest;x/user}) with 400 before any other filter: nothing of ours or of
  * Camunda's uses them, Spring Security's firewall refuses them anyway, and Spring's path parsing, which runs before
- * the firewall, failed on them with a 500.
+ * the firewall, failed on them with a 500. Registered first of all by {@link SecurityConfig}.
  */
-@Configuration
 class PathParameterFilter extends OncePerRequestFilter {
-
-    @Bean
-    static FilterRegistrationBean<PathParameterFilter> pathParameterFilterRegistration() {
-        FilterRegistrationBean<PathParameterFilter> registration = new FilterRegistrationBean<>(new PathParameterFilter());
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        registration.addUrlPatterns("/*");
-        return registration;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

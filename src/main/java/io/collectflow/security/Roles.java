@@ -1,5 +1,7 @@
 package io.collectflow.security;
 
+import org.springframework.security.core.Authentication;
+
 /** The standard groups (CONTRACT.md "Identities"); a user's groups are its Spring authorities. */
 public final class Roles {
 
@@ -27,5 +29,10 @@ public final class Roles {
     public static final String[] COMPLAINANT_PII = {ADMIN, COMPLAINTS};
 
     private Roles() {
+    }
+
+    /** The login belongs to an agency group: it acts for an agency and sees only what is placed with it. */
+    public static boolean isAgencyUser(Authentication login) {
+        return login != null && login.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith(AGENCY_PREFIX));
     }
 }

@@ -8,8 +8,10 @@ import static io.collectflow.security.Roles.STAFF;
 import static io.collectflow.security.Roles.WRITE_OFF_APPROVERS;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -32,6 +34,15 @@ public class SecurityConfig {
 
     static final String OWN_PAGES_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:;"
         + " connect-src 'self'; object-src 'none'; base-uri 'none'; frame-ancestors 'none'; form-action 'self'";
+
+    /** Before every other filter (Spring's path parsing included): {@link PathParameterFilter}. */
+    @Bean
+    FilterRegistrationBean<PathParameterFilter> pathParameterFilter() {
+        FilterRegistrationBean<PathParameterFilter> registration = new FilterRegistrationBean<>(new PathParameterFilter());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+        registration.addUrlPatterns("/*");
+        return registration;
+    }
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IdentityService identityService) throws Exception {

@@ -209,7 +209,7 @@ final class Replications {
      * alike: 5 % of the lines compared (those with a difference on at least one seed). Two strategies only.
      */
     Chance chance() {
-        return Chance.over(figures);
+        return Chance.of(figures, holm);
     }
 
     /**
@@ -219,10 +219,14 @@ final class Replications {
     record Chance(int starred, int compared, int held) {
 
         static Chance over(List<Figure> figures) {
+            return of(figures, holm(figures));
+        }
+
+        /** {@code holm}: {@link #holm} of the figures, in their order. */
+        static Chance of(List<Figure> figures, double[] holm) {
             int compared = 0;
             int starred = 0;
             int held = 0;
-            double[] holm = holm(figures);
             for (int i = 0; i < figures.size(); i++) {
                 if (isCompared(figures.get(i))) {
                     compared++;

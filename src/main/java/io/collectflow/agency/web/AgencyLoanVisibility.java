@@ -19,8 +19,6 @@ class AgencyLoanVisibility implements LoanVisibility {
 
     @Override
     public boolean visible(String loanNo, Authentication caller) {
-        boolean agency = caller != null && caller.getAuthorities().stream()
-            .anyMatch(a -> a.getAuthority().startsWith(Roles.AGENCY_PREFIX));
-        return !agency || placements.placedWith(loanNo, AgencyUsers.agencyCode(caller)).isPresent();
+        return !Roles.isAgencyUser(caller) || placements.placedWith(loanNo, AgencyUsers.agencyCode(caller)).isPresent();
     }
 }

@@ -4,6 +4,7 @@ import org.springframework.security.core.Authentication;
 
 import io.collectflow.contact.Operator;
 import io.collectflow.contact.OperatorType;
+import io.collectflow.security.Roles;
 
 /** The operator behind an API call: members of an {@code agency-*} group act for an agency. */
 final class Operators {
@@ -15,7 +16,6 @@ final class Operators {
         if (auth == null) {
             return Operator.SYSTEM;
         }
-        boolean agency = auth.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith("agency-"));
-        return new Operator(auth.getName(), agency ? OperatorType.AGENCY : OperatorType.COLLECTOR);
+        return new Operator(auth.getName(), Roles.isAgencyUser(auth) ? OperatorType.AGENCY : OperatorType.COLLECTOR);
     }
 }
