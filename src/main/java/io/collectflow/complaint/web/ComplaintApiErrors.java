@@ -2,6 +2,9 @@ package io.collectflow.complaint.web;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -26,8 +29,20 @@ public class ComplaintApiErrors {
     /** Not JSON, or not sent as JSON: invalid input like any other (CONTRACT "Complaints": 422 with field errors). */
     @ExceptionHandler({HttpMessageNotReadableException.class, HttpMediaTypeNotSupportedException.class})
     ResponseEntity<Map<String, List<FieldError>>> unreadable(Exception e) {
-        return ResponseEntity.unprocessableEntity().body(Map.of("errors", List.of(new FieldError("body",
-            "must be a JSON object with name, phone, email, channel and text, sent as application/json"))));
+        FieldError error = wrongType(e).orElseGet(() -> new FieldError("body",
+            "must be a JSON object with name, phone, email, channel and text, sent as application/json"));
+        return ResponseEntity.unprocessableEntity().body(Map.of("errors", List.of(error)));
+    }
+
+    /** A well-formed object with a field of the wrong JSON type (a number for the text): that field is named. */
+    private static Optional<FieldError> wrongType(Exception e) {
+        if (e.getCause() instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().get(mismatch.getPath().size() - 1).getFieldName();
+            if (field != null) {
+                return Optional.of(new FieldError(field, "must be a JSON string"));
+            }
+        }
+        return Optional.empty();
     }
 
     @ExceptionHandler({ MissingServletRequestParameterException.class, MethodArgumentTypeMismatchException.class,

@@ -16,6 +16,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -43,8 +45,10 @@ import jakarta.servlet.http.HttpServletRequest;
 public class ComplaintController {
 
     /** The JSON body of an online complaint (CONTRACT.md). */
-    public record ComplaintRequest(String name, String phone, String email, String loanNo, String channel,
-            String category, String text) {
+    public record ComplaintRequest(@JsonDeserialize(using = JsonText.class) String name,
+            @JsonDeserialize(using = JsonText.class) String phone, @JsonDeserialize(using = JsonText.class) String email,
+            @JsonDeserialize(using = JsonText.class) String loanNo, @JsonDeserialize(using = JsonText.class) String channel,
+            @JsonDeserialize(using = JsonText.class) String category, @JsonDeserialize(using = JsonText.class) String text) {
     }
 
     /** The answer to a received complaint. */

@@ -15,11 +15,14 @@ public final class CsvTable {
     private final Map<String, Integer> columns;
     private final List<List<String>> rows;
     private final List<RowError> headerErrors;
+    private final int headerWidth;
 
-    private CsvTable(Map<String, Integer> columns, List<List<String>> rows, List<RowError> headerErrors) {
+    private CsvTable(Map<String, Integer> columns, List<List<String>> rows, List<RowError> headerErrors,
+                     int headerWidth) {
         this.columns = columns;
         this.rows = rows;
         this.headerErrors = headerErrors;
+        this.headerWidth = headerWidth;
     }
 
     /** Reads everything; throws {@link CsvFormatException} for malformed CSV. */
@@ -30,7 +33,7 @@ public final class CsvTable {
         List<RowError> headerErrors = new ArrayList<>();
         if (header == null) {
             headerErrors.add(new RowError(0, "", "the file is empty; a header row is required"));
-            return new CsvTable(columns, List.of(), headerErrors);
+            return new CsvTable(columns, List.of(), headerErrors, 0);
         }
         for (int i = 0; i < header.size(); i++) {
             String name = header.get(i).trim();
@@ -47,7 +50,7 @@ public final class CsvTable {
         for (List<String> record = csv.next(); record != null; record = csv.next()) {
             rows.add(record);
         }
-        return new CsvTable(columns, rows, headerErrors);
+        return new CsvTable(columns, rows, headerErrors, header.size());
     }
 
     public List<RowError> headerErrors() {
@@ -60,6 +63,25 @@ public final class CsvTable {
 
     public boolean hasColumn(String name) {
         return columns.containsKey(name);
+    }
+
+    /**
+     * Values in data row {@code row} (1-based) beyond the header's last column that are not blank: a value with an
+     * unquoted comma (an address, a name) shifts every later value one column on, so the row cannot be trusted.
+     */
+    public int extraValues(int row) {
+        List<String> record = rows.get(row - 1);
+        int extra = 0;
+        for (int i = headerWidth; i < record.size(); i++) {
+            if (!record.get(i).isBlank()) {
+                extra++;
+            }
+        }
+        return extra;
+    }
+
+    public int headerWidth() {
+        return headerWidth;
     }
 
     /** The trimmed value of a column in data row {@code row} (1-based); empty when absent. */

@@ -24,6 +24,11 @@ public final class RowParser {
         this.table = table;
         this.row = row;
         this.errors = errors;
+        int extra = table.extraValues(row);
+        if (extra > 0) {
+            error("", extra + (extra == 1 ? " value" : " values") + " beyond the header's " + table.headerWidth()
+                + " columns: a value containing a comma must be enclosed in double quotes");
+        }
     }
 
     public int row() {

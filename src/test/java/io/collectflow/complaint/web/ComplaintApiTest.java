@@ -110,6 +110,14 @@ class ComplaintApiTest {
         ResponseEntity<Map<String, Object>> missing = post(Map.of("channel", "online"));
         assertThat(fields(missing)).containsExactlyInAnyOrder("name", "phone", "email", "text");
 
+        ResponseEntity<Map<String, Object>> numberAsText = post(Map.of("name", "A B", "phone", "13800138000",
+            "email", "a@example.com", "channel", "online", "text", 1234567890123L));
+        assertThat(numberAsText.getStatusCode().value()).isEqualTo(422);
+        assertThat(fields(numberAsText)).as("a number is not taken as the complaint's text").containsExactly("text");
+        ResponseEntity<Map<String, Object>> objectAsPhone = post(Map.of("name", "A B", "phone", Map.of("cc", 86),
+            "email", "a@example.com", "channel", "online", "text", "The collector called me at 23:00 twice."));
+        assertThat(fields(objectAsPhone)).containsExactly("phone");
+
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         ResponseEntity<Map<String, Object>> notJson = anonymous.exchange(

@@ -54,6 +54,23 @@ class LoanCsvParserTest {
     }
 
     @Test
+    void anUnquotedCommaInTheLastColumnIsAnErrorNotATruncatedValue() {
+        // address last: "Room 1, Building 2" without quotes would be read as "Room 1" plus one value too many
+        String header = "loan_no,borrower_id,borrower_name,id_number,phone,email,region,product,principal,annual_rate,"
+            + "penalty_rate,term_months,disbursed_on,first_due_on,address\n";
+        String row = "L1,B1,Li Lei,310101199001011234,+86 139 1234 5678,li@example.cn,CN-SH,consumer,12000.00,0.12,0.18,"
+            + "12,2026-01-15,2026-02-15,";
+
+        List<ParsedLoan> trailingComma = parse(header + row + "\"Room 1, Building 2\",\n");
+        assertThat(errors).as("a blank value after the last column is harmless").isEmpty();
+        assertThat(trailingComma).hasSize(1);
+
+        parse(header + row + "Room 1, Building 2\n");
+        assertThat(errors).extracting(RowError::row, RowError::column).containsExactly(tuple(1, ""));
+        assertThat(errors.get(0).message()).contains("1 value beyond the header's 15 columns", "double quotes");
+    }
+
+    @Test
     void reportsEveryErrorClassWithRowAndColumn() {
         String csv = HEADER
             + with("E1", 2, "")              // 1: blank required field
