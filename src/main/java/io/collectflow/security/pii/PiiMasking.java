@@ -1,22 +1,47 @@
 package io.collectflow.security.pii;
 
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
 /** Masks for people who need to recognize a value, not read it: {@code 138****1234}, {@code 3101**********1234}. */
 public final class PiiMasking {
+
+    /** A country code written apart from the number: {@code 1} in {@code +1 415 555 0100}. */
+    private static final Pattern COUNTRY_CODE = Pattern.compile("^\\s*(\\d{1,3})[\\s.\\-(/]");
 
     private PiiMasking() {
     }
 
-    /** First 3 and last 4 digits of a phone number. */
+    /**
+     * A Chinese mobile number (with or without +86) as its first 3 and last 4 digits ({@code 138****1234}); another
+     * country's number in international form as its country code and last 4 digits ({@code +1 ****0100}, the code
+     * only when written apart from the rest); any other number as its first 3 and last 4 digits.
+     */
     public static String phone(String phone) {
         if (phone == null) {
             return null;
         }
-        String digits = phone.replaceAll("[^0-9]", "");
+        String written = phone.strip();
+        boolean viaZeros = written.startsWith("00");
+        boolean international = viaZeros || written.startsWith("+");
+        String digits = written.replaceAll("[^0-9]", "");
+        if (viaZeros) {
+            digits = digits.substring(2);
+        }
         if (digits.startsWith("86") && digits.length() == 13) {
             digits = digits.substring(2);
+        } else if (international && digits.length() >= 8) {
+            return "+" + countryCode(written) + "****" + digits.substring(digits.length() - 4);
         }
         return digits.length() < 8 ? "*".repeat(digits.length())
             : digits.substring(0, 3) + "****" + digits.substring(digits.length() - 4);
+    }
+
+    /** "1 " for "+1 415 555 0100" and "0049 30 …"; "" when the code is not written apart (it is 1–3 digits long). */
+    private static String countryCode(String phone) {
+        String rest = phone.startsWith("+") ? phone.substring(1) : phone.substring(2);
+        Matcher code = COUNTRY_CODE.matcher(rest);
+        return code.find() ? code.group(1) + " " : "";
     }
 
     /** First 4 and last 4 characters of an identity number, the rest starred (length kept). */
