@@ -52,9 +52,8 @@ public class PenaltySpreader {
      * Spreads the penalty due on the day of a payment paid on {@code paidOn} (null: as the scan left it). When the scan
      * has accrued past that day (the bank's file arrives after the next day's scan, or a back-dated payment), the
      * days after it were counted on balances the payment had already reduced: only the penalty accrued up to
-     * {@code paidOn} is spread, and the loan's accrual restarts there, so the next scan accrues the days after it on
-     * what the payment leaves. A payment paid before the last spread (an earlier payment already moved penalty past
-     * its day onto the installments) keeps that penalty: spreads are not re-played.
+     * {@code paidOn} is spread, and once the payment is allocated {@link #recomputePending} counts the days after it
+     * on what the payment left. A payment paid before the last spread is the business of {@link #takeBackAfter}.
      */
     public void spread(String loanNo, LocalDate paidOn) {
         List<Map<String, Object>> rows = jdbc.queryForList(
@@ -70,21 +69,106 @@ public class PenaltySpreader {
         }
         if (paidOn != null && paidOn.isBefore(accruedTo.toLocalDate())
                 && (spreadTo == null || !paidOn.isBefore(spreadTo.toLocalDate()))) {
-            add(loanNo, shares(loanNo, paidOn));
-            jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ?, penalty_accrued_to = ? WHERE loan_no = ?",
-                Date.valueOf(paidOn), Date.valueOf(paidOn), loanNo);
+            add(loanNo, shares(loanNo, paidOn), paidOn);
+            jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ? WHERE loan_no = ?",
+                Date.valueOf(paidOn), loanNo);
             return;
         }
         if (pending.signum() == 0 && accruedTo.equals(spreadTo)) {
             return;
         }
-        if (pending.signum() != 0) {
-            add(loanNo, reconciled(loanNo, accruedTo.toLocalDate(), pending));
-        }
+        add(loanNo, pending.signum() != 0 ? reconciled(loanNo, accruedTo.toLocalDate(), pending) : List.of(),
+            accruedTo.toLocalDate());
         jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = penalty_accrued_to WHERE loan_no = ?", loanNo);
     }
 
-    private void add(String loanNo, List<Share> shares) {
+    /**
+     * A payment paid on {@code paidOn} arrives after spreads up to a later day (an earlier-posted, later-dated payment
+     * moved penalty past its day onto the installments, counted on balances this payment would have reduced): those
+     * spreads are taken back off the installments and the loan's penalty is spread as of the last spread before. The
+     * caller then re-applies the payments from {@code paidOn} on in date order, calling {@link #spreadReplayed} before
+     * each day's payments and {@link #recomputePending} at the end. False, and nothing changed, when no spread is after
+     * {@code paidOn}, or when those spreads were made before the ledger existed ({@code penalty_replay_floor}: they
+     * stay, and {@link #spread(String, LocalDate)} applies).
+     */
+    public boolean takeBackAfter(String loanNo, LocalDate paidOn) {
+        List<Map<String, Object>> rows = jdbc.queryForList(
+            "SELECT penalty_spread_to, penalty_replay_floor FROM loan WHERE loan_no = ?", loanNo);
+        if (rows.isEmpty()) {
+            return false;
+        }
+        LocalDate spreadTo = day(rows.get(0).get("penalty_spread_to"));
+        LocalDate floor = day(rows.get(0).get("penalty_replay_floor"));
+        if (spreadTo == null || !paidOn.isBefore(spreadTo) || floor != null && paidOn.isBefore(floor)) {
+            return false;
+        }
+        List<Share> taken = jdbc.query("SELECT seq, SUM(amount) FROM penalty_spread WHERE loan_no = ? AND spread_to > ?"
+            + " AND seq > 0 GROUP BY seq", (rs, n) -> new Share(rs.getInt(1), rs.getBigDecimal(2).negate()),
+            loanNo, Date.valueOf(paidOn));
+        addToInstallments(loanNo, taken);
+        jdbc.update("DELETE FROM penalty_spread WHERE loan_no = ? AND spread_to > ?", loanNo, Date.valueOf(paidOn));
+        LocalDate before = day(jdbc.queryForObject("SELECT MAX(spread_to) FROM penalty_spread WHERE loan_no = ?",
+            Date.class, loanNo));
+        jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ? WHERE loan_no = ?",
+            before != null ? Date.valueOf(before) : floor != null ? Date.valueOf(floor) : null, loanNo);
+        return true;
+    }
+
+    /**
+     * During a re-play: spreads what accrued from the last spread up to {@code day} (not past the last day the scan
+     * accrued) on the balances the re-applied payments before it left; the scan's day stays where it is.
+     */
+    public void spreadReplayed(String loanNo, LocalDate day) {
+        Map<String, Object> row = jdbc.queryForMap(
+            "SELECT penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
+        LocalDate accruedTo = day(row.get("penalty_accrued_to"));
+        LocalDate spreadTo = day(row.get("penalty_spread_to"));
+        if (accruedTo == null) {
+            return;
+        }
+        LocalDate asOf = day.isBefore(accruedTo) ? day : accruedTo;
+        if (spreadTo != null && !asOf.isAfter(spreadTo)) {
+            return;
+        }
+        add(loanNo, shares(loanNo, asOf), asOf);
+        jdbc.update("UPDATE loan SET penalty_spread_to = ? WHERE loan_no = ?", Date.valueOf(asOf), loanNo);
+    }
+
+    /**
+     * After a payment's allocation: the penalty pending from the last spread to the last day the scan accrued, counted
+     * on what the payments left (the scan's own figure for that day), when that day is after the spread.
+     */
+    public void recomputePending(String loanNo) {
+        Map<String, Object> row = jdbc.queryForMap(
+            "SELECT penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
+        LocalDate accruedTo = day(row.get("penalty_accrued_to"));
+        LocalDate spreadTo = day(row.get("penalty_spread_to"));
+        if (accruedTo == null || spreadTo != null && !accruedTo.isAfter(spreadTo)) {
+            return;
+        }
+        BigDecimal pending = shares(loanNo, accruedTo).stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        jdbc.update("UPDATE loan SET penalty_pending = ? WHERE loan_no = ?", pending, loanNo);
+    }
+
+    private static LocalDate day(Object sqlDate) {
+        return sqlDate == null ? null : ((Date) sqlDate).toLocalDate();
+    }
+
+    /** Adds the shares to the installments and keeps them in the ledger as spread up to {@code spreadTo}. */
+    private void add(String loanNo, List<Share> shares, LocalDate spreadTo) {
+        addToInstallments(loanNo, shares);
+        // a spread that moved nothing still marks its day (seq 0), so the last spread's day is known after a take-back
+        List<Share> ledger = shares.isEmpty() ? List.of(new Share(0, BigDecimal.ZERO)) : shares;
+        jdbc.batchUpdate("INSERT INTO penalty_spread (loan_no, spread_to, seq, amount) VALUES (?, ?, ?, ?)",
+            ledger, ledger.size(), (ps, share) -> {
+                ps.setString(1, loanNo);
+                ps.setDate(2, Date.valueOf(spreadTo));
+                ps.setInt(3, share.seq());
+                ps.setBigDecimal(4, share.amount());
+            });
+    }
+
+    private void addToInstallments(String loanNo, List<Share> shares) {
         jdbc.batchUpdate("UPDATE installment SET penalty_due = penalty_due + ? WHERE loan_no = ? AND seq = ?",
             shares, shares.size(), (ps, share) -> {
                 ps.setBigDecimal(1, share.amount());

@@ -23,7 +23,9 @@ import io.collectflow.loan.delinquency.PenaltySpreader;
  * Allocations of payments paid on or before D stay as they are; every payment paid after D is taken
  * back and re-applied together with the new ones in {@code paid_on} order (ties: posting order). So a
  * payment arriving in date order is simply applied on top, and a late-arriving back-dated payment
- * takes its place in time: {@code payment_allocation} always tells what was paid by which date.
+ * takes its place in time: {@code payment_allocation} always tells what was paid by which date. When penalty had
+ * been spread past D, those spreads are taken back and the payments are re-applied day by day, each day's penalty
+ * accrued on what the days before left ({@link PenaltySpreader#takeBackAfter}).
  */
 @Component
 class PaymentAllocation {
@@ -42,8 +44,13 @@ class PaymentAllocation {
 
     void applyNew(String loanNo, Collection<PaymentCommand> newPayments) {
         LocalDate from = newPayments.stream().map(PaymentCommand::paidOn).min(Comparator.naturalOrder()).orElseThrow();
-        // the penalty accrued up to the payments' day goes onto the installments first (penalty → interest → principal)
-        penalty.spread(loanNo, from);
+        // penalty spread past the payments' day (by a later-dated payment posted before them) is taken back and
+        // spread again day by day below; otherwise the penalty accrued up to their day goes onto the installments
+        // first (penalty → interest → principal)
+        boolean penaltyReplay = penalty.takeBackAfter(loanNo, from);
+        if (!penaltyReplay) {
+            penalty.spread(loanNo, from);
+        }
         Set<String> newRefs = new HashSet<>();
         newPayments.forEach(p -> newRefs.add(p.paymentRef()));
         List<Allocator.Payment> replay = repository.payments(loanNo).stream()
@@ -52,8 +59,7 @@ class PaymentAllocation {
         replay.forEach(p -> replayRefs.add(p.paymentRef()));
         repository.deleteAllocations(loanNo, replayRefs);
 
-        Map<Integer, BigDecimal[]> dues = repository.dues(loanNo);
-        Map<Integer, BigDecimal[]> paid = zeroes(dues);
+        Map<Integer, BigDecimal[]> paid = zeroes(repository.dues(loanNo));
         BigDecimal credit = BigDecimal.ZERO;
         for (Allocator.Allocation kept : repository.allocationsOfLoan(loanNo)) {
             if (kept.component() == AllocationComponent.CREDIT) {
@@ -62,18 +68,44 @@ class PaymentAllocation {
                 add(paid.get(kept.seq()), kept.component(), kept.amount());
             }
         }
-        List<Allocator.Owed> owed = new ArrayList<>();
-        dues.forEach((seq, due) -> owed.add(new Allocator.Owed(seq, due[PENALTY].subtract(paid.get(seq)[PENALTY]),
-            due[INTEREST].subtract(paid.get(seq)[INTEREST]), due[PRINCIPAL].subtract(paid.get(seq)[PRINCIPAL]))));
+        if (!penaltyReplay) {
+            Allocator.Outcome outcome = allocate(loanNo, replay, paid);
+            repository.saveAllocation(loanNo, outcome.allocations(), paid, credit.add(outcome.credit()),
+                outcome.fullyPaid());
+            penalty.recomputePending(loanNo);
+            return;
+        }
+        // day by day: each day's penalty accrues on what the payments of the days before left
+        repository.savePaid(loanNo, paid);
+        Map<LocalDate, List<Allocator.Payment>> byDay = new TreeMap<>();
+        replay.forEach(p -> byDay.computeIfAbsent(p.paidOn(), d -> new ArrayList<>()).add(p));
+        List<Allocator.Allocation> rows = new ArrayList<>();
+        boolean fullyPaid = false;
+        for (Map.Entry<LocalDate, List<Allocator.Payment>> day : byDay.entrySet()) {
+            penalty.spreadReplayed(loanNo, day.getKey());
+            Allocator.Outcome outcome = allocate(loanNo, day.getValue(), paid);
+            repository.savePaid(loanNo, paid);
+            rows.addAll(outcome.allocations());
+            credit = credit.add(outcome.credit());
+            fullyPaid = outcome.fullyPaid();
+        }
+        repository.saveAllocation(loanNo, rows, paid, credit, fullyPaid);
+        penalty.recomputePending(loanNo);
+    }
 
-        Allocator.Outcome outcome = Allocator.allocate(owed, replay);
+    /** Allocates {@code payments} on what the installments still owe beyond {@code paid}, adding the result to it. */
+    private Allocator.Outcome allocate(String loanNo, List<Allocator.Payment> payments, Map<Integer, BigDecimal[]> paid) {
+        List<Allocator.Owed> owed = new ArrayList<>();
+        repository.dues(loanNo).forEach((seq, due) -> owed.add(new Allocator.Owed(seq,
+            due[PENALTY].subtract(paid.get(seq)[PENALTY]), due[INTEREST].subtract(paid.get(seq)[INTEREST]),
+            due[PRINCIPAL].subtract(paid.get(seq)[PRINCIPAL]))));
+        Allocator.Outcome outcome = Allocator.allocate(owed, payments);
         for (Allocator.Allocation row : outcome.allocations()) {
             if (row.component() != AllocationComponent.CREDIT) {
                 add(paid.get(row.seq()), row.component(), row.amount());
             }
         }
-        repository.saveAllocation(loanNo, outcome.allocations(), paid, credit.add(outcome.credit()),
-            outcome.fullyPaid());
+        return outcome;
     }
 
     private static Map<Integer, BigDecimal[]> zeroes(Map<Integer, BigDecimal[]> dues) {

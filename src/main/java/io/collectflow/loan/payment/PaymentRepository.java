@@ -121,6 +121,18 @@ public class PaymentRepository {
             + " WHERE payment_ref = ? ORDER BY seq, component", ALLOCATION, paymentRef);
     }
 
+    /** Stores the paid amounts per installment (seq → {penalty, interest, principal}). */
+    public void savePaid(String loanNo, Map<Integer, BigDecimal[]> paid) {
+        jdbc.batchUpdate("UPDATE installment SET penalty_paid = ?, interest_paid = ?, principal_paid = ?"
+            + " WHERE loan_no = ? AND seq = ?", new ArrayList<>(paid.entrySet()), CHUNK, (ps, e) -> {
+                ps.setBigDecimal(1, e.getValue()[0]);
+                ps.setBigDecimal(2, e.getValue()[1]);
+                ps.setBigDecimal(3, e.getValue()[2]);
+                ps.setString(4, loanNo);
+                ps.setInt(5, e.getKey());
+            });
+    }
+
     /**
      * Stores new allocation rows and the resulting state: paid amounts per installment
      * (seq → {penalty, interest, principal}), the loan's credit and (unless written off) status.
@@ -136,14 +148,7 @@ public class PaymentRepository {
                 ps.setBigDecimal(5, a.amount());
                 ps.setDate(6, Date.valueOf(a.paidOn()));
             });
-        jdbc.batchUpdate("UPDATE installment SET penalty_paid = ?, interest_paid = ?, principal_paid = ?"
-            + " WHERE loan_no = ? AND seq = ?", new ArrayList<>(paid.entrySet()), CHUNK, (ps, e) -> {
-                ps.setBigDecimal(1, e.getValue()[0]);
-                ps.setBigDecimal(2, e.getValue()[1]);
-                ps.setBigDecimal(3, e.getValue()[2]);
-                ps.setString(4, loanNo);
-                ps.setInt(5, e.getKey());
-            });
+        savePaid(loanNo, paid);
         String status = fullyPaid ? LoanStatus.PAID_OFF.name() : LoanStatus.ACTIVE.name();
         jdbc.update("UPDATE loan SET credit = ?, status = CASE WHEN status = ? THEN status ELSE ? END"
             + " WHERE loan_no = ?", credit, LoanStatus.WRITTEN_OFF.name(), status, loanNo);

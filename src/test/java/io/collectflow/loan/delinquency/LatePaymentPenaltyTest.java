@@ -64,23 +64,78 @@ class LatePaymentPenaltyTest {
             .isEqualTo(allocations(onTime));
         assertThat(loanRow(late)).containsEntry("STATUS", "PAID_OFF")
             .containsEntry("PENALTY_PENDING", new BigDecimal("0.00"));
-        assertThat(loanRow(late).get("PENALTY_ACCRUED_TO").toString()).isEqualTo("2026-01-15");
+        assertThat(loanRow(late).get("PENALTY_SPREAD_TO").toString()).isEqualTo("2026-01-15");
+        assertThat(loanRow(late).get("PENALTY_ACCRUED_TO").toString()).as("the scan's day stays").isEqualTo("2026-01-16");
         scanner.computeState(DUE.plusDays(6));
         assertThat(loanRow(late)).containsEntry("DPD", 0).containsEntry("PENALTY_PENDING", new BigDecimal("0.00"));
     }
 
     @Test
-    void aLatePartPaymentLeavesTheRestToAccrueFromItsDayOn() {
+    void aLatePartPaymentLeavesTheRestToAccrueFromItsDayOnAtOnce() {
         String loanNo = loan("LP-3");
         scanner.computeState(DUE.plusDays(8));
         // paid on the 13th: 3 days of penalty (18.00), 282.00 principal; 318.00 stays overdue
         db.payments.post(new PaymentCommand("LP-3-P", loanNo, DUE.plusDays(3), new BigDecimal("300.00"), "bank"));
         assertThat(allocations(loanNo)).containsExactly("PENALTY 18.00", "PRINCIPAL 282.00");
+        // the 13th to the 18th on what the payment left: 5 days x 1 % x 318.00 = 15.90
+        assertThat(loanRow(loanNo)).containsEntry("PENALTY_PENDING", new BigDecimal("15.90"));
 
         scanner.computeState(DUE.plusDays(8));
 
-        // the 13th to the 18th on what the payment left: 5 days x 1 % x 318.00 = 15.90
         assertThat(loanRow(loanNo)).containsEntry("DPD", 8).containsEntry("PENALTY_PENDING", new BigDecimal("15.90"))
             .containsEntry("OVERDUE_AMOUNT", new BigDecimal("333.90"));
+    }
+
+    private String allocationsByPayment(String loanNo) {
+        return String.join("; ", db.jdbc.queryForList("SELECT payment_ref, component, amount FROM payment_allocation"
+            + " WHERE loan_no = ? ORDER BY paid_on, component", loanNo).stream()
+            .map(r -> r.get("PAYMENT_REF") + " " + r.get("COMPONENT") + " " + ((BigDecimal) r.get("AMOUNT")).toPlainString())
+            .toList());
+    }
+
+    @Test
+    void aPaymentDatedBeforeAnEarlierPostedOneGetsThePenaltyAsIfTheyHadArrivedInDateOrder() {
+        String inOrder = loan("LP-4");
+        String backDated = loan("LP-5");
+        // LP-4: the payments of the 13th and the 18th arrive in date order (each after the 20th's scan)
+        scanner.computeState(DUE.plusDays(10));
+        db.payments.post(new PaymentCommand("LP-4-A", inOrder, DUE.plusDays(3), new BigDecimal("300.00"), "bank"));
+        db.payments.post(new PaymentCommand("LP-4-B", inOrder, DUE.plusDays(8), new BigDecimal("300.00"), "bank"));
+        // LP-5: the 18th's payment first, the 13th's (another bank's file) a day later
+        db.payments.post(new PaymentCommand("LP-5-B", backDated, DUE.plusDays(8), new BigDecimal("300.00"), "bank"));
+        assertThat(allocations(backDated)).containsExactly("PENALTY 48.00", "PRINCIPAL 252.00");
+
+        db.payments.post(new PaymentCommand("LP-5-A", backDated, DUE.plusDays(3), new BigDecimal("300.00"), "bank"));
+
+        // the 10th to the 13th: 3 x 6.00; the 13th to the 18th on the 318.00 left: 5 x 3.18 = 15.90 (before: the
+        // 48.00 spread by the first-posted payment stayed, and 33.90 of principal more was owed)
+        assertThat(allocationsByPayment(backDated)).isEqualTo(allocationsByPayment(inOrder).replace("LP-4", "LP-5"))
+            .isEqualTo("LP-5-A PENALTY 18.00; LP-5-A PRINCIPAL 282.00; LP-5-B PENALTY 15.90; LP-5-B PRINCIPAL 284.10");
+        assertThat(db.jdbc.queryForObject("SELECT SUM(penalty_due) FROM installment WHERE loan_no = ?", BigDecimal.class,
+            backDated)).isEqualByComparingTo("33.90");
+        scanner.computeState(DUE.plusDays(10));
+        // 33.90 left, 2 days x 1 %: the same on both loans
+        assertThat(loanRow(backDated)).containsEntry("PENALTY_PENDING", new BigDecimal("0.68"))
+            .containsEntry("OVERDUE_AMOUNT", new BigDecimal("34.58"));
+        assertThat(loanRow(backDated)).isEqualTo(loanRow(inOrder));
+    }
+
+    @Test
+    void aBackDatedPaymentBeforeTheScansDayKeepsThePendingPenaltyOfTheDaysAfter() {
+        String loanNo = loan("LP-6");
+        scanner.computeState(DUE.plusDays(5));
+        // paid on the 15th (the day of the last scan), then one of the 12th arrives
+        db.payments.post(new PaymentCommand("LP-6-B", loanNo, DUE.plusDays(5), new BigDecimal("100.00"), "bank"));
+        scanner.computeState(DUE.plusDays(9));
+        db.payments.post(new PaymentCommand("LP-6-A", loanNo, DUE.plusDays(2), new BigDecimal("212.00"), "bank"));
+
+        // 12th: 2 days x 6.00 = 12.00, then 200.00 principal; 15th: 3 days x 4.00 = 12.00, then 88.00 principal;
+        // 312.00 left, and from the 15th to the 19th's scan 4 days x 3.12 = 12.48 pending
+        assertThat(allocationsByPayment(loanNo)).isEqualTo(
+            "LP-6-A PENALTY 12.00; LP-6-A PRINCIPAL 200.00; LP-6-B PENALTY 12.00; LP-6-B PRINCIPAL 88.00");
+        assertThat(loanRow(loanNo)).containsEntry("PENALTY_PENDING", new BigDecimal("12.48"));
+        scanner.computeState(DUE.plusDays(9));
+        assertThat(loanRow(loanNo)).containsEntry("PENALTY_PENDING", new BigDecimal("12.48"))
+            .containsEntry("OVERDUE_AMOUNT", new BigDecimal("324.48"));
     }
 }

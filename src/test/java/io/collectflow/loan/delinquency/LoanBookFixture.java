@@ -29,7 +29,7 @@ public final class LoanBookFixture {
 
     /** Empties every table the scan and the case lifecycle touch, and the case records that point at loans. */
     public void clear() {
-        for (String table : List.of("plan_installment", "repayment_plan", "promise_to_pay", "contact_report", "case_event", "collection_case", "bucket_history", "payment_allocation", "payment",
+        for (String table : List.of("plan_installment", "repayment_plan", "promise_to_pay", "contact_report", "case_event", "collection_case", "bucket_history", "payment_allocation", "penalty_spread", "payment",
                 "installment", "delinquency_scan_work", "delinquency_scan_run", "loan", "borrower")) {
             jdbc.update("DELETE FROM " + table);
         }
