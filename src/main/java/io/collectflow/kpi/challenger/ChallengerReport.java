@@ -15,8 +15,12 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 public record ChallengerReport(LocalDate asOf, LocalDate from, String champion, String challenger,
         Double configuredShare, Assignment assignment, List<Arm> arms, List<Comparison> differences) {
 
+    public static final String CURE_30 = "cure30";
+    public static final String CURE_90 = "cure90";
+    public static final String ROLL_30 = "roll30";
+    public static final String RECOVERY_90 = "recovery90";
     /** The outcome metrics, in the order of {@code differences}. */
-    public static final List<String> METRICS = List.of("cure30", "cure90", "roll30", "recovery90");
+    public static final List<String> METRICS = List.of(CURE_30, CURE_90, ROLL_30, RECOVERY_90);
 
     /**
      * How the champion's and challenger's cases of the window split: the challenger's observed share against the

@@ -84,10 +84,10 @@ public class ChallengerService {
         Measures first = measures.getOrDefault(champion, Measures.EMPTY);
         Measures second = measures.getOrDefault(challenger, Measures.EMPTY);
         List<Comparison> differences = samePair ? List.<Comparison>of() : List.of(
-            comparison("cure30", first.cure30(), second.cure30()),
-            comparison("cure90", first.cure90(), second.cure90()),
-            comparison("roll30", first.roll30(), second.roll30()),
-            comparison("recovery90", first.recovery90(), second.recovery90()));
+            comparison(ChallengerReport.CURE_30, first.cure30(), second.cure30()),
+            comparison(ChallengerReport.CURE_90, first.cure90(), second.cure90()),
+            comparison(ChallengerReport.ROLL_30, first.roll30(), second.roll30()),
+            comparison(ChallengerReport.RECOVERY_90, first.recovery90(), second.recovery90()));
         long onChallenger = samePair ? 0 : outcomes.getOrDefault(challenger, List.of()).size();
         long pair = outcomes.getOrDefault(champion, List.of()).size() + onChallenger;
         ChallengerReport.Assignment assignment = new ChallengerReport.Assignment(pair, onChallenger,
