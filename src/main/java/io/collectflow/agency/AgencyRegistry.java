@@ -11,6 +11,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 
 import io.collectflow.contact.DbTime;
+import io.collectflow.security.Roles;
 
 /**
  * The agency registry (C4): only qualified agencies with a signed NDA and a valid licence that are not
@@ -40,7 +41,7 @@ public class AgencyRegistry {
         if (agency.rating() < 1 || agency.rating() > 5) {
             throw new IllegalArgumentException("rating: 1 to 5");
         }
-        String group = "agency-" + agency.code();
+        String group = Roles.agencyGroup(agency.code());
         int updated = jdbc.update("""
             UPDATE agency SET name = ?, licence_no = ?, licence_expires_on = ?, rating = ?, nda_signed = ?, qualified = ?,
                    reviewed_at = ? WHERE code = ?""", agency.name(), agency.licenceNo(), agency.licenceExpiresOn(),

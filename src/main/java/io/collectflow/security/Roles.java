@@ -33,6 +33,20 @@ public final class Roles {
 
     /** The login belongs to an agency group: it acts for an agency and sees only what is placed with it. */
     public static boolean isAgencyUser(Authentication login) {
-        return login != null && login.getAuthorities().stream().anyMatch(a -> a.getAuthority().startsWith(AGENCY_PREFIX));
+        return login != null && login.getAuthorities().stream().anyMatch(a -> isAgencyGroup(a.getAuthority()));
+    }
+
+    /** The group of the agency with this code ({@code agency-acme}). */
+    public static String agencyGroup(String agencyCode) {
+        return AGENCY_PREFIX + agencyCode;
+    }
+
+    public static boolean isAgencyGroup(String groupId) {
+        return groupId != null && groupId.startsWith(AGENCY_PREFIX);
+    }
+
+    /** The agency code of an agency group ({@code acme} for {@code agency-acme}). */
+    public static String agencyCode(String agencyGroup) {
+        return agencyGroup.substring(AGENCY_PREFIX.length());
     }
 }
