@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 
 import com.lowagie.text.Document;
@@ -40,16 +41,28 @@ public class LawyerLetterService {
         this.clock = clock;
     }
 
-    /** Generates and stores the letter; returns its id. */
+    /** Generates and stores the letter; returns the id of the letter stored. */
     public long issue(String loanNo, LocalDate today) {
         CaseBundle bundle = bundles.bundle(loanNo);
         BigDecimal amount = bundles.balance(loanNo);
         LocalDate payBy = today.plusDays(properties.getLawyerLetterDeadlineDays());
         byte[] pdf = render(bundle, amount, today, payBy);
-        jdbc.update("INSERT INTO lawyer_letter (loan_no, amount, pay_by, pdf_base64, created_at) VALUES (?, ?, ?, ?, ?)",
-            loanNo, amount, payBy, Base64.getEncoder().encodeToString(pdf), DbTime.toDb(clock.instant()));
-        Long id = jdbc.queryForObject("SELECT MAX(id) FROM lawyer_letter WHERE loan_no = ?", Long.class, loanNo);
-        return id == null ? 0 : id;
+        String pdfBase64 = Base64.getEncoder().encodeToString(pdf);
+        GeneratedKeyHolder key = new GeneratedKeyHolder();
+        jdbc.update(connection -> {
+            var insert = connection.prepareStatement("""
+                INSERT INTO lawyer_letter (loan_no, amount, pay_by, pdf_base64, created_at)
+                VALUES (?, ?, ?, ?, ?)""", new String[] {"id"});
+            insert.setString(1, loanNo);
+            insert.setBigDecimal(2, amount);
+            insert.setObject(3, payBy);
+            insert.setString(4, pdfBase64);
+            insert.setObject(5, DbTime.toDb(clock.instant()));
+            return insert;
+        }, key);
+        // the key this insert generated: another letter for the loan stored meanwhile (a second node, a retried job)
+        // must not be taken for this one, as the loan's highest id would be
+        return key.getKey().longValue();
     }
 
     /** The stored PDF; empty for an unknown letter. */
