@@ -14,6 +14,8 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.legal.process.LegalActionDelegates;
+
 /**
  * What the simulated collectors, managers, agencies and lawyers enter on each user task's form (the form
  * field keys of {@code forms/*.form}), driven by the borrower's {@link BehaviourProfile}. Tasks of other
@@ -66,9 +68,12 @@ final class StaffBehaviour {
         byTask.put("Task_ReviewAgencyResult", this::reviewAgencyResult);
         byTask.put("Task_SendLawyerLetter", w -> TaskOutcome.of(vars("letterTracking", "SIM-" + w.loanNo()),
             () -> borrowers.underPressure(w.loanNo(), w.day())));
-        byTask.put("Task_FileLawsuit", this::litigationStep);
-        byTask.put("Task_AttendHearing", this::litigationStep);
-        byTask.put("Task_RecordJudgment", this::litigationStep);
+        byTask.put("Task_FileLawsuit", w -> TaskOutcome.of(vars(LegalActionDelegates.COURT_CASE_NO, "SIM-" + w.loanNo(),
+            LegalActionDelegates.LAWSUIT_FILED_ON, w.day().toString(), LegalActionDelegates.LAWSUIT_NOTES, "Filed.")));
+        byTask.put("Task_AttendHearing", w -> TaskOutcome.of(vars(LegalActionDelegates.HEARING_DATE, w.day().toString(),
+            LegalActionDelegates.HEARING_NOTES, "Heard.")));
+        byTask.put("Task_RecordJudgment", w -> TaskOutcome.of(vars(LegalActionDelegates.JUDGMENT_DATE,
+            w.day().toString(), LegalActionDelegates.JUDGMENT_NOTES, "Judgment for the lender.")));
         byTask.put("Task_PrepareLitigation", this::litigationStep);
         byTask.put("Task_DisposeCollateral", w -> TaskOutcome.of(vars("disposalMethod", "AUCTION",
             "disposalProceeds", w.overdue().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN).doubleValue())));
@@ -178,6 +183,7 @@ final class StaffBehaviour {
             "agencyAuditNotes", "Reviewed in the simulation."));
     }
 
+    /** Task_PrepareLitigation (lost contact), form litigation-step. */
     private TaskOutcome litigationStep(Work w) {
         return TaskOutcome.of(vars("legalStepDate", w.day().toString(), "courtCaseNo", "SIM-" + w.loanNo(),
             "legalStepNotes", "Step done."));

@@ -122,9 +122,9 @@ class CollateralApiTest {
         assertThat(runtime.getVariable(legal.getId(), LegalActionDelegates.HAS_COLLATERAL)).isEqualTo(true);
         assertThat(runtime.getVariable(legal.getId(), LegalActionDelegates.COLLATERAL_VALUE)).isEqualTo(350000.0);
 
-        for (String step : List.of("Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment")) {
-            complete(legal, step, Map.of("legalStepDate", today.toString()));
-        }
+        complete(legal, "Task_FileLawsuit", Map.of(LegalActionDelegates.LAWSUIT_FILED_ON, today.toString()));
+        complete(legal, "Task_AttendHearing", Map.of(LegalActionDelegates.HEARING_DATE, today.toString()));
+        complete(legal, "Task_RecordJudgment", Map.of(LegalActionDelegates.JUDGMENT_DATE, today.toString()));
         complete(legal, "Task_DisposeCollateral", Map.of("disposalMethod", "AUCTION", "disposalProceeds", 300000));
         List<Map<String, Object>> items = anonymous.withBasicAuth("legal1", "legal1")
             .exchange(path(), HttpMethod.GET, null, JSON_LIST).getBody();

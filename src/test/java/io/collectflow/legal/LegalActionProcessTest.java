@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -17,6 +18,7 @@ import com.lowagie.text.pdf.parser.PdfTextExtractor;
 
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.casework.stage.TaskForms;
 import io.collectflow.legal.process.LegalActionDelegates;
 import io.collectflow.security.pii.BorrowerPii;
 
@@ -80,9 +82,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, Vars.LEGAL_ACTION)).isEqualTo("LITIGATION");
         assertThat(variable(pi, LegalActionDelegates.HAS_COLLATERAL)).isEqualTo(true);
 
-        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
-            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
-        }
+        litigate(pi, (step, task) -> { });
         complete(singleTask(pi, "Task_DisposeCollateral"), Map.of("disposalMethod", "AUCTION", "disposalProceeds", 38000));
         assertThat(jdbc.queryForObject("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
             .isEqualTo("DISPOSED");
@@ -100,9 +100,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         jdbc.update("INSERT INTO collateral (loan_no, kind, description, estimated_value) "
             + "VALUES (?, 'DEPOSIT', 'Term deposit', 100), (?, 'OTHER', 'Watch', 50)", loanNo, loanNo);
         ProcessInstance pi = start(loanNo);
-        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
-            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
-        }
+        litigate(pi, (step, task) -> { });
 
         assertThatThrownBy(() -> complete(singleTask(pi, "Task_DisposeCollateral"),
             Map.of("disposalMethod", "SALE", "disposalProceeds", -0.01))).hasMessageContaining("disposalProceeds")
@@ -123,6 +121,50 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             .containsExactly("SALE", new BigDecimal("0.00"), today());
     }
 
+    /**
+     * Each litigation step opens with its own fields empty (Attend hearing used to open showing the filing date, as
+     * every step wrote one shared date) and shows the earlier steps read-only; what every step recorded stays on the
+     * legal action: the filing, hearing and judgment dates side by side.
+     */
+    @Test
+    void eachLitigationStepOpensEmptyAndWhatEveryStepRecordedStays() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        ProcessInstance pi = start(loanNo);
+
+        Map<String, Object> recorded = litigate(pi, (step, task) -> {
+            assertThat(TaskForms.prefilled(engine.getFormService(), taskService, task.getId()))
+                .as("%s opens with", step).isEmpty();
+        });
+
+        assertThat(recorded.values().stream().filter(v -> v instanceof String s && s.matches("\\d{4}-\\d{2}-\\d{2}")))
+            .as("a date of its own for each step").hasSize(3);
+        recorded.forEach((key, value) -> assertThat(variable(pi, key)).as(key).isEqualTo(value));
+        Task enforcement = singleTask(pi, "Task_EnforceJudgment");
+        assertThat(TaskForms.readOnlyFields(engine.getFormService(), enforcement.getId()))
+            .containsKeys(LegalActionDelegates.COURT_CASE_NO, LegalActionDelegates.JUDGMENT_DATE);
+    }
+
+    /**
+     * Works File lawsuit, Attend hearing and Record judgment as the legal team does on their forms: every field the
+     * form lets them fill gets a value of its own (dates 30, 20 and 10 days ago); returns what was entered.
+     */
+    private Map<String, Object> litigate(ProcessInstance pi, java.util.function.BiConsumer<String, Task> onOpen) {
+        Map<String, Object> recorded = new java.util.LinkedHashMap<>();
+        String[] steps = {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"};
+        for (int i = 0; i < steps.length; i++) {
+            Task task = singleTask(pi, steps[i]);
+            onOpen.accept(steps[i], task);
+            Map<String, Object> entered = new java.util.LinkedHashMap<>();
+            int n = i;
+            TaskForms.editableFields(engine.getFormService(), task.getId()).forEach((key, type) -> entered.put(key,
+                "datetime".equals(type) ? today().minusDays(30 - 10L * n).toString() : steps[n] + ": " + key));
+            complete(task, entered);
+            recorded.putAll(entered);
+        }
+        return recorded;
+    }
+
     /** Method, proceeds and date of the loan's (single) disposal, as recorded with its collateral. */
     private List<Object> disposal(String loanNo) {
         return jdbc.queryForObject("SELECT DISTINCT d.method, d.proceeds, d.disposed_on FROM collateral c "
@@ -135,9 +177,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         String loanNo = fixtures.loan(400, today());
         principal(loanNo, "5000.00");
         ProcessInstance pi = start(loanNo);
-        for (String step : new String[] {"Task_FileLawsuit", "Task_AttendHearing", "Task_RecordJudgment"}) {
-            complete(singleTask(pi, step), Map.of("legalStepDate", today().toString()));
-        }
+        litigate(pi, (step, task) -> { });
         assertThat(pi).hasPassed("Gateway_EnforcementJoin").hasNotPassed("Task_DisposeCollateral").isWaitingAt("Task_EnforceJudgment");
         complete(singleTask(pi, "Task_EnforceJudgment"), Map.of(Vars.LEGAL_OUTCOME, "UNRECOVERABLE"));
         assertThat(pi).isEnded();

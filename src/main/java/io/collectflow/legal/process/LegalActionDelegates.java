@@ -29,6 +29,14 @@ public class LegalActionDelegates {
     /** Form of Task_DisposeCollateral: AUCTION or SALE, and the total proceeds (0 or more). */
     public static final String DISPOSAL_METHOD = CollateralDisposal.METHOD_FIELD;
     public static final String DISPOSAL_PROCEEDS = CollateralDisposal.PROCEEDS_FIELD;
+    /** Litigation steps (forms file-lawsuit, attend-hearing, record-judgment): each its own date and notes. */
+    public static final String COURT_CASE_NO = "courtCaseNo";
+    public static final String LAWSUIT_FILED_ON = "lawsuitFiledOn";
+    public static final String LAWSUIT_NOTES = "lawsuitNotes";
+    public static final String HEARING_DATE = "hearingDate";
+    public static final String HEARING_NOTES = "hearingNotes";
+    public static final String JUDGMENT_DATE = "judgmentDate";
+    public static final String JUDGMENT_NOTES = "judgmentNotes";
 
     @Bean
     JavaDelegate legalEstimateDelegate(LegalAssessment assessment) {
