@@ -145,6 +145,31 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             .containsKeys(LegalActionDelegates.COURT_CASE_NO, LegalActionDelegates.JUDGMENT_DATE);
     }
 
+    /** D3/F5 for the legal acts: the disposal is written to the audit trail under the user who reported it. */
+    @Test
+    void aCollateralDisposalIsAuditedUnderTheUserWhoReportedIt() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        jdbc.update("INSERT INTO collateral (loan_no, kind, description, estimated_value) "
+            + "VALUES (?, 'VEHICLE', 'BYD Qin 2022', 40000), (?, 'DEPOSIT', 'Term deposit', 2000)", loanNo, loanNo);
+        ProcessInstance pi = start(loanNo);
+        litigate(pi, (step, task) -> { });
+
+        // claimed in Tasklist by legal1, who reports the sale (the recording runs later, in a job of its own)
+        Task disposal = singleTask(pi, "Task_DisposeCollateral");
+        taskService.setAssignee(disposal.getId(), "legal1");
+        assertThatThrownBy(() -> taskService.complete(disposal.getId(), Map.of("disposalMethod", "BARTER",
+            "disposalProceeds", 1))).hasMessageContaining("disposalMethod");
+        complete(disposal, Map.of("disposalMethod", "SALE", "disposalProceeds", 41500.5));
+
+        List<Map<String, Object>> audited = jdbc.queryForList("SELECT actor, subject_type, details FROM audit_event "
+            + "WHERE action = 'COLLATERAL_DISPOSED' AND subject_id = ?", loanNo);
+        assertThat(audited).hasSize(1);
+        assertThat(audited.get(0)).containsEntry("actor", "legal1").containsEntry("subject_type", "loan");
+        assertThat((String) audited.get(0).get("details")).contains("SALE", "41500.50", today().toString(),
+            "2 items");
+    }
+
     /**
      * Works File lawsuit, Attend hearing and Record judgment as the legal team does on their forms: every field the
      * form lets them fill gets a value of its own (dates 30, 20 and 10 days ago); returns what was entered.

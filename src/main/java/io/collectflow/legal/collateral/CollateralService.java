@@ -20,8 +20,8 @@ import io.collectflow.web.InvalidFieldException;
 /**
  * The collateral register (D3): items securing a loan with their estimated value and valuation date. The
  * legal action counts the HELD items (LegalAssessment) for its litigation decision and takes the
- * disposal path when there are any; its disposal (method, proceeds, date) is recorded here. Registrations are
- * audited.
+ * disposal path when there are any; its disposal (method, proceeds, date) is recorded here. Registrations and
+ * disposals are audited.
  */
 @Service
 public class CollateralService {
@@ -37,6 +37,9 @@ public class CollateralService {
         rs.getObject("disposal_id") == null ? null : new Collateral.Disposal(rs.getLong("disposal_id"),
             rs.getString("disposal_method"), rs.getBigDecimal("disposal_proceeds"),
             rs.getDate("disposed_on").toLocalDate()));
+
+    public static final String AUDIT_REGISTERED = "COLLATERAL_REGISTERED";
+    public static final String AUDIT_DISPOSED = "COLLATERAL_DISPOSED";
 
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
@@ -68,7 +71,7 @@ public class CollateralService {
             return insert;
         }, keys);
         long id = keys.getKey().longValue();
-        audit.record(actor, "COLLATERAL_REGISTERED", "loan", loanNo, item.type() + " " + item.description()
+        audit.record(actor, AUDIT_REGISTERED, "loan", loanNo, item.type() + " " + item.description()
             + ", estimated " + item.estimatedValue().toPlainString() + " on " + item.valuationDate() + " (collateral " + id + ")");
         return jdbc.queryForObject(SELECT + " WHERE c.id = ?", COLLATERAL, id);
     }
@@ -80,11 +83,12 @@ public class CollateralService {
     }
 
     /**
-     * Records the disposal of the loan's HELD items (they become DISPOSED with it) and returns its id. The proceeds
-     * are not posted as a payment: the buyer's money reaches the loan through the bank's payment file.
+     * Records the disposal of the loan's HELD items (they become DISPOSED with it) and returns its id; audited
+     * ({@value #AUDIT_DISPOSED}) under {@code reportedBy}, who reported the sale. The proceeds are not posted as a
+     * payment: the buyer's money reaches the loan through the bank's payment file.
      */
     @Transactional
-    public long recordDisposal(String loanNo, CollateralDisposal disposal, LocalDate disposedOn) {
+    public long recordDisposal(String loanNo, CollateralDisposal disposal, LocalDate disposedOn, String reportedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
@@ -98,8 +102,11 @@ public class CollateralService {
             return insert;
         }, keys);
         long id = keys.getKey().longValue();
-        jdbc.update("UPDATE collateral SET status = 'DISPOSED', disposal_id = ? WHERE loan_no = ? AND status = 'HELD'",
-            id, loanNo);
+        int items = jdbc.update(
+            "UPDATE collateral SET status = 'DISPOSED', disposal_id = ? WHERE loan_no = ? AND status = 'HELD'", id, loanNo);
+        audit.record(reportedBy, AUDIT_DISPOSED, "loan", loanNo, disposal.method() + ", proceeds "
+            + disposal.proceeds().setScale(2).toPlainString() + " on " + disposedOn + ", " + items
+            + (items == 1 ? " item" : " items") + " (disposal " + id + ")");
         return id;
     }
 

@@ -3,6 +3,7 @@ package io.collectflow.legal.process;
 import java.time.LocalDate;
 import java.time.ZoneId;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.delegate.VariableScope;
@@ -29,6 +30,8 @@ public class LegalActionDelegates {
     /** Form of Task_DisposeCollateral: AUCTION or SALE, and the total proceeds (0 or more). */
     public static final String DISPOSAL_METHOD = CollateralDisposal.METHOD_FIELD;
     public static final String DISPOSAL_PROCEEDS = CollateralDisposal.PROCEEDS_FIELD;
+    /** Who completed Task_DisposeCollateral: the disposal is audited under them when it is recorded (in a job). */
+    public static final String DISPOSAL_REPORTED_BY = "disposalReportedBy";
     /** Litigation steps (forms file-lawsuit, attend-hearing, record-judgment): each its own date and notes. */
     public static final String COURT_CASE_NO = "courtCaseNo";
     public static final String LAWSUIT_FILED_ON = "lawsuitFiledOn";
@@ -56,16 +59,22 @@ public class LegalActionDelegates {
             (String) execution.getVariable(Vars.LOAN_NO), today()));
     }
 
-    /** Completing Task_DisposeCollateral without a method or with proceeds below 0 is refused; the task stays open. */
+    /**
+     * Completing Task_DisposeCollateral without a method or with proceeds below 0 is refused; the task stays open.
+     * A valid report notes who made it ({@link #DISPOSAL_REPORTED_BY}).
+     */
     @Bean
-    TaskListener collateralDisposalValidator() {
-        return task -> disposal(task);
+    TaskListener collateralDisposalValidator(IdentityService identities) {
+        return task -> {
+            disposal(task);
+            task.setVariable(DISPOSAL_REPORTED_BY, CompletingUser.of(identities, task));
+        };
     }
 
     @Bean
     JavaDelegate collateralDisposalDelegate(CollateralService collateral) {
         return execution -> collateral.recordDisposal((String) execution.getVariable(Vars.LOAN_NO), disposal(execution),
-            today());
+            today(), (String) execution.getVariable(DISPOSAL_REPORTED_BY));
     }
 
     private static CollateralDisposal disposal(VariableScope form) {

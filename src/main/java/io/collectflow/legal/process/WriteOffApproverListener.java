@@ -7,7 +7,6 @@ import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.identity.User;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.legal.FourEyesViolationException;
@@ -62,10 +61,6 @@ public class WriteOffApproverListener implements TaskListener {
 
     /** The user completing the task (Tasklist and REST authenticate), else the assignee. */
     private String approver(DelegateTask task) {
-        Authentication authentication = identityService.getCurrentAuthentication();
-        if (authentication != null && authentication.getUserId() != null) {
-            return authentication.getUserId();
-        }
-        return task.getAssignee();
+        return CompletingUser.of(identityService, task);
     }
 }
