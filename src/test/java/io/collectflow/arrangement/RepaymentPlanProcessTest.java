@@ -173,6 +173,51 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         assertThat(pi).task("Task_ProposePlan").hasCandidateGroup("collectors-l1");
     }
 
+    /**
+     * D1: the plan's follow-ups go to the plan's collector (who proposed it: here a colleague who took the proposal
+     * over), as the proposal did, and stay in the group's queue so another collector can take them over.
+     */
+    @Test
+    void theMissedInstallmentAndTheMonthlyReviewGoToThePlansCollectorStillInTheGroupQueue() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = start(loanNo);
+        org.camunda.bpm.engine.task.Task proposal = singleTask(pi, "Task_ProposePlan");
+        taskService.setAssignee(proposal.getId(), "collector3");
+        complete(proposal, proposal(3, 3000, 200, "ELECTRONIC"));
+        confirmation.byToken(token(pi));
+        runJobs();
+
+        fireTimer(pi, "Boundary_MonthlyReview");
+        assertPlanCollectorsTask(pi, "Task_ReviewPlan", "collector3");
+        complete(singleTask(pi, "Task_ReviewPlan"), Map.of("planReviewNotes", "on track"));
+
+        installmentChecked(pi, today().plusDays(10));
+        assertPlanCollectorsTask(pi, "Task_FollowUpMissedInstallment", "collector3");
+    }
+
+    @Test
+    void followUpsOfAPlanWithoutAKnownCollectorWaitUnassignedInTheGroupQueue() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey(RepaymentPlanProcess.PROCESS_KEY, loanNo,
+            Map.of(LOAN_NO, loanNo, "candidateGroup", "collectors-l1"));
+        runJobs();
+        complete(singleTask(pi, "Task_ProposePlan"), proposal(3, 3000, 200, "ELECTRONIC"));
+        confirmation.byToken(token(pi));
+        runJobs();
+
+        fireTimer(pi, "Boundary_MonthlyReview");
+        assertPlanCollectorsTask(pi, "Task_ReviewPlan", null);
+        installmentChecked(pi, today().plusDays(10));
+        assertPlanCollectorsTask(pi, "Task_FollowUpMissedInstallment", null);
+    }
+
+    private void assertPlanCollectorsTask(ProcessInstance pi, String taskKey, String collector) {
+        org.camunda.bpm.engine.task.Task task = singleTask(pi, taskKey);
+        assertThat(task.getAssignee()).as("%s assigned to the plan's collector", taskKey).isEqualTo(collector);
+        assertThat(taskService.createTaskQuery().taskId(task.getId()).taskCandidateGroup("collectors-l1")
+            .includeAssignedTasks().count()).as("%s still in the First line queue", taskKey).isOne();
+    }
+
     @Test
     void managerRejectsPlan() {
         String loanNo = fixtures.loan(20, today());
