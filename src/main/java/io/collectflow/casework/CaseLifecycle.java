@@ -100,6 +100,14 @@ public class CaseLifecycle {
         return tellActiveCase(loanNo, CollectionCase.Messages.LOST_BORROWER_LITIGATION);
     }
 
+    /**
+     * C5: the skip trace found the borrower (new contact data in the borrower's record, or the manager's assessment);
+     * the loan's running case (if any) records it and goes on collecting with the new data. True if a case was told.
+     */
+    public boolean lostBorrowerFound(String loanNo) {
+        return tellActiveCase(loanNo, CollectionCase.Messages.LOST_BORROWER_FOUND);
+    }
+
     private boolean tellActiveCase(String loanNo, String message) {
         boolean told = false;
         for (String processInstanceId : registry.activeCaseInstanceOf(loanNo)) {

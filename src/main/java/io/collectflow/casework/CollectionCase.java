@@ -21,6 +21,8 @@ public final class CollectionCase {
         public static final String LOST_CONTACT = "BorrowerLostContact";
         /** lost-contact.bpmn found no borrower and prepared litigation: the case moves to the legal stage. */
         public static final String LOST_BORROWER_LITIGATION = "LostBorrowerLitigationPrepared";
+        /** lost-contact.bpmn found the borrower (new contact data): the case records it and goes on with it. */
+        public static final String LOST_BORROWER_FOUND = "LostBorrowerFound";
 
         private Messages() {
         }
@@ -80,7 +82,7 @@ public final class CollectionCase {
         /** The last early-warning step carried out (a contact plan value). */
         public static final String EARLY_WARNING_DONE = "earlyWarningDone";
         public static final String HANDOVER_PREPARED = "handoverPrepared";
-        /** True once lost-contact.bpmn runs for the loan (skip trace beside the case). */
+        /** True while lost-contact.bpmn runs for the loan (skip trace beside the case); false once it found them. */
         public static final String LOST_CONTACT = "lostContact";
 
         // the call form (call-borrower.form)
@@ -177,6 +179,7 @@ public final class CollectionCase {
         public static final String STOP_COLLECTION = "Task_StopCollection";
         public static final String COLLECTION_STOPPED = "EndEvent_CollectionStopped";
         public static final String RECORD_LOST_CONTACT = "Task_RecordLostContact";
+        public static final String RECORD_BORROWER_FOUND = "Task_RecordBorrowerFound";
 
         private Elements() {
         }

@@ -44,6 +44,19 @@ public class LostContactService {
             Date.valueOf(since));
     }
 
+    /**
+     * Whether the borrower of the loan's running skip trace has new contact data on record: a change of phone, e-mail
+     * or address ({@code borrower_contact_change}, any source) since the trace started. False without a running trace.
+     */
+    public boolean newContactDataSinceTraceStarted(String loanNo) {
+        Integer changes = jdbc.queryForObject("""
+            SELECT COUNT(*) FROM lost_contact_case t
+              JOIN loan l ON l.loan_no = t.active_loan_no
+              JOIN borrower_contact_change c ON c.borrower_id = l.borrower_id AND c.changed_at >= t.started_at
+             WHERE t.active_loan_no = ?""", Integer.class, loanNo);
+        return changes != null && changes > 0;
+    }
+
     /** The loan's status (ACTIVE, WRITTEN_OFF, …), empty for an unknown loan. */
     public Optional<String> loanStatus(String loanNo) {
         return jdbc.queryForList("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo).stream().findFirst();

@@ -15,6 +15,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import io.collectflow.legal.process.LegalActionDelegates;
+import io.collectflow.legal.process.LostContactStarts;
 
 /**
  * What the simulated collectors, managers, agencies and lawyers enter on each user task's form (the form
@@ -84,8 +85,10 @@ final class StaffBehaviour {
             "writeOffComment", "Approved in the simulation.")));
         byTask.put("Task_SecondApproval", w -> TaskOutcome.of(vars("writeOffDecision", "APPROVE",
             "writeOffComment", "Second approval in the simulation.")));
-        byTask.put("Task_SkipTraceSystems", w -> TaskOutcome.of(vars("traceNotes", "No new contact data.")));
-        byTask.put("Task_SkipTraceSharedContacts", w -> TaskOutcome.of(vars("traceNotes", "No new contact data.")));
+        byTask.put("Task_SkipTraceSystems", w -> TaskOutcome.of(vars(LostContactStarts.SYSTEMS_TRACE_NOTES,
+            "No new contact data.", LostContactStarts.NEW_CONTACT_FOUND, false)));
+        byTask.put("Task_SkipTraceSharedContacts", w -> TaskOutcome.of(vars(
+            LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "No new contact data.", LostContactStarts.NEW_CONTACT_FOUND, false)));
         byTask.put("Task_AssessLostContact", w -> TaskOutcome.of(vars("assessmentNotes", "Assessed in the simulation.",
             "borrowerFound", dice.chance(0.3, w.loanNo(), "found"))));
         byTask.put("Task_CheckEstate", w -> TaskOutcome.of(vars("estateNotes", "No estate.", "estateExists", false)));

@@ -1,7 +1,10 @@
 package io.collectflow.legal;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.math.BigDecimal;
 
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +12,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -18,13 +22,19 @@ import java.util.concurrent.Executors;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.collectflow.casework.CaseLifecycle;
+import io.collectflow.casework.CaseWork;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.casework.stage.TaskForms;
+import io.collectflow.loan.borrower.BorrowerContactData;
+import io.collectflow.loan.borrower.ContactDataUpdate;
 import io.collectflow.legal.process.LostContactStarts;
 
 /**
@@ -35,6 +45,8 @@ class LostContactProcessTest extends CaseProcessTestSupport {
 
     @Autowired LostContactService lostContact;
     @Autowired LostContactStarts starts;
+    @Autowired CaseLifecycle lifecycle;
+    @Autowired BorrowerContactData contactData;
 
     private void contact(String loanNo, int daysAgo, String result) {
         jdbc.update("""
@@ -71,8 +83,10 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         assertThat(lostContact.lostContactLoans(today())).contains(lost).doesNotContain(reached);
 
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("lost-contact", lost, Map.of(Vars.LOAN_NO, lost));
-        complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: moved"));
-        complete(singleTask(pi, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: no answer"));
+        complete(singleTask(pi, "Task_SkipTraceSystems"),
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+        complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(pi).isWaitingAt("Task_PrepareLitigation").task().hasCandidateGroup("legal");
@@ -100,8 +114,10 @@ class LostContactProcessTest extends CaseProcessTestSupport {
 
         ProcessInstance trace = runtimeService.startProcessInstanceByKey("lost-contact", loanNo,
             Map.of(Vars.LOAN_NO, loanNo));
-        complete(singleTask(trace, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: moved"));
-        complete(singleTask(trace, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: no answer"));
+        complete(singleTask(trace, "Task_SkipTraceSystems"),
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+        complete(singleTask(trace, "Task_SkipTraceSharedContacts"),
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
         complete(singleTask(trace, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(variable(collectionCase, "currentStage")).as("while litigation is prepared").isEqualTo(before);
@@ -113,6 +129,82 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         assertThat(variable(collectionCase, "currentStage")).isEqualTo(after);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(collectionCase.getId())
             .processDefinitionKey("legal-action").count()).as("legal actions running").isEqualTo(found ? 0 : 1);
+    }
+
+    /**
+     * The two skip-trace steps each keep their own notes: the shared-contacts step opens empty (it used to open with
+     * the look-ups' notes, one variable for both), and the manager's assessment shows what each step found.
+     */
+    @Test
+    void eachSkipTraceStepOpensWithItsOwnNotesAndTheAssessmentShowsBoth() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance trace = trace(loanNo);
+
+        for (String step : List.of("Task_SkipTraceSystems", "Task_SkipTraceSharedContacts")) {
+            Task task = singleTask(trace, step);
+            assertThat(TaskForms.prefilled(engine.getFormService(), taskService, task.getId()))
+                .as("%s opens with", step).isEmpty();
+            Map<String, Object> entered = new HashMap<>();
+            TaskForms.editableFields(engine.getFormService(), task.getId()).forEach((key, type) ->
+                entered.put(key, "checkbox".equals(type) ? false : step + ": nothing new"));
+            complete(task, entered);
+        }
+
+        Task assessment = singleTask(trace, "Task_AssessLostContact");
+        List<Object> shown = TaskForms.readOnlyFields(engine.getFormService(), assessment.getId()).keySet().stream()
+            .map(key -> taskService.getVariable(assessment.getId(), key)).toList();
+        assertThat(shown).contains("Task_SkipTraceSystems: nothing new", "Task_SkipTraceSharedContacts: nothing new");
+    }
+
+    /**
+     * C5: a skip-trace step that found new contact data ends the trace (no further steps, no assessment) once the data
+     * is in the borrower's record, and the collection case goes on with it: no longer marked lost, the find recorded,
+     * its next contact reads the new data.
+     */
+    @ParameterizedTest
+    @CsvSource({"Task_SkipTraceSystems, systemsTraceNotes", "Task_SkipTraceSharedContacts, sharedContactsTraceNotes"})
+    void aNewContactFoundEndsTheSkipTraceAndTheCaseGoesOnWithIt(String foundAt, String notes) {
+        String loanNo = fixtures.loan(120, today());
+        String caseId = lifecycle.open(new CaseWork(loanNo, 120, bucket(120), new BigDecimal("1050.00"), null, null),
+            today());
+        runJobs();
+        ProcessInstance collectionCase = runtimeService.createProcessInstanceQuery().processInstanceId(caseId)
+            .singleResult();
+        ProcessInstance trace = trace(loanNo);
+        assertThat(variable(collectionCase, Vars.LOST_CONTACT)).isEqualTo(true);
+        if (foundAt.equals("Task_SkipTraceSharedContacts")) {
+            complete(singleTask(trace, "Task_SkipTraceSystems"), Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES,
+                "registry: nothing", LostContactStarts.NEW_CONTACT_FOUND, false));
+        }
+        Task step = singleTask(trace, foundAt);
+
+        // ticked before the new number is in the borrower's record: refused, the step stays open
+        assertThatThrownBy(() -> taskService.complete(step.getId(), Map.of(notes, "new mobile number",
+            LostContactStarts.NEW_CONTACT_FOUND, true))).hasMessageContaining(LostContactStarts.NEW_CONTACT_FOUND)
+            .hasMessageContaining("borrower's record");
+        assertThat(trace).isWaitingAt(foundAt);
+        contactData.update("B-" + loanNo, new ContactDataUpdate("+86 139 0000 4321", null, null, "SKIP_TRACE",
+            "new mobile number"), "collector2", ClockUtil.getCurrentTime().toInstant());
+        complete(step, Map.of(notes, "new mobile number", LostContactStarts.NEW_CONTACT_FOUND, true));
+        runJobs();
+
+        assertThat(trace).hasPassed("EndEvent_CollectionResumed").hasNotPassed("Task_AssessLostContact").isEnded();
+        assertThat(historyService.createHistoricActivityInstanceQuery().processInstanceId(trace.getId())
+            .activityId("Task_SkipTraceSharedContacts").count()).as("shared contacts asked")
+            .isEqualTo(foundAt.equals("Task_SkipTraceSystems") ? 0 : 1);
+        assertThat(jdbc.queryForObject("SELECT outcome FROM lost_contact_case WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("FOUND");
+        assertThat(variable(collectionCase, Vars.LOST_CONTACT)).isEqualTo(false);
+        assertThat(fixtures.count("SELECT COUNT(*) FROM case_event WHERE loan_no = ? AND event_type = 'BORROWER_FOUND'",
+            loanNo)).isOne();
+        assertThat(collectionCase).isWaitingAt("Task_VisitBorrower");
+        assertThat((String) variable(collectionCase, Vars.PHONE_MASKED)).endsWith("4321");
+    }
+
+    private ProcessInstance trace(String loanNo) {
+        String id = starts.start(loanNo, "manager1").processInstanceId();
+        runJobs();
+        return runtimeService.createProcessInstanceQuery().processInstanceId(id).singleResult();
     }
 
     private long running(String loanNo) {
@@ -145,8 +237,10 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         starts.startAll(today());
         assertThat(running(lost)).isOne();
 
-        complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of("traceNotes", "registry: nothing", "newContactFound", false));
-        complete(singleTask(pi, "Task_SkipTraceSharedContacts"), Map.of("traceNotes", "sister: new number"));
+        complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: nothing",
+            LostContactStarts.NEW_CONTACT_FOUND, false));
+        complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: new number"));
         // the end is stamped with the engine's clock (a simulation sets it), not the wall clock
         Instant assessedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         ClockUtil.setCurrentTime(Date.from(assessedAt));

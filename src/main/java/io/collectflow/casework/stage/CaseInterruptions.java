@@ -15,6 +15,7 @@ public class CaseInterruptions {
 
     public static final String DECEASED = "DECEASED";
     public static final String LOST_CONTACT = "LOST_CONTACT";
+    public static final String BORROWER_FOUND = "BORROWER_FOUND";
 
     private final CaseRegistry registry;
     private final CaseEventService events;
@@ -34,5 +35,11 @@ public class CaseInterruptions {
     /** C5: the borrower is unreachable and a skip trace (lost-contact.bpmn) runs beside the case. */
     public void lostContact(String loanNo, Instant now) {
         events.record(loanNo, LOST_CONTACT, "borrower unreachable for the lost-contact period; skip trace started", now);
+    }
+
+    /** C5: the skip trace found the borrower; collection goes on with the contact data now in the borrower's record. */
+    public void borrowerFound(String loanNo, Instant now) {
+        events.record(loanNo, BORROWER_FOUND, "skip trace found the borrower; collection goes on with the contact data"
+            + " on record", now);
     }
 }

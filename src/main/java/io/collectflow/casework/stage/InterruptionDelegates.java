@@ -6,7 +6,10 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Delegates of the case's event sub-processes "Borrower deceased" (C6) and "Borrower lost" (C5). */
+/**
+ * Delegates of the case's event sub-processes "Borrower deceased" (C6), "Borrower lost" and "Lost borrower found"
+ * (C5).
+ */
 @Configuration
 public class InterruptionDelegates {
 
@@ -21,6 +24,14 @@ public class InterruptionDelegates {
         return execution -> {
             interruptions.lostContact(PreparationDelegates.loanNo(execution), ProcessData.now());
             execution.setVariable(LOST_CONTACT, true);
+        };
+    }
+
+    @Bean
+    JavaDelegate recordBorrowerFoundDelegate(CaseInterruptions interruptions) {
+        return execution -> {
+            interruptions.borrowerFound(PreparationDelegates.loanNo(execution), ProcessData.now());
+            execution.setVariable(LOST_CONTACT, false);
         };
     }
 }

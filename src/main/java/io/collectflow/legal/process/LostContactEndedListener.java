@@ -10,7 +10,8 @@ import io.collectflow.legal.LostContactRegistry;
 
 /**
  * End of lost-contact.bpmn (completed or cancelled): frees the loan's guard row and records the outcome; litigation
- * prepared against a borrower nobody found moves the loan's running case to the legal stage (C5).
+ * prepared against a borrower nobody found moves the loan's running case to the legal stage, a borrower found is
+ * recorded on it and it goes on collecting (C5).
  */
 @Component("lostContactEndedListener")
 public class LostContactEndedListener implements ExecutionListener {
@@ -18,6 +19,8 @@ public class LostContactEndedListener implements ExecutionListener {
     public static final String OUTCOME = "lostContactOutcome";
     /** The outcome of EndEvent_LitigationPrepared. */
     public static final String LITIGATION_PREPARED = "LITIGATION_PREPARED";
+    /** The outcome of EndEvent_CollectionResumed: a skip-trace step found new contact data, or the assessment did. */
+    public static final String FOUND = "FOUND";
 
     private final LostContactRegistry registry;
     private final CaseLifecycle cases;
@@ -35,6 +38,8 @@ public class LostContactEndedListener implements ExecutionListener {
             ClockUtil.getCurrentTime().toInstant());
         if (LITIGATION_PREPARED.equals(outcome)) {
             cases.lostBorrowerLitigationPrepared(execution.getProcessBusinessKey());
+        } else if (FOUND.equals(outcome)) {
+            cases.lostBorrowerFound(execution.getProcessBusinessKey());
         }
     }
 }

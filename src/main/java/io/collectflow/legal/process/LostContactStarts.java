@@ -32,6 +32,11 @@ public class LostContactStarts {
     public static final String SCHEDULE = "SCHEDULE";
     public static final String UNREACHABLE_SINCE = "unreachableSince";
     public static final String STARTED_BY = "lostContactStartedBy";
+    /** What each skip-trace step found (forms skip-trace-systems, skip-trace-shared-contacts): notes of its own. */
+    public static final String SYSTEMS_TRACE_NOTES = "systemsTraceNotes";
+    public static final String SHARED_CONTACTS_TRACE_NOTES = "sharedContactsTraceNotes";
+    /** Ticked on a skip-trace step once the new contact data is in the borrower's record: the trace ends, found. */
+    public static final String NEW_CONTACT_FOUND = "newContactFound";
 
     private static final Logger LOG = LoggerFactory.getLogger(LostContactStarts.class);
 
