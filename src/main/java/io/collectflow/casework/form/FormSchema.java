@@ -1,0 +1,20 @@
+package io.collectflow.casework.form;
+
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** A parsed Camunda Form: its id and the fields a person fills in (display-only fields and texts are left out). */
+public record FormSchema(String id, List<FormField> inputs) {
+
+    public FormSchema {
+        inputs = List.copyOf(inputs);
+    }
+
+    /** The variables the form lets a person set, in form order. */
+    public Set<String> inputKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        inputs.forEach(f -> keys.add(f.key()));
+        return keys;
+    }
+}

@@ -1,0 +1,179 @@
+package io.collectflow.casework.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.junit.jupiter.api.Test;
+
+import io.collectflow.ops.feel.CachingFeelEngine;
+
+/** {@link FormValidator} with Camunda's FEEL engine over the real forms of forms/. */
+class FormValidatorTest {
+
+    private final FormValidator validator = new FormValidator(new FeelConditions());
+
+    static FormSchema form(String id) {
+        try (InputStream in = FormValidatorTest.class.getResourceAsStream("/forms/" + id + ".form")) {
+            assertThat(in).as(id).isNotNull();
+            return FormSchemaParser.parse(in.readAllBytes());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private List<String> problems(String formId, Object... keyValues) {
+        Map<String, Object> values = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            values.put((String) keyValues[i], keyValues[i + 1]);
+        }
+        return validator.problems(form(formId), values::get);
+    }
+
+    @Test
+    void displayedFieldsAndTextsAreNoInputs() {
+        FormSchema call = form("call-borrower");
+        assertThat(call.id()).isEqualTo("call-borrower");
+        assertThat(call.inputKeys()).containsExactly("reached", "overdueReason", "callOutcome", "promiseDate",
+            "promiseAmount", "callNotes", "nextFollowUp");
+        assertThat(call.inputs()).filteredOn(f -> f.key().equals("promiseDate")).singleElement()
+            .satisfies(f -> assertThat(f.label()).as("a date field's label").isEqualTo("Promise date"));
+    }
+
+    @Test
+    void requiredFieldsAreNamedByTheirLabel() {
+        assertThat(problems("send-lawyer-letter")).containsExactly("Registered-mail tracking number is required");
+        assertThat(problems("send-lawyer-letter", "letterTracking", "   ")).as("blank is missing")
+            .containsExactly("Registered-mail tracking number is required");
+        assertThat(problems("send-lawyer-letter", "letterTracking", "EMS123")).isEmpty();
+        assertThat(problems("approve-agency-placement", "placementApproved", true))
+            .containsExactly("Scope (e.g. phone and letters only, no visits) is required");
+        assertThat(problems("approve-agency-placement", "placementScope", "phone only")).as("an optional box").isEmpty();
+    }
+
+    @Test
+    void aFieldHiddenByItsConditionIsNotChecked() {
+        assertThat(problems("call-borrower", "callOutcome", "NO_ANSWER", "reached", false)).isEmpty();
+        assertThat(problems("call-borrower", "callOutcome", "PROMISE_TO_PAY", "reached", true))
+            .containsExactly("Promise date is required", "Promised amount is required");
+        assertThat(problems("call-borrower", "callOutcome", "PROMISE_TO_PAY", "reached", true,
+            "promiseDate", "2030-01-31", "promiseAmount", 100)).isEmpty();
+
+        // not(misconductFound): an unticked box is false, as in the browser, so the finding is hidden
+        assertThat(problems("supervise-agency")).isEmpty();
+        assertThat(problems("supervise-agency", "misconductFound", false)).isEmpty();
+        assertThat(problems("supervise-agency", "misconductFound", true))
+            .containsExactly("Finding (recorded against the agency) is required");
+
+        assertThat(problems("visit-borrower", "visitMode", "VIDEO", "visitOutcome", "NOT_MET")).isEmpty();
+        assertThat(problems("visit-borrower", "visitMode", "VISIT", "visitOutcome", "NOT_MET"))
+            .containsExactly("Staff member 1 (name) is required", "Staff member 2 (name, a different person) is required");
+    }
+
+    @Test
+    void aValueMustBeOneOfTheOptions() {
+        assertThat(problems("call-borrower", "callOutcome", "MAYBE")).singleElement().asString()
+            .startsWith("Outcome must be one of PROMISE_TO_PAY, NO_ANSWER, REFUSED, EVASIVE, PLAN_REQUESTED, OTHER")
+            .endsWith("(not 'MAYBE')");
+        assertThat(problems("call-borrower", "callOutcome", "OTHER", "reached", true, "overdueReason", "LAZY"))
+            .singleElement().asString().startsWith("Reason for the delay (E1) must be one of FORGOT, CASH_FLOW");
+        assertThat(problems("call-borrower", "callOutcome", "NO_ANSWER", "reached", false, "overdueReason", "LAZY"))
+            .as("the reason is hidden when the borrower was not reached").isEmpty();
+        assertThat(problems("approve-write-off", "writeOffDecision", "APPROVE")).isEmpty();
+        assertThat(problems("approve-write-off", "writeOffDecision", "approve")).hasSize(1);
+    }
+
+    @Test
+    void numbersKeepTheirBounds() {
+        assertThat(problems("repayment-plan", "declaredIncome", 5000, "otherDebts", 0, "installmentCount", 61,
+            "firstDueOn", "2030-01-01", "overdueReason", "CASH_FLOW", "planConfirmation", "WRITTEN"))
+            .containsExactly("Number of installments must be at most 60");
+        assertThat(problems("repayment-plan", "declaredIncome", -1, "otherDebts", "0", "installmentCount", 0L,
+            "firstDueOn", "2030-01-01", "overdueReason", "CASH_FLOW", "planConfirmation", "WRITTEN"))
+            .containsExactly("Declared monthly income must be at least 0", "Number of installments must be at least 1");
+        assertThat(problems("dispose-collateral", "disposalMethod", "SALE", "disposalProceeds", "a lot"))
+            .containsExactly("Proceeds (total for all items sold) must be a number");
+        assertThat(problems("call-borrower", "callOutcome", "PROMISE_TO_PAY", "reached", true,
+            "promiseDate", "2030-01-31", "promiseAmount", 0.001)).containsExactly("Promised amount must be at least 0.01");
+    }
+
+    @Test
+    void textsKeepTheirPatternLengthAndEmailType() {
+        Object[] hotline = {"complainantName", "Zhang San", "complainantPhone", "+86 138 0000 0000",
+            "complaintText", "They called my employer"};
+        assertThat(problems("complaint-intake", hotline)).isEmpty();
+        assertThat(problems("complaint-intake", with(hotline, "complainantPhone", "call me maybe")))
+            .containsExactly("Phone (for our answer) is not in the expected format");
+        assertThat(problems("complaint-intake", with(hotline, "complainantEmail", "zhang.example.com")))
+            .containsExactly("E-mail (optional; preferred for our answer) must be an e-mail address");
+        assertThat(problems("complaint-intake", with(hotline, "complainantName", "x".repeat(101))))
+            .containsExactly("Complainant's name must have at most 100 characters");
+        assertThat(problems("complaint-intake")).containsExactly("Complainant's name is required",
+            "Phone (for our answer) is required", "The complaint in the caller's words is required");
+    }
+
+    @Test
+    void groupsPassTheirConditionOnAndReadOnlyFieldsAreSkipped() {
+        FormSchema form = FormSchemaParser.parse("""
+            {"id": "g", "components": [
+              {"type": "checkbox", "key": "other", "label": "Other"},
+              {"type": "group", "label": "Details", "conditional": {"hide": "=not(other)"}, "components": [
+                {"type": "textfield", "key": "detail", "label": "Detail", "validate": {"required": true, "minLength": 3}}
+              ]},
+              {"type": "textfield", "key": "shown", "label": "Shown", "readonly": true, "validate": {"required": true}},
+              {"type": "textfield", "key": "locked", "label": "Locked", "readonly": "=other",
+                "validate": {"required": true}},
+              {"type": "checklist", "key": "tags", "label": "Tags", "values": [{"label": "A", "value": "a"}]},
+              {"type": "select", "key": "dynamic", "label": "Dynamic", "valuesKey": "choices"},
+              {"type": "group", "path": "nested", "components": [
+                {"type": "textfield", "key": "deep", "validate": {"required": true}}]}
+            ]}""".getBytes(StandardCharsets.UTF_8));
+        assertThat(form.inputKeys()).containsExactly("other", "detail", "locked", "tags", "dynamic");
+        Map<String, Object> values = new HashMap<>(Map.of("dynamic", "anything"));
+        assertThat(validator.problems(form, values::get)).containsExactly("Locked is required");
+        values.put("other", true);
+        values.put("detail", " ab ");
+        values.put("tags", List.of("a", "b"));
+        assertThat(validator.problems(form, values::get)).containsExactly("Detail must have at least 3 characters",
+            "Tags must be one of a (not 'b')");
+    }
+
+    @Test
+    void everyFormOfTheApplicationIsRead() throws IOException {
+        CachingFeelEngine feel = new CachingFeelEngine();
+        try (Stream<Path> files = Files.list(Path.of("forms"))) {
+            List<Path> forms = files.filter(p -> p.toString().endsWith(".form")).toList();
+            assertThat(forms).hasSizeGreaterThan(20);
+            for (Path file : forms) {
+                FormSchema form = FormSchemaParser.parse(Files.readAllBytes(file));
+                assertThat(form.id()).as(file.toString()).isEqualTo(file.getFileName().toString().replace(".form", ""));
+                // every condition of our forms is FEEL the engine evaluates (a failure would show the field)
+                VariableMap blank = Variables.createVariables();
+                form.inputKeys().forEach(key -> blank.putValue(key, null));
+                form.inputs().forEach(f -> f.hideConditions().forEach(c -> assertThatCode(
+                    () -> feel.evaluateSimpleExpression(c, blank.asVariableContext())).as(file + ": " + c)
+                    .doesNotThrowAnyException()));
+            }
+        }
+    }
+
+    private static Object[] with(Object[] keyValues, String key, Object value) {
+        Object[] more = Arrays.copyOf(keyValues, keyValues.length + 2);
+        more[keyValues.length] = key;
+        more[keyValues.length + 1] = value;
+        return more;
+    }
+}
