@@ -3,8 +3,10 @@ package io.collectflow.complaint;
 import java.util.List;
 import java.util.stream.Collectors;
 
+import io.collectflow.web.RefusedInput;
+
 /** The submission or decision is invalid; names every offending field. Nothing has been stored. */
-public class InvalidComplaintException extends RuntimeException {
+public class InvalidComplaintException extends RuntimeException implements RefusedInput {
 
     private final transient List<FieldError> errors;
 

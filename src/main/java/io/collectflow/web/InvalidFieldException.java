@@ -1,7 +1,7 @@
 package io.collectflow.web;
 
 /** A bad value in a request; the message starts with the field's name. Answered 422 by {@link FieldErrorAdvice}. */
-public class InvalidFieldException extends IllegalArgumentException {
+public class InvalidFieldException extends IllegalArgumentException implements RefusedInput {
 
     private final String field;
 

@@ -139,7 +139,9 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
     void managerRejectsThePlacement() {
         String loanNo = fixtures.loan(200, today());
         ProcessInstance pi = start(loanNo, 50);
-        complete(singleTask(pi, "Task_ApprovePlacement"), Map.of(AgencyVars.PLACEMENT_APPROVED, false));
+        // the form submits its scope (prefilled, required) with a rejection too
+        complete(singleTask(pi, "Task_ApprovePlacement"), Map.of(AgencyVars.PLACEMENT_APPROVED, false,
+            AgencyVars.PLACEMENT_SCOPE, "phone and letters, no visits"));
         assertThat(pi).hasPassed("EndEvent_PlacementRejected").isEnded();
         assertThat(placements.activePlacement(loanNo)).isEmpty();
     }

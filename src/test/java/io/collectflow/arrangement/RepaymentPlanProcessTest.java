@@ -57,10 +57,13 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         String loanNo = fixtures.loan(20, today());
         ProcessInstance pi = start(loanNo);
 
-        // a bad proposal comes back to the collector with the problem named
-        complete(singleTask(pi, "Task_ProposePlan"), proposal(0, 3000, 200, "ELECTRONIC"));
+        // what the form itself forbids is refused on completion; the task stays open
+        assertThatThrownBy(() -> complete(singleTask(pi, "Task_ProposePlan"), proposal(0, 3000, 200, "ELECTRONIC")))
+            .hasMessageContaining("Number of installments must be at least 1");
+        // a proposal the form accepts but the plan rules do not comes back to the collector with the problem named
+        complete(singleTask(pi, "Task_ProposePlan"), firstDueYesterday(proposal(3, 3000, 200, "ELECTRONIC")));
         assertThat(pi).hasPassed("Boundary_PlanInvalid");
-        assertThat((String) variable(pi, "planProblems")).contains("installmentCount");
+        assertThat((String) variable(pi, "planProblems")).contains("firstDueOn");
 
         // income 3,000 × 0.4 − 200 = 1,000 affordable; 1,050 in 3 installments of 350
         complete(singleTask(pi, "Task_ProposePlan"), proposal(3, 3000, 200, "ELECTRONIC"));
@@ -147,14 +150,14 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
 
         // a colleague takes the proposal over and gets a field wrong
         taskService.setAssignee(first.getId(), "collector3");
-        complete(first, proposal(0, 3000, 200, "ELECTRONIC"));
+        complete(first, firstDueYesterday(proposal(3, 3000, 200, "ELECTRONIC")));
 
         org.camunda.bpm.engine.task.Task corrected = singleTask(pi, "Task_ProposePlan");
         assertThat(corrected.getId()).isNotEqualTo(first.getId());
         assertThat(corrected.getAssignee()).as("back to who proposed it").isEqualTo("collector3");
         assertThat(taskService.createTaskQuery().taskId(corrected.getId()).taskCandidateGroup("collectors-l1")
             .includeAssignedTasks().count()).as("still in the First line queue").isOne();
-        assertThat((String) taskService.getVariable(corrected.getId(), "planProblems")).contains("installmentCount");
+        assertThat((String) taskService.getVariable(corrected.getId(), "planProblems")).contains("firstDueOn");
 
         complete(corrected, proposal(3, 3000, 200, "ELECTRONIC"));
         assertThat(jdbc.queryForObject("SELECT collector FROM repayment_plan WHERE id = ?", String.class,
@@ -284,6 +287,12 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         form.put(PLAN_CONFIRMATION, confirmation);
         form.put(OVERDUE_REASON, "CASH_FLOW");
         return form;
+    }
+
+    /** A first installment in the past: the form has no rule against it, the plan rules refuse it. */
+    private Map<String, Object> firstDueYesterday(Map<String, Object> proposal) {
+        proposal.put(FIRST_DUE_ON, today().minusDays(1).toString());
+        return proposal;
     }
 
     private String token(ProcessInstance pi) {

@@ -2,8 +2,10 @@ package io.collectflow.casework.stage;
 
 import java.util.List;
 
+import io.collectflow.web.RefusedInput;
+
 /** A collector's report is incomplete or contradictory; the message names every field in error. */
-public class InvalidReportException extends RuntimeException {
+public class InvalidReportException extends RuntimeException implements RefusedInput {
 
     private final List<String> problems;
 

@@ -2,8 +2,10 @@ package io.collectflow.contact.compliance;
 
 import java.util.List;
 
+import io.collectflow.web.RefusedInput;
+
 /** A text (note or template) contains prohibited language; the message names each phrase. */
-public class ProhibitedLanguageException extends RuntimeException {
+public class ProhibitedLanguageException extends RuntimeException implements RefusedInput {
 
     private final transient List<PhraseFilter.Violation> violations;
 

@@ -213,9 +213,9 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(plan.getAssignee()).as("the collector who asked for the plan").isEqualTo("collector1");
         assertThat(candidateGroups(plan)).containsExactly("collectors-l1");
 
-        // refused: the installment count is missing
-        complete(plan, Map.of("installmentCount", 0L, "declaredIncome", 3000.0, "otherDebts", 200.0,
-            "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
+        // refused by the plan rules: the first installment would be due yesterday
+        complete(plan, Map.of("installmentCount", 3L, "declaredIncome", 3000.0, "otherDebts", 200.0,
+            "firstDueOn", today().minusDays(1).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
         Task corrected = singleTask(pi, "Task_ProposePlan");
         assertThat(corrected.getId()).isNotEqualTo(plan.getId());
         assertThat(corrected.getAssignee()).isEqualTo("collector1");

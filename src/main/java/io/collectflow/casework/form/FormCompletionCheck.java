@@ -1,0 +1,35 @@
+package io.collectflow.casework.form;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateTask;
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+
+/**
+ * Complete listener of a user task with a Camunda Form: the task's variables as they are at completion (what was
+ * submitted over what the task already saw) must satisfy the form, else {@link InvalidFormException} keeps the task
+ * open and nothing of the completion is stored.
+ */
+final class FormCompletionCheck implements TaskListener {
+
+    private final FormDefinition form;
+    private final DeployedForms forms;
+    private final FormValidator validator;
+
+    FormCompletionCheck(FormDefinition form, DeployedForms forms, FormValidator validator) {
+        this.form = form;
+        this.forms = forms;
+        this.validator = validator;
+    }
+
+    @Override
+    public void notify(DelegateTask task) {
+        forms.find(form, task.getProcessDefinitionId(), task).ifPresent(schema -> {
+            List<String> problems = validator.problems(schema, task::getVariable);
+            if (!problems.isEmpty()) {
+                throw new InvalidFormException(schema.id(), problems);
+            }
+        });
+    }
+}

@@ -1,0 +1,74 @@
+package io.collectflow.casework.form;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
+import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
+import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
+import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
+import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
+import org.camunda.bpm.engine.impl.pvm.process.ActivityImpl;
+import org.camunda.bpm.engine.impl.pvm.process.ScopeImpl;
+import org.camunda.bpm.engine.impl.task.TaskDefinition;
+import org.camunda.bpm.engine.impl.util.xml.Element;
+import org.springframework.stereotype.Component;
+
+/**
+ * Server-side checks of every Camunda Form, without touching a model: while a BPMN is parsed, each user task with a
+ * {@code camunda:formRef} gets a complete listener ({@link FormCompletionCheck}) after the listeners the model declares
+ * — so the collectors' own report checks, which say more, speak first — and a process whose start event has one gets a
+ * checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
+ * validation failure, which its REST API answers with 400.
+ */
+@Component
+public class FormValidationPlugin extends AbstractProcessEnginePlugin {
+
+    private final DeployedForms forms;
+    private final FormValidator validator = new FormValidator(new FeelConditions());
+
+    public FormValidationPlugin(DeployedForms forms) {
+        this.forms = forms;
+    }
+
+    @Override
+    public void preInit(ProcessEngineConfigurationImpl configuration) {
+        List<BpmnParseListener> listeners = configuration.getCustomPostBPMNParseListeners() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPostBPMNParseListeners());
+        listeners.add(new AbstractBpmnParseListener() {
+            @Override
+            public void parseUserTask(Element userTaskElement, ScopeImpl scope, ActivityImpl activity) {
+                if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
+                    TaskDefinition task = userTask.getTaskDefinition();
+                    if (hasCamundaForm(task.getFormDefinition())) {
+                        task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                            new FormCompletionCheck(task.getFormDefinition(), forms, validator));
+                    }
+                }
+            }
+
+            @Override
+            public void parseProcess(Element processElement, ProcessDefinitionEntity processDefinition) {
+                FormDefinition startForm = processDefinition.getStartFormDefinition();
+                if (hasCamundaForm(startForm) && processDefinition.getStartFormHandler() != null) {
+                    processDefinition.setStartFormHandler(
+                        new StartFormCheck(processDefinition.getStartFormHandler(), startForm, forms, validator));
+                }
+            }
+        });
+        configuration.setCustomPostBPMNParseListeners(listeners);
+
+        List<CommandInterceptor> interceptors = configuration.getCustomPreCommandInterceptorsTxRequired() == null
+            ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
+        interceptors.add(new FormRefusals());
+        configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+    }
+
+    private static boolean hasCamundaForm(FormDefinition form) {
+        return form != null && form.getCamundaFormDefinitionKey() != null;
+    }
+}

@@ -1,0 +1,128 @@
+package io.collectflow.casework.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.collectflow.agency.PlacementService;
+import io.collectflow.agency.process.AgencyVars;
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.complaint.process.ComplaintProcess;
+
+/**
+ * Every user task's Camunda Form is checked when the task is completed through the engine (TaskService, FormService),
+ * whatever the client: a refused completion names the fields by label, leaves the task open and stores nothing.
+ */
+class FormCompletionProcessTest extends CaseProcessTestSupport {
+
+    @Autowired FormService formService;
+    @Autowired PlacementService placements;
+
+    private ProcessInstance lawyerLetter(String loanNo) {
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-action", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
+        runJobs();
+        assertThat(pi).isWaitingAt("Task_SendLawyerLetter");
+        return pi;
+    }
+
+    @Test
+    void aLawyerLetterWithoutTrackingNumberIsRefusedAndNothingChanges() {
+        ProcessInstance pi = lawyerLetter(fixtures.loan(400, today()));
+        Task send = singleTask(pi, "Task_SendLawyerLetter");
+
+        assertThatThrownBy(() -> taskService.complete(send.getId(), Map.of("letterTracking", " ")))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessage("Please correct: Registered-mail tracking number is required");
+        assertThatThrownBy(() -> formService.submitTaskForm(send.getId(), Map.of()))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessageContaining("Registered-mail tracking number is required");
+
+        assertThat(pi).isWaitingAt("Task_SendLawyerLetter");
+        assertThat(singleTask(pi, "Task_SendLawyerLetter").getId()).isEqualTo(send.getId());
+        assertThat(variable(pi, "letterTracking")).isNull();
+
+        complete(send, Map.of("letterTracking", "EMS123"));
+        assertThat(pi).hasPassed("EndEvent_LetterSent").isEnded();
+    }
+
+    @Test
+    void aPlacementApprovalWithoutScopeIsRefusedAndNothingIsPlaced() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("agency-placement", loanNo, Map.of(
+            Vars.LOAN_NO, loanNo, Vars.DPD, 200, Vars.OVERDUE_AMOUNT, 1050.0, AgencyVars.CHALLENGER_DRAW, 50));
+        runJobs();
+        Task approve = singleTask(pi, "Task_ApprovePlacement");
+
+        assertThatThrownBy(() -> complete(approve, Map.of(AgencyVars.PLACEMENT_APPROVED, true)))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessage("Please correct: Scope (e.g. phone and letters only, no visits) is required");
+        assertThat(pi).isWaitingAt("Task_ApprovePlacement");
+        assertThat(variable(pi, AgencyVars.PLACEMENT_APPROVED)).isNull();
+        assertThat(placements.activePlacement(loanNo)).isEmpty();
+
+        complete(approve, Map.of(AgencyVars.PLACEMENT_APPROVED, true, AgencyVars.PLACEMENT_SCOPE, "phone only"));
+        assertThat(placements.activePlacement(loanNo)).isPresent();
+    }
+
+    @Test
+    void theCollectorsOwnReportCheckSpeaksFirstAndTheFormCatchesTheRest() {
+        ProcessInstance pi = startCase(fixtures.loan(10, today()), 10);
+        Task call = singleTask(pi, Elements.CALL_BORROWER);
+
+        Map<String, Object> promise = new HashMap<>(Map.of(Vars.REACHED, true, Vars.CALL_OUTCOME, "PROMISE_TO_PAY"));
+        assertThatThrownBy(() -> taskService.complete(call.getId(), promise))
+            .as("the report check's own words, refused as a form validation (REST: 400)")
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessageStartingWith("Please correct: promiseDate: a promise needs a date from today on");
+
+        Map<String, Object> longNotes = new HashMap<>(Map.of(Vars.REACHED, true, Vars.CALL_OUTCOME, "OTHER",
+            Vars.CALL_NOTES, "x".repeat(4001)));
+        assertThatThrownBy(() -> taskService.complete(call.getId(), longNotes))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessage("Please correct: Notes (summary of the conversation) must have at most 4000 characters");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM contact_report WHERE loan_no = ?", pi.getBusinessKey())).isZero();
+
+        complete(call, Map.of(Vars.REACHED, true, Vars.CALL_OUTCOME, "OTHER", Vars.OVERDUE_REASON, "CASH_FLOW",
+            Vars.CALL_NOTES, "will call back"));
+        assertThat(fixtures.count("SELECT COUNT(*) FROM contact_report WHERE loan_no = ?", pi.getBusinessKey())).isOne();
+        // the form's inputs are cleared for the next call, the overdue reason (case data) stays
+        for (String field : new String[] {Vars.REACHED, Vars.CALL_OUTCOME, Vars.CALL_NOTES}) {
+            assertThat(variable(pi, field)).as(field).isNull();
+        }
+        assertThat(variable(pi, Vars.OVERDUE_REASON)).isNotNull();
+    }
+
+    @Test
+    void aHotlineComplaintStartedFromTheFormNeedsTheFormsFields() {
+        String definitionId = repositoryService.createProcessDefinitionQuery()
+            .processDefinitionKey(ComplaintProcess.PROCESS_KEY).latestVersion().singleResult().getId();
+        long before = runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+            .count();
+
+        assertThatThrownBy(() -> formService.submitStartForm(definitionId, Map.of("complainantName", "Zhang San",
+            "complainantPhone", "call me", "complaintText", "They called my employer", "category", "spam")))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessageContaining("Phone (for our answer) is not in the expected format")
+            .hasMessageContaining("What is it about? must be one of misconduct, harassment");
+        assertThat(runtimeService.createProcessInstanceQuery().processDefinitionKey(ComplaintProcess.PROCESS_KEY)
+            .count()).isEqualTo(before);
+
+        ProcessInstance started = formService.submitStartForm(definitionId, Map.of("complainantName", "Zhang San",
+            "complainantPhone", "+86 138 0000 0000", "complaintText", "They called my employer"));
+        assertThat(started.isEnded()).isFalse();
+        runtimeService.deleteProcessInstance(started.getId(), "test");
+    }
+}
