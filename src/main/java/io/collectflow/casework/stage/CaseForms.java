@@ -2,7 +2,8 @@ package io.collectflow.casework.stage;
 
 import static io.collectflow.casework.CollectionCase.Vars.*;
 
-import java.util.List;
+import java.util.Collection;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 
@@ -12,10 +13,12 @@ final class CaseForms {
     /** Who completed the last call or visit task (set when the task completes). */
     static final String REPORTED_BY = "reportedBy";
 
-    static final List<String> CALL_FIELDS = List.of(REACHED, CALL_OUTCOME, PROMISE_DATE, PROMISE_AMOUNT, CALL_NOTES,
-        NEXT_FOLLOW_UP);
-    static final List<String> VISIT_FIELDS = List.of(VISIT_MODE, VISIT_STAFF_1, VISIT_STAFF_2, AUTHORIZATION_LETTER,
-        CONSENT_TO_ENTER, VISIT_OUTCOME, PLAN_CONFIRMATION, PLAN_CONFIRMED, VISIT_NOTES, NEXT_FOLLOW_UP);
+    /**
+     * Inputs of the call form that hold the case's data rather than this call's report, so they stay: the overdue
+     * reason is the strategy's input (the dossier's first guess, corrected by the collector, re-classified by the
+     * risk rules) and the next call shows it again.
+     */
+    static final Set<String> CASE_DATA = Set.of(OVERDUE_REASON);
 
     private CaseForms() {
     }
@@ -38,8 +41,12 @@ final class CaseForms {
             ProcessData.string(scope, REPORTED_BY));
     }
 
-    /** The next task's form starts empty instead of showing the previous report. */
-    static void clear(VariableScope scope, List<String> fields) {
-        fields.forEach(scope::removeVariable);
+    /**
+     * The next task's form starts empty instead of showing the previous report: removes the variables of the form's
+     * inputs ({@code formInputs}, read from the deployed form, so a field a process owner adds is cleared too; fields
+     * the form only displays are not inputs), except {@link #CASE_DATA}.
+     */
+    static void clear(VariableScope scope, Collection<String> formInputs) {
+        formInputs.stream().filter(key -> !CASE_DATA.contains(key)).forEach(scope::removeVariable);
     }
 }

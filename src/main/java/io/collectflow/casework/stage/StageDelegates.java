@@ -9,6 +9,8 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.form.DeployedForms;
 import io.collectflow.risk.RiskService;
 
 /** Delegates of first line (calls, promises, flags) and second line (visits). */
@@ -19,7 +21,8 @@ public class StageDelegates {
     static final Duration DEFAULT_RETRY = Duration.ofHours(4);
 
     @Bean
-    JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers, RiskService risk) {
+    JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers, RiskService risk,
+            DeployedForms forms) {
         return execution -> {
             CallReport report = CaseForms.call(execution);
             CallReport.Result result = calls.record(report, retryAfter(execution),
@@ -31,7 +34,7 @@ public class StageDelegates {
             execution.setVariable(FIRST_NO_ANSWER_AT, ProcessData.toDate(result.firstNoAnswerAt()));
             execution.setVariable(NO_RESPONSE_ESCALATION_DUE, result.noResponseEscalationDue());
             execution.setVariable(LAST_CONTACTS, dossiers.lastContacts(report.loanNo()));
-            CaseForms.clear(execution, CaseForms.CALL_FIELDS);
+            CaseForms.clear(execution, forms.inputKeysOfTask(execution, Elements.CALL_BORROWER));
             rescore(execution, risk, RiskService.CONTACT_RECORDED);
         };
     }
@@ -55,7 +58,7 @@ public class StageDelegates {
     }
 
     @Bean
-    JavaDelegate recordVisitDelegate(VisitReportService visits, RiskService risk) {
+    JavaDelegate recordVisitDelegate(VisitReportService visits, RiskService risk, DeployedForms forms) {
         return execution -> {
             VisitReport report = CaseForms.visit(execution);
             execution.setVariable(NEXT_CONTACT_AT,
@@ -66,7 +69,7 @@ public class StageDelegates {
             } else {
                 execution.removeVariable(NEGOTIATED_PLAN_CONFIRMATION);
             }
-            CaseForms.clear(execution, CaseForms.VISIT_FIELDS);
+            CaseForms.clear(execution, forms.inputKeysOfTask(execution, Elements.VISIT_BORROWER));
             rescore(execution, risk, RiskService.CONTACT_RECORDED);
         };
     }

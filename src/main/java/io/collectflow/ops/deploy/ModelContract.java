@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Set;
 
 import io.collectflow.arrangement.plan.PlanPolicy;
+import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.priority.WorkPriority;
 import io.collectflow.complaint.process.ComplaintProcess;
 import io.collectflow.kpi.CaseStagePlugin;
@@ -25,7 +26,11 @@ record ModelContract(Map<String, List<RequiredElement>> requiredElements, Map<St
     static ModelContract collectFlow() {
         return new ModelContract(
             Map.of("collection-case", List.of(new RequiredElement(CaseStagePlugin.WORK_STAGE,
-                    "the stage history and the KPI recovery by stage (CaseStagePlugin)")),
+                    "the stage history and the KPI recovery by stage (CaseStagePlugin)"),
+                    new RequiredElement(CollectionCase.Elements.CALL_BORROWER,
+                        "clearing its form's fields once the call is recorded (StageDelegates)"),
+                    new RequiredElement(CollectionCase.Elements.VISIT_BORROWER,
+                        "clearing its form's fields once the visit is recorded (StageDelegates)")),
                 ComplaintProcess.PROCESS_KEY, List.of(
                     new RequiredElement(ComplaintProcess.TASK_REGISTER, "the registration check on completion"),
                     new RequiredElement(ComplaintProcess.TASK_HANDLE, "the decision check on completion"))),

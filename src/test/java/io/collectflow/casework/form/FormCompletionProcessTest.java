@@ -4,11 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -124,5 +128,35 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
             "complainantPhone", "+86 138 0000 0000", "complaintText", "They called my employer"));
         assertThat(started.isEnded()).isFalse();
         runtimeService.deleteProcessInstance(started.getId(), "test");
+    }
+
+    @Test
+    void aFieldAProcessOwnerAddsToTheCallFormIsCheckedAndClearedForTheNextCall() throws IOException {
+        String form = Files.readString(Path.of("forms/call-borrower.form"));
+        String added = "{ \"id\": \"Field_CallbackNumber\", \"type\": \"textfield\", \"key\": \"callbackNumber\","
+            + " \"label\": \"Callback number\", \"validate\": { \"pattern\": \"^[0-9 +]+$\" } },\n    {\n"
+            + "      \"id\": \"Field_CallNotes\",";
+        assertThat(form).contains("\"id\": \"Field_CallNotes\",");
+        Deployment changed = repositoryService.createDeployment().name("owner adds a field to the call form")
+            .addInputStream("collection-case.bpmn", Files.newInputStream(Path.of("processes/collection-case.bpmn")))
+            .addString("call-borrower.form", form.replace("{\n      \"id\": \"Field_CallNotes\",", added))
+            .addInputStream("visit-borrower.form", Files.newInputStream(Path.of("forms/visit-borrower.form")))
+            .deploy();
+        try {
+            ProcessInstance pi = startCase(fixtures.loan(10, today()), 10);
+            Task call = singleTask(pi, Elements.CALL_BORROWER);
+            Map<String, Object> report = new HashMap<>(Map.of(Vars.REACHED, true, Vars.CALL_OUTCOME, "OTHER",
+                "callbackNumber", "after six"));
+            assertThatThrownBy(() -> taskService.complete(call.getId(), report))
+                .hasMessage("Please correct: Callback number is not in the expected format");
+
+            report.put("callbackNumber", "138 0000 0000");
+            complete(call, report);
+            assertThat(fixtures.count("SELECT COUNT(*) FROM contact_report WHERE loan_no = ?", pi.getBusinessKey()))
+                .isOne();
+            assertThat(variable(pi, "callbackNumber")).as("cleared like the form's other inputs").isNull();
+        } finally {
+            repositoryService.deleteDeployment(changed.getId(), true);
+        }
     }
 }
