@@ -1,0 +1,118 @@
+package io.collectflow.casework.form;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.Map;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.ActiveProfiles;
+
+import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.stage.CaseFixtures;
+import io.collectflow.casework.stage.Jobs;
+import io.collectflow.security.SecurityTestUsers;
+import io.collectflow.security.authz.StartupGrants;
+
+/**
+ * What Tasklist and other clients of {@code /engine-rest} get when a completion or a form submission is refused: 400
+ * with a message naming the fields by label (the form's rules) or the report check's own words, never 500.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class FormRefusalRestTest {
+
+    @Autowired TestRestTemplate anonymous;
+    @Autowired JdbcTemplate jdbc;
+    @Autowired IdentityService identities;
+    @Autowired StartupGrants grants;
+    @Autowired RuntimeService runtime;
+    @Autowired TaskService tasks;
+    @Autowired ManagementService management;
+    @Autowired ProcessEngine engine;
+
+    @BeforeEach
+    void users() {
+        SecurityTestUsers.ensure(identities, grants);
+    }
+
+    private ResponseEntity<String> post(String user, String path, Map<String, Object> variables) {
+        // tests name their engines uniquely: the REST API reaches it under /engine-rest/engine/{name}
+        return anonymous.withBasicAuth(user, user).postForEntity("/engine-rest/engine/" + engine.getName() + path,
+            Map.of("variables", variables), String.class);
+    }
+
+    private static Map<String, Object> string(String value) {
+        return Map.of("value", value, "type", "String");
+    }
+
+    private Task openTask(ProcessInstance pi, String key) {
+        return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
+    }
+
+    @Test
+    void aLawyerLetterWithoutTrackingNumberIsAnsweredWith400NamingTheFieldByLabel() {
+        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey("legal-action", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
+        Jobs.runAll(management);
+        Task send = openTask(pi, "Task_SendLawyerLetter");
+        assertThat(send).isNotNull();
+
+        for (String action : new String[] {"complete", "submit-form"}) {
+            ResponseEntity<String> refused = post("legal1", "/task/" + send.getId() + "/" + action,
+                Map.of("letterTracking", string("")));
+            assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(action)
+                .contains("Please correct: Registered-mail tracking number is required");
+        }
+        assertThat(openTask(pi, "Task_SendLawyerLetter")).isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), "letterTracking")).isNull();
+
+        ResponseEntity<String> done = post("legal1", "/task/" + send.getId() + "/submit-form",
+            Map.of("letterTracking", string("EMS123")));
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    @Test
+    void theCallReportsOwnCheckIsAnswered400WithItsMessage() {
+        String loanNo = new CaseFixtures(jdbc).loan(10, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(CollectionCase.PROCESS_KEY, loanNo, Map.of(
+            Vars.LOAN_NO, loanNo, Vars.DPD, 10, Vars.BUCKET, "DPD_1_29", Vars.OVERDUE_AMOUNT, 1050.0));
+        Jobs.runAll(management);
+        Task call = openTask(pi, Elements.CALL_BORROWER);
+
+        ResponseEntity<String> refused = post("collector1", "/task/" + call.getId() + "/complete",
+            Map.of(Vars.REACHED, Map.of("value", true, "type", "Boolean"), Vars.CALL_OUTCOME, string("PROMISE_TO_PAY")));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Please correct: promiseDate: a promise needs a date from today on")
+            .doesNotContain("ENGINE-");
+        assertThat(openTask(pi, Elements.CALL_BORROWER)).isNotNull();
+        runtime.deleteProcessInstance(pi.getId(), "test");
+    }
+
+    @Test
+    void aHotlineComplaintStartedWithAnInvalidFormIsAnswered400() {
+        ResponseEntity<String> refused = post("complaints1", "/process-definition/key/complaint/submit-form",
+            Map.of("complainantName", string("Zhang San"), "complaintText", string("They called my employer")));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("Please correct: Phone (for our answer) is required");
+    }
+}
