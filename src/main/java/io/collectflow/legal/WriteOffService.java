@@ -14,6 +14,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import io.collectflow.contact.DbTime;
+import io.collectflow.web.InvalidFieldException;
 
 /**
  * Write-off requests (D2): the dossier, the four-eyes approvals and the booking. The requester never
@@ -125,7 +126,7 @@ public class WriteOffService {
                 + " has already decided; a second, different approver is required (four-eyes rule)");
         }
         if (!approve && (comment == null || comment.isBlank())) {
-            throw new IllegalArgumentException("writeOffComment: a rejection needs a reason");
+            throw new InvalidFieldException("writeOffComment", "a rejection needs a reason");
         }
         jdbc.update("""
             INSERT INTO write_off_approval (request_id, approver, decision, comment_text, decided_at)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.Task;
@@ -154,7 +155,7 @@ class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
         decide(pi, FIRST, "manager1", "APPROVE", null);
 
         assertThatThrownBy(() -> decide(pi, SECOND, "manager2", "REJECT", " "))
-            .hasMessageContaining("writeOffComment");
+            .isInstanceOf(FormFieldValidationException.class).hasMessage("writeOffComment: a rejection needs a reason");
         decide(pi, SECOND, "manager2", "REJECT", "borrower found new employment");
 
         assertThat(pi).hasPassed("Gateway_RejectedJoin", "Task_RecordRejection", "EndEvent_WriteOffRejected").isEnded();
@@ -172,7 +173,9 @@ class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = request(loanNo, "legal1", "CONFIRMED_UNRECOVERABLE");
         assertThat(variable(pi, WriteOffVars.GROUNDS)).isEqualTo("CONFIRMED_UNRECOVERABLE");
 
-        assertThatThrownBy(() -> decide(pi, FIRST, "manager1", "MAYBE", "x")).hasMessageContaining("APPROVE or REJECT");
+        assertThatThrownBy(() -> decide(pi, FIRST, "manager1", "MAYBE", "x"))
+            .as("the approval's own check first, refused as a form validation (REST: 400)")
+            .isInstanceOf(FormFieldValidationException.class).hasMessage("writeOffDecision: choose APPROVE or REJECT");
         decide(pi, FIRST, "manager1", "REJECT", "collateral not yet sold");
 
         assertThat(pi).hasPassed("Task_RecordRejection").isEnded();

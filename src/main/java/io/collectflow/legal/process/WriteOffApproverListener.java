@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.collectflow.legal.FourEyesViolationException;
 import io.collectflow.legal.WriteOffService;
+import io.collectflow.web.InvalidFieldException;
 
 /**
  * Four eyes on the approval tasks. On create: the task is offered to the approving group's members
@@ -37,7 +38,7 @@ public class WriteOffApproverListener implements TaskListener {
         }
         String decision = (String) task.getVariable(WriteOffVars.DECISION);
         if (!"APPROVE".equals(decision) && !"REJECT".equals(decision)) {
-            throw new ProcessEngineException("writeOffDecision: choose APPROVE or REJECT");
+            throw new InvalidFieldException(WriteOffVars.DECISION, "choose APPROVE or REJECT");
         }
         Object comment = task.getVariable(WriteOffVars.COMMENT);
         try {
