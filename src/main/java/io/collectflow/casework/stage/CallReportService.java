@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
 import java.time.ZoneId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -14,23 +13,25 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.collectflow.contact.Channel;
+
 /**
  * Records first-line calls (B4) and decides the follow-up: promise check time, next time slot
- * after no answer, and the short-plan rule "no response for 3 days escalates" (B5).
+ * after no answer, and the short-plan rule "no response for 3 days escalates" (B5). The next call
+ * is planned when the borrower may be called ({@link NextContactPlanner}).
  */
 @Service
 public class CallReportService {
 
-    /** Follow-ups on a date start at this local time. */
-    static final LocalTime FOLLOW_UP_TIME = LocalTime.of(9, 0);
-
     private final JdbcTemplate jdbc;
     private final CaseworkProperties properties;
+    private final NextContactPlanner planner;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public CallReportService(JdbcTemplate jdbc, CaseworkProperties properties) {
+    public CallReportService(JdbcTemplate jdbc, CaseworkProperties properties, NextContactPlanner planner) {
         this.jdbc = jdbc;
         this.properties = properties;
+        this.planner = planner;
     }
 
     /** Throws {@link InvalidReportException} naming every field in error. */
@@ -41,7 +42,8 @@ public class CallReportService {
     /**
      * Stores the report (and the promise) and works out the follow-up.
      *
-     * @param retryAfter      the strategy's delay before the next attempt after no answer
+     * @param retryAfter      the strategy's delay before the next attempt after no answer (then the first moment the
+     *                        guard allows a call: not in the borrower's night, weekend or holiday)
      * @param firstNoAnswerAt when the borrower first stopped answering, or null
      */
     @Transactional
@@ -57,16 +59,9 @@ public class CallReportService {
         boolean noAnswer = CallReport.NO_ANSWER.equals(report.outcome());
         Instant unansweredSince = noAnswer ? (firstNoAnswerAt == null ? now : firstNoAnswerAt) : null;
         boolean escalate = noAnswer && !now.isBefore(unansweredSince.plus(properties.noResponseEscalation()));
-        Instant next = noAnswer ? now.plus(retryAfter) : followUp(report.nextFollowUp(), now);
+        Instant next = noAnswer ? planner.retry(report.loanNo(), Channel.CALL, retryAfter, now)
+            : planner.followUp(report.loanNo(), Channel.CALL, report.nextFollowUp(), now);
         return new CallReport.Result(reportId, promiseId, promiseCheckAt, next, unansweredSince, escalate);
-    }
-
-    Instant followUp(LocalDate date, Instant now) {
-        if (date == null) {
-            return now.plus(properties.followUpDelay());
-        }
-        Instant at = date.atTime(FOLLOW_UP_TIME).atZone(zone).toInstant();
-        return at.isBefore(now) ? now : at;
     }
 
     private long insertReport(CallReport r, Instant now) {

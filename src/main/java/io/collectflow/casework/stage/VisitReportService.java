@@ -10,17 +10,19 @@ import java.time.ZoneId;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-/** Records second-line visits and video calls and schedules the next one. */
+import io.collectflow.contact.Channel;
+
+/** Records second-line visits and video calls and schedules the next one when the borrower may be visited. */
 @Service
 public class VisitReportService {
 
     private final JdbcTemplate jdbc;
-    private final CallReportService calls;
+    private final NextContactPlanner planner;
     private final ZoneId zone = ZoneId.systemDefault();
 
-    public VisitReportService(JdbcTemplate jdbc, CallReportService calls) {
+    public VisitReportService(JdbcTemplate jdbc, NextContactPlanner planner) {
         this.jdbc = jdbc;
-        this.calls = calls;
+        this.planner = planner;
     }
 
     /** Throws {@link InvalidReportException} naming every field in error. */
@@ -28,7 +30,10 @@ public class VisitReportService {
         InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
     }
 
-    /** Stores the report; answers when the next visit or review is due (the follow-up date, else after {@code retryAfter}). */
+    /**
+     * Stores the report; answers when the next visit or review is due: the follow-up date when the borrower's contact
+     * window opens, else after {@code retryAfter}; either moved on to the first moment the guard allows a visit.
+     */
     public Instant record(VisitReport r, Duration retryAfter, Instant now) {
         validate(r, now);
         jdbc.update("""
@@ -40,6 +45,7 @@ public class VisitReportService {
             CaseEventService.truncate(r.notes()), r.staff1(), r.staff2(), r.authorizationLetter(), r.consentToEnter(),
             r.planConfirmation(), r.nextFollowUp() == null ? null : Date.valueOf(r.nextFollowUp()), r.recordedBy(),
             Timestamp.from(now));
-        return r.nextFollowUp() == null ? now.plus(retryAfter) : calls.followUp(r.nextFollowUp(), now);
+        return r.nextFollowUp() == null ? planner.retry(r.loanNo(), Channel.VISIT, retryAfter, now)
+            : planner.followUp(r.loanNo(), Channel.VISIT, r.nextFollowUp(), now);
     }
 }

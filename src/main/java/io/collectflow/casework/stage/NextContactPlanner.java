@@ -1,0 +1,41 @@
+package io.collectflow.casework.stage;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+
+import org.springframework.stereotype.Component;
+
+import io.collectflow.contact.Channel;
+
+/**
+ * When the case's next call or visit is due (B3, C2 with F1, F7): the strategy's delay after an unanswered call or a
+ * visit that did not meet the borrower, or the follow-up date the collector chose, moved on to the first moment the
+ * compliance guard would allow that contact. A follow-up date starts when the borrower's contact window opens that
+ * day, in the borrower's time zone (at once when that has passed).
+ */
+@Component
+public class NextContactPlanner {
+
+    private final ContactTiming timing;
+    private final CaseworkProperties properties;
+
+    public NextContactPlanner(ContactTiming timing, CaseworkProperties properties) {
+        this.timing = timing;
+        this.properties = properties;
+    }
+
+    /** After no answer (or no meeting): {@code retryAfter} from now, then the first allowed moment. */
+    public Instant retry(String loanNo, Channel channel, Duration retryAfter, Instant now) {
+        return timing.firstAllowed(loanNo, channel, now.plus(retryAfter));
+    }
+
+    /**
+     * On the follow-up {@code date} when the borrower's window opens (now, if that has passed), without a date after
+     * {@code collectflow.case.follow-up-delay}; then the first allowed moment.
+     */
+    public Instant followUp(String loanNo, Channel channel, LocalDate date, Instant now) {
+        Instant at = date == null ? now.plus(properties.followUpDelay()) : timing.windowOpens(loanNo, date);
+        return timing.firstAllowed(loanNo, channel, at.isBefore(now) ? now : at);
+    }
+}

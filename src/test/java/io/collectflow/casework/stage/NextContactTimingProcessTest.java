@@ -1,0 +1,186 @@
+package io.collectflow.casework.stage;
+
+import static io.collectflow.casework.CollectionCase.Elements.*;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.contact.compliance.BorrowerFlagService;
+
+/**
+ * When the case plans its next call or visit (F1, F7): never in the borrower's night, weekend or holiday, but at the
+ * first moment the compliance guard would allow that contact, in the borrower's own time zone; a chosen follow-up date
+ * starts when the borrower's contact window opens that day. The fixtures' borrower lives in Shanghai (UTC+8); the
+ * tests' JVM runs in another zone (UTC), as a server may.
+ */
+class NextContactTimingProcessTest extends CaseProcessTestSupport {
+
+    @Autowired BorrowerFlagService flags;
+
+    @ParameterizedTest(name = "no answer at {0}, retry after PT2H: next call at {1}")
+    @CsvSource({
+        // Tuesday evening: the next morning
+        "2026-12-01T20:30+08:00, 2026-12-02T09:00+08:00",
+        // Friday evening: Monday morning
+        "2026-12-04T20:30+08:00, 2026-12-07T09:00+08:00",
+        // the eve of National Day (1-7 October are holidays): the first workday after them
+        "2026-09-30T20:30+08:00, 2026-10-08T09:00+08:00",
+        // early afternoon: two hours later, as the strategy says
+        "2026-12-01T13:00+08:00, 2026-12-01T15:00+08:00"})
+    void anUnansweredCallIsRetriedAtTheFirstMomentTheBorrowerMayBeCalled(OffsetDateTime calledAt,
+            OffsetDateTime expected) {
+        ProcessInstance pi = caseAt(calledAt, 70);
+        assertThat(variable(pi, Vars.RETRY_AFTER)).as("60-89 DPD, expanded plan").isEqualTo("PT2H");
+
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
+        assertPlannedAt(pi, NEXT_CONTACT, expected);
+    }
+
+    @Test
+    void aBorrowerInNewYorkIsCalledAgainInNewYorksWindow() {
+        // Friday 20:30 in New York is Saturday 01:30 UTC and 09:30 in Shanghai
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-04T20:30-05:00"), 70, "US-NY", "America/New_York");
+
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+
+        assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-07T09:00-05:00"));
+    }
+
+    @ParameterizedTest(name = "follow-up on {1} chosen at {0}: next call at {2}")
+    @CsvSource({
+        // a Thursday: when the window opens in Shanghai (01:00 UTC), not 09:00 in the server's zone
+        "2026-12-01T10:00+08:00, 2026-12-03, 2026-12-03T09:00+08:00",
+        // a Sunday: Monday morning
+        "2026-12-01T10:00+08:00, 2026-12-06, 2026-12-07T09:00+08:00",
+        // National Day: the first workday after the holidays
+        "2026-09-28T10:00+08:00, 2026-10-01, 2026-10-08T09:00+08:00",
+        // today, during the window: at once
+        "2026-12-01T10:00+08:00, 2026-12-01, 2026-12-01T10:00+08:00"})
+    void aFollowUpDateStartsWhenTheBorrowersWindowOpensOnThatDay(OffsetDateTime calledAt, LocalDate followUp,
+            OffsetDateTime expected) {
+        ProcessInstance pi = caseAt(calledAt, 20);
+
+        complete(singleTask(pi, CALL_BORROWER), followUpOn(followUp));
+
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
+        assertPlannedAt(pi, NEXT_CONTACT, expected);
+    }
+
+    @ParameterizedTest(name = "New York borrower, follow-up on {0}: next call at {1}")
+    @CsvSource({
+        "2026-12-10, 2026-12-10T09:00-05:00",
+        // Christmas Day (a US federal holiday, a Friday): Monday
+        "2026-12-25, 2026-12-28T09:00-05:00"})
+    void aFollowUpDateForABorrowerInNewYorkStartsAtNineInNewYork(LocalDate followUp, OffsetDateTime expected) {
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-08T10:00-05:00"), 20, "US-NY", "America/New_York");
+
+        complete(singleTask(pi, CALL_BORROWER), followUpOn(followUp));
+
+        assertPlannedAt(pi, NEXT_CONTACT, expected);
+    }
+
+    @Test
+    void aVisitThatDidNotMeetTheBorrowerIsRepeatedAfterTheHolidays() {
+        // second line (90-179 DPD) tries again after P3D: Monday 15:00 + 3 days is National Day
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-09-28T15:00+08:00"), 100);
+        assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("P3D");
+
+        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null));
+
+        assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-10-08T09:00+08:00"));
+    }
+
+    @Test
+    void aVisitFollowUpOnASundayIsPlannedForMondayMorning() {
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T15:00+08:00"), 100);
+
+        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(LocalDate.parse("2026-12-06")));
+
+        assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-12-07T09:00+08:00"));
+    }
+
+    @Test
+    void aBlockOnlyAPersonCanLiftKeepsTheStrategysDelay() {
+        OffsetDateTime calledAt = OffsetDateTime.parse("2026-12-01T20:30+08:00");
+        ProcessInstance pi = caseAt(calledAt, 70);
+        flags.openComplaint("B-" + pi.getBusinessKey(), "complaint-officer1", "complaint registered");
+
+        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+
+        // the guard cannot say when the complaint is closed: two hours later, as before
+        assertPlannedAt(pi, NEXT_CONTACT, calledAt.plusHours(2));
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private ProcessInstance caseAt(OffsetDateTime at, int dpd) {
+        return caseAt(at, dpd, null, null);
+    }
+
+    private ProcessInstance caseAt(OffsetDateTime at, int dpd, String region, String timezone) {
+        ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+        String loanNo = fixtures.loan(dpd, today());
+        if (region != null) {
+            jdbc.update("UPDATE borrower SET region = ?, timezone = ? WHERE borrower_id = ?", region, timezone,
+                "B-" + loanNo);
+        }
+        return startCase(loanNo, dpd);
+    }
+
+    /** The case variable and the timer that will open the next task. */
+    private void assertPlannedAt(ProcessInstance pi, String timerActivity, OffsetDateTime expected) {
+        Instant planned = ((Date) variable(pi, Vars.NEXT_CONTACT_AT)).toInstant();
+        assertThat(planned.atOffset(expected.getOffset())).isEqualTo(expected);
+        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+            .activityId(timerActivity).singleResult();
+        assertThat(timer).as("timer at " + timerActivity).isNotNull();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(expected.toInstant());
+    }
+
+    private static Map<String, Object> noAnswer() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REACHED, false);
+        vars.put(Vars.CALL_OUTCOME, "NO_ANSWER");
+        return vars;
+    }
+
+    private static Map<String, Object> followUpOn(LocalDate date) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REACHED, true);
+        vars.put(Vars.CALL_OUTCOME, "OTHER");
+        vars.put(Vars.CALL_NOTES, "asked to be called back");
+        vars.put(Vars.NEXT_FOLLOW_UP, date.toString());
+        return vars;
+    }
+
+    private static Map<String, Object> visitNotMet(LocalDate followUp) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.VISIT_MODE, "VISIT");
+        vars.put(Vars.VISIT_STAFF_1, "Wang Fang");
+        vars.put(Vars.VISIT_STAFF_2, "Zhao Lei");
+        vars.put(Vars.AUTHORIZATION_LETTER, true);
+        vars.put(Vars.CONSENT_TO_ENTER, false);
+        vars.put(Vars.VISIT_OUTCOME, "NOT_MET");
+        if (followUp != null) {
+            vars.put(Vars.NEXT_FOLLOW_UP, followUp.toString());
+        }
+        return vars;
+    }
+}
