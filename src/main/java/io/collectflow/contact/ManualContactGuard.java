@@ -58,14 +58,26 @@ public class ManualContactGuard {
             null, null, null, result == null || result.isBlank() ? "MADE" : result, operator, recorded.id(), note, null));
     }
 
+    /**
+     * A task form's hint and, when contact is blocked until a known moment, that moment ({@code blockedUntil}, the
+     * verdict's {@code nextAllowedAt}; null when allowed or when only a person can lift the block).
+     */
+    public record Hint(String text, OffsetDateTime blockedUntil) {
+    }
+
     /** A one-line hint for a task form: "You may call until 21:00" or "Calling is allowed again at Mon 09:00 ...". */
     public String hint(String loanNo, Channel channel, Operator operator, Instant at) {
+        return hintFor(loanNo, channel, operator, at).text();
+    }
+
+    /** {@link #hint} with the moment contact is allowed again when blocked; evaluated, not recorded. */
+    public Hint hintFor(String loanNo, Channel channel, Operator operator, Instant at) {
         Verdict verdict = compliance.preview(loanNo, channel, operator, at);
         if (verdict.allowed()) {
-            return "You may " + verb(channel) + " until " + rules.getWindowEnd().format(TIME) + " (borrower's time)"
-                + " within today's limits.";
+            return new Hint("You may " + verb(channel) + " until " + rules.getWindowEnd().format(TIME)
+                + " (borrower's time) within today's limits.", null);
         }
-        return blockedMessage(channel, verdict);
+        return new Hint(blockedMessage(channel, verdict), verdict.nextAllowedAt());
     }
 
     static String blockedMessage(Channel channel, Verdict verdict) {

@@ -11,7 +11,8 @@ import io.collectflow.contact.Operator;
 
 /**
  * Task listener (events create and assignment) that puts the guard's verdict for a call now into the
- * task-local variable {@code complianceHint}, shown read-only on the call form. Wire it for both events, so
+ * task-local variable {@code complianceHint}, shown read-only on the call form; when contact is blocked until a known
+ * moment, the task is not due before it ({@link BlockedTaskDueDate}; at create the task has no due date yet). Wire it for both events, so
  * the hint is worked out again when a collector claims the task (a complaint, a holiday or the caps may
  * have blocked contact since the task was created):
  * {@code <camunda:taskListener event="create" delegateExpression="${contactWindowHintListener}"/>} and the
@@ -22,9 +23,11 @@ import io.collectflow.contact.Operator;
 public class ContactWindowHintListener implements TaskListener {
 
     private final ManualContactGuard guard;
+    private final BlockedTaskDueDate dueDates;
 
-    public ContactWindowHintListener(ManualContactGuard guard) {
+    public ContactWindowHintListener(ManualContactGuard guard, BlockedTaskDueDate dueDates) {
         this.guard = guard;
+        this.dueDates = dueDates;
     }
 
     @Override
@@ -35,7 +38,9 @@ public class ContactWindowHintListener implements TaskListener {
     /** Sets the hint for a contact by {@code channel} now ("You may visit until 21:00 …", "Visiting is allowed again at …"). */
     public void refresh(DelegateTask task, Channel channel) {
         String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
-        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, guard.hint(loanNo, channel, Operator.SYSTEM,
-            ClockUtil.getCurrentTime().toInstant()));
+        ManualContactGuard.Hint hint = guard.hintFor(loanNo, channel, Operator.SYSTEM,
+            ClockUtil.getCurrentTime().toInstant());
+        task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, hint.text());
+        dueDates.notBefore(task, hint.blockedUntil());
     }
 }

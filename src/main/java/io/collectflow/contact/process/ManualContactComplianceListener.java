@@ -18,7 +18,8 @@ import io.collectflow.contact.compliance.ProhibitedLanguageException;
 /**
  * Task listener (event complete) for tasks whose form records a call or visit: the note must be clean and,
  * if a contact is claimed, the guard must allow it now; otherwise completing fails with a message saying
- * when contact is allowed again. An allowed contact is written to the contact log.
+ * when contact is allowed again, and the task is then not due before that moment ({@link BlockedTaskDueDate}).
+ * An allowed contact is written to the contact log.
  * Wire with {@code <camunda:taskListener event="complete" delegateExpression="${manualContactComplianceListener}"/>}.
  */
 @Component("manualContactComplianceListener")
@@ -27,12 +28,14 @@ public class ManualContactComplianceListener implements TaskListener {
     private final ManualContactGuard guard;
     private final NoteScreening screening;
     private final IdentityService identityService;
+    private final BlockedTaskDueDate dueDates;
 
     public ManualContactComplianceListener(ManualContactGuard guard, NoteScreening screening,
-            IdentityService identityService) {
+            IdentityService identityService, BlockedTaskDueDate dueDates) {
         this.guard = guard;
         this.screening = screening;
         this.identityService = identityService;
+        this.dueDates = dueDates;
     }
 
     @Override
@@ -59,7 +62,12 @@ public class ManualContactComplianceListener implements TaskListener {
             long logId = guard.recordManualContact(loanNo, channel, operator(task), ClockUtil.getCurrentTime().toInstant(),
                 result, note);
             task.setVariable(ManualContact.Vars.CONTACT_LOG_ID, logId);
-        } catch (ContactBlockedException | ProhibitedLanguageException e) {
+        } catch (ContactBlockedException e) {
+            if (e.verdict() != null) {
+                dueDates.notBeforeAfterRollback(task, e.verdict().verdict().nextAllowedAt());
+            }
+            throw new ProcessEngineException(e.getMessage(), e);
+        } catch (ProhibitedLanguageException e) {
             throw new ProcessEngineException(e.getMessage(), e);
         }
     }

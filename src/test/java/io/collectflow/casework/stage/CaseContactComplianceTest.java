@@ -9,6 +9,7 @@ import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RepositoryService;
@@ -44,8 +45,13 @@ class CaseContactComplianceTest {
     private static final OffsetDateTime SATURDAY_EVENING = OffsetDateTime.parse("2026-11-28T20:00:00+08:00");
     /** An ordinary Tuesday morning. */
     private static final OffsetDateTime TUESDAY_MORNING = OffsetDateTime.parse("2026-12-01T10:00:00+08:00");
+    /** A Thursday morning: a task created then is due (50 points) on Saturday at noon. */
+    private static final OffsetDateTime THURSDAY_MORNING = OffsetDateTime.parse("2026-11-26T10:00:00+08:00");
+    /** When calling is allowed again after Friday's window, the weekend and Saturday. */
+    private static final OffsetDateTime MONDAY_NINE = OffsetDateTime.parse("2026-11-30T09:00:00+08:00");
 
     @Autowired RuntimeService runtimeService;
+    @Autowired HistoryService historyService;
     @Autowired TaskService taskService;
     @Autowired ManagementService managementService;
     @Autowired RepositoryService repositoryService;
@@ -74,6 +80,62 @@ class CaseContactComplianceTest {
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("allowed again at Mon 09:00");
         assertThat(taskService.createTaskQuery().taskId(call.getId()).count()).as("task stays open").isOne();
         assertThat(callsLogged(call)).isZero();
+        // due (50 points) on Monday at 22:00, after Monday 09:00 anyway: it stays
+        assertThat(dueDate(call)).isEqualTo(SATURDAY_EVENING.plusHours(50));
+    }
+
+    @Test
+    void aRefusedCompletionMovesTheDueDateToWhenCallingIsAllowedAgain() {
+        Task call = callTaskAt(THURSDAY_MORNING);
+        assertThat(dueDate(call)).isEqualTo(OffsetDateTime.parse("2026-11-28T12:00:00+08:00"));
+
+        // Friday 21:30: the window has closed; Saturday and Sunday are no workdays
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-27T21:30:00+08:00").toInstant()));
+        assertThatThrownBy(() -> taskService.complete(call.getId(), noAnswer("Tried after work.")))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("allowed again at Mon 09:00");
+
+        // the refusal is rolled back, the new due date stays: the queue shows the call when it can be made
+        assertThat(dueDate(call)).isEqualTo(MONDAY_NINE);
+        assertThat(historyService.createHistoricTaskInstanceQuery().taskId(call.getId()).singleResult().getDueDate())
+            .isEqualTo(Date.from(MONDAY_NINE.toInstant()));
+        assertThat(taskService.getVariable(call.getId(), Vars.CALL_OUTCOME)).as("the form's values are not kept").isNull();
+        assertThat(callsLogged(call)).isZero();
+    }
+
+    @Test
+    void aVisitRefusedAfterTheWindowIsDueWhenVisitingIsAllowedAgain() {
+        Task visit = visitTaskAt(THURSDAY_MORNING);
+
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-27T21:30:00+08:00").toInstant()));
+        assertThatThrownBy(() -> taskService.complete(visit.getId(), notMet()))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Visiting is allowed again at Mon 09:00");
+
+        assertThat(dueDate(visit)).isEqualTo(MONDAY_NINE);
+    }
+
+    @Test
+    void claimingACallWhileCallingIsBlockedMovesItsDueDate() {
+        Task call = callTaskAt(THURSDAY_MORNING);
+
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-28T10:00:00+08:00").toInstant()));
+        taskService.claim(call.getId(), "collector1");
+
+        assertThat(hint(call)).contains("Mon 09:00");
+        assertThat(dueDate(call)).isEqualTo(MONDAY_NINE);
+    }
+
+    @Test
+    void aBlockOnlyAPersonCanLiftLeavesTheDueDate() {
+        Task call = callTaskAt(TUESDAY_MORNING);
+        OffsetDateTime due = dueDate(call);
+        flags.openComplaint("B-" + loanNo(call), "complaint-officer1", "complaint registered");
+
+        ClockUtil.setCurrentTime(Date.from(TUESDAY_MORNING.plusDays(3).toInstant()));
+        taskService.claim(call.getId(), "collector1");
+        assertThatThrownBy(() -> taskService.complete(call.getId(), noAnswer("Tried the mobile number.")))
+            .isInstanceOf(ProcessEngineException.class).hasMessageContaining("not allowed");
+
+        assertThat(dueDate(call)).isEqualTo(due);
     }
 
     @Test
@@ -138,6 +200,11 @@ class CaseContactComplianceTest {
             .singleResult();
     }
 
+    private OffsetDateTime dueDate(Task task) {
+        Date due = taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate();
+        return due.toInstant().atOffset(SATURDAY_EVENING.getOffset());
+    }
+
     private String hint(Task task) {
         return (String) taskService.getVariableLocal(task.getId(), "complianceHint");
     }
@@ -150,6 +217,18 @@ class CaseContactComplianceTest {
     private long callsLogged(Task call) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE loan_no = ? AND channel = 'call'", Long.class,
             loanNo(call));
+    }
+
+    private static Map<String, Object> notMet() {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.VISIT_MODE, "VISIT");
+        vars.put(Vars.VISIT_STAFF_1, "Wang Fang");
+        vars.put(Vars.VISIT_STAFF_2, "Zhao Lei");
+        vars.put(Vars.AUTHORIZATION_LETTER, true);
+        vars.put(Vars.CONSENT_TO_ENTER, false);
+        vars.put(Vars.VISIT_OUTCOME, "NOT_MET");
+        vars.put(Vars.VISIT_NOTES, "Nobody at home.");
+        return vars;
     }
 
     private static Map<String, Object> noAnswer(String notes) {
