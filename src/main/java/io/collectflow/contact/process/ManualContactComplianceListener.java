@@ -14,6 +14,7 @@ import io.collectflow.contact.Operator;
 import io.collectflow.contact.OperatorType;
 import io.collectflow.contact.compliance.NoteScreening;
 import io.collectflow.contact.compliance.ProhibitedLanguageException;
+import io.collectflow.security.Roles;
 
 /**
  * Task listener (event complete) for tasks whose form records a call or visit: the note must be clean and,
@@ -78,7 +79,7 @@ public class ManualContactComplianceListener implements TaskListener {
             return Operator.SYSTEM;
         }
         boolean agency = identityService.createGroupQuery().groupMember(user).list().stream()
-            .anyMatch(g -> g.getId().startsWith("agency-"));
+            .anyMatch(g -> Roles.isAgencyGroup(g.getId()));
         return new Operator(user, agency ? OperatorType.AGENCY : OperatorType.COLLECTOR);
     }
 }
