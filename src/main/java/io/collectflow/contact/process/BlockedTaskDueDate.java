@@ -52,7 +52,8 @@ public class BlockedTaskDueDate {
      * collector may work a task without the right to change it).
      */
     public void notBeforeAfterRollback(DelegateTask task, OffsetDateTime nextAllowedAt) {
-        if (nextAllowedAt == null) {
+        if (moved(task.getDueDate(), nextAllowedAt) == null) {
+            // due at that moment or later already (or no due date, or no moment): no transaction needed afterwards
             return;
         }
         String taskId = task.getId();
