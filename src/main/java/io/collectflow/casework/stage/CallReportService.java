@@ -54,7 +54,7 @@ public class CallReportService {
         Instant promiseCheckAt = null;
         if (CallReport.PROMISE_TO_PAY.equals(report.outcome())) {
             promiseId = insertPromise(report, reportId, now);
-            promiseCheckAt = report.promiseDate().plusDays(1).atStartOfDay(zone).plus(properties.promiseGrace()).toInstant();
+            promiseCheckAt = planner.promiseCheck(report.loanNo(), report.promiseDate());
         }
         boolean noAnswer = CallReport.NO_ANSWER.equals(report.outcome());
         Instant unansweredSince = noAnswer ? (firstNoAnswerAt == null ? now : firstNoAnswerAt) : null;

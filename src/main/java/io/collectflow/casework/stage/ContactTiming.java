@@ -21,4 +21,7 @@ public interface ContactTiming {
 
     /** When the borrower's contact window opens on {@code date} in the borrower's time zone (whether or not a workday). */
     Instant windowOpens(String loanNo, LocalDate date);
+
+    /** When {@code date} begins in the borrower's time zone. */
+    Instant dayStarts(String loanNo, LocalDate date);
 }

@@ -35,4 +35,9 @@ class GuardContactTiming implements ContactTiming {
         // a start inside a daylight-saving gap moves forward to the first valid local time, as in the guard
         return date.atTime(rules.getWindowStart()).atZone(compliance.subject(loanNo).zone()).toInstant();
     }
+
+    @Override
+    public Instant dayStarts(String loanNo, LocalDate date) {
+        return date.atStartOfDay(compliance.subject(loanNo).zone()).toInstant();
+    }
 }

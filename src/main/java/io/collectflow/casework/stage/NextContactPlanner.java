@@ -38,4 +38,14 @@ public class NextContactPlanner {
         Instant at = date == null ? now.plus(properties.followUpDelay()) : timing.windowOpens(loanNo, date);
         return timing.firstAllowed(loanNo, channel, at.isBefore(now) ? now : at);
     }
+
+    /**
+     * When a promise to pay by {@code promiseDate} is checked: {@code collectflow.case.promise-grace} after the end of
+     * that day in the borrower's zone, moved on to the first moment the borrower may be called — a broken promise
+     * goes back to the collector at once, so the call is not put in the borrower's night.
+     */
+    public Instant promiseCheck(String loanNo, LocalDate promiseDate) {
+        return timing.firstAllowed(loanNo, Channel.CALL,
+            timing.dayStarts(loanNo, promiseDate.plusDays(1)).plus(properties.promiseGrace()));
+    }
 }

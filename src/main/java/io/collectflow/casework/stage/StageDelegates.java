@@ -11,6 +11,7 @@ import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.form.DeployedForms;
+import io.collectflow.contact.Channel;
 import io.collectflow.risk.RiskService;
 
 /** Delegates of first line (calls, promises, flags) and second line (visits). */
@@ -40,14 +41,16 @@ public class StageDelegates {
     }
 
     @Bean
-    JavaDelegate checkPromiseDelegate(PromiseService promises, CaseworkProperties properties, RiskService risk) {
+    JavaDelegate checkPromiseDelegate(PromiseService promises, NextContactPlanner planner, RiskService risk) {
         return execution -> {
             Object promiseId = execution.getVariable(PROMISE_ID);
             PromiseService.Check check = promises.check(((Number) promiseId).longValue(), ProcessData.now());
             execution.setVariable(PROMISE_KEPT, check.kept());
             execution.setVariable(BROKEN_PROMISES, check.brokenPromises());
             rescore(execution, risk, RiskService.PROMISE_SETTLED);
-            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(ProcessData.now().plus(properties.followUpDelay())));
+            // a kept promise: the next call after the usual delay, when the borrower may be called
+            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(
+                planner.followUp(PreparationDelegates.loanNo(execution), Channel.CALL, null, ProcessData.now())));
         };
     }
 

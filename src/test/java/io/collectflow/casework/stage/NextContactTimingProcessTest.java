@@ -4,6 +4,7 @@ import static io.collectflow.casework.CollectionCase.Elements.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -128,6 +129,29 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         assertPlannedAt(pi, NEXT_CONTACT, calledAt.plusHours(2));
     }
 
+    @Test
+    void aPromiseIsCheckedWhenTheBorrowerMayBeCalledAndAKeptOneIsFollowedUpInTheWindow() {
+        // Tuesday morning: a promise to pay by Thursday 3 December; grace P2D ends Sunday 6 December 00:00 in Shanghai
+        // (before: 00:00 in the server's zone, i.e. Sunday 08:00 in Shanghai, and a broken promise's call opened then)
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T10:00+08:00"), 10);
+        complete(singleTask(pi, CALL_BORROWER), promiseBy(LocalDate.of(2026, 12, 3)));
+
+        OffsetDateTime monday = OffsetDateTime.parse("2026-12-07T09:00+08:00");
+        Instant checkAt = ((Date) variable(pi, Vars.PROMISE_CHECK_AT)).toInstant();
+        assertThat(checkAt.atOffset(monday.getOffset())).isEqualTo(monday);
+        Job timer = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+            .activityId(PROMISE_DUE).singleResult();
+        assertThat(timer.getDuedate().toInstant()).isEqualTo(monday.toInstant());
+
+        fixtures.pay(pi.getBusinessKey(), LocalDate.of(2026, 12, 2), new BigDecimal("300.00"));
+        ClockUtil.setCurrentTime(Date.from(checkAt));
+        fireTimer(pi, PROMISE_DUE);
+
+        // kept: the next call after the usual day (follow-up-delay P1D), inside Tuesday's window
+        assertThat(variable(pi, Vars.PROMISE_KEPT)).isEqualTo(true);
+        assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-08T09:00+08:00"));
+    }
+
     // ------------------------------------------------------------------ helpers
 
     private ProcessInstance caseAt(OffsetDateTime at, int dpd) {
@@ -181,6 +205,17 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         if (followUp != null) {
             vars.put(Vars.NEXT_FOLLOW_UP, followUp.toString());
         }
+        return vars;
+    }
+
+    private static Map<String, Object> promiseBy(LocalDate date) {
+        Map<String, Object> vars = new HashMap<>();
+        vars.put(Vars.REACHED, true);
+        vars.put(Vars.CALL_OUTCOME, "PROMISE_TO_PAY");
+        vars.put(Vars.OVERDUE_REASON, "CASH_FLOW");
+        vars.put(Vars.CALL_NOTES, "will pay on Thursday");
+        vars.put(Vars.PROMISE_DATE, date.toString());
+        vars.put(Vars.PROMISE_AMOUNT, 300.0);
         return vars;
     }
 }
