@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -130,6 +131,7 @@ class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, WriteOffVars.APPROVALS_REQUIRED)).isEqualTo(2);
 
         assertThatThrownBy(() -> decide(pi, FIRST, "manager9", "APPROVE", null))
+            .as("who may not decide: an authorization failure (REST: 403)").isInstanceOf(AuthorizationException.class)
             .hasMessageContaining("manager9 requested this write-off and may not approve it");
         decide(pi, FIRST, "manager1", "APPROVE", null);
         assertThat(pi).isWaitingAt(SECOND);

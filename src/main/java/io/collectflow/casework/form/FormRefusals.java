@@ -1,5 +1,6 @@
 package io.collectflow.casework.form;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitStartFormCmd;
 import org.camunda.bpm.engine.impl.cmd.SubmitTaskFormCmd;
@@ -7,6 +8,7 @@ import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.interceptor.Command;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 
+import io.collectflow.web.RefusedActor;
 import io.collectflow.web.RefusedInput;
 
 /**
@@ -16,7 +18,8 @@ import io.collectflow.web.RefusedInput;
  * {@link RefusedInput} (the form's rules, a collector's report, the compliance guard), this interceptor throws Camunda's
  * {@link FormFieldValidationException} with the refusal's own message instead: {@code /task/{id}/complete},
  * {@code /task/{id}/submit-form} and {@code /process-definition/{id}/submit-form} answer it with 400 and
- * "Cannot complete task …: &lt;message&gt;". The transaction has been rolled back by then; other commands and other
+ * "Cannot complete task …: &lt;message&gt;". A {@link RefusedActor} (the four-eyes rule) becomes an
+ * {@link AuthorizationException} with its message, which the REST API answers with 403. The transaction has been rolled back by then; other commands and other
  * failures pass unchanged. Java callers catching {@code ProcessEngineException} still catch it (a subclass).
  */
 final class FormRefusals extends CommandInterceptor {
@@ -39,6 +42,9 @@ final class FormRefusals extends CommandInterceptor {
             if (cause instanceof RefusedInput) {
                 Object detail = cause instanceof InvalidFormException invalid ? invalid.problems() : null;
                 return new FormFieldValidationException(detail, cause.getMessage(), failure);
+            }
+            if (cause instanceof RefusedActor) {
+                return new AuthorizationException(cause.getMessage());
             }
         }
         return failure;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.cmd.ClaimTaskCmd;
 import org.camunda.bpm.engine.impl.cmd.CompleteTaskCmd;
@@ -13,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import io.collectflow.casework.stage.InvalidReportException;
 import io.collectflow.contact.ContactBlockedException;
+import io.collectflow.legal.FourEyesViolationException;
 
 /** Which failures {@link FormRefusals} turns into the engine's form validation failure (REST: 400). */
 class FormRefusalsTest {
@@ -41,6 +43,14 @@ class FormRefusalsTest {
         RuntimeException form = FormRefusals.translate(COMPLETE,
             fromListener(new InvalidFormException("send-lawyer-letter", List.of("Tracking is required"))));
         assertThat(((FormFieldValidationException) form).<List<String>>getDetail()).containsExactly("Tracking is required");
+    }
+
+    @Test
+    void aFourEyesRefusalBecomesAnAuthorizationFailureWithItsOwnMessage() {
+        String message = "write-off request 7: manager9 requested this write-off and may not approve it (four-eyes rule)";
+        RuntimeException refused = FormRefusals.translate(COMPLETE,
+            fromListener(new ProcessEngineException(message, new FourEyesViolationException(message))));
+        assertThat(refused).isInstanceOf(AuthorizationException.class).hasMessage(message);
     }
 
     @Test
