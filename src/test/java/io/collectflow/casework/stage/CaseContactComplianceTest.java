@@ -1,12 +1,12 @@
 package io.collectflow.casework.stage;
 
+import static io.collectflow.casework.stage.ReportValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -107,7 +107,7 @@ class CaseContactComplianceTest {
         Task visit = visitTaskAt(THURSDAY_MORNING);
 
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-27T21:30:00+08:00").toInstant()));
-        assertThatThrownBy(() -> taskService.complete(visit.getId(), notMet()))
+        assertThatThrownBy(() -> taskService.complete(visit.getId(), visitNotMet("Nobody at home.", null)))
             .isInstanceOf(ProcessEngineException.class).hasMessageContaining("Visiting is allowed again at Mon 09:00");
 
         assertThat(dueDate(visit)).isEqualTo(MONDAY_NINE);
@@ -217,25 +217,5 @@ class CaseContactComplianceTest {
     private long callsLogged(Task call) {
         return jdbc.queryForObject("SELECT COUNT(*) FROM contact_log WHERE loan_no = ? AND channel = 'call'", Long.class,
             loanNo(call));
-    }
-
-    private static Map<String, Object> notMet() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.VISIT_MODE, "VISIT");
-        vars.put(Vars.VISIT_STAFF_1, "Wang Fang");
-        vars.put(Vars.VISIT_STAFF_2, "Zhao Lei");
-        vars.put(Vars.AUTHORIZATION_LETTER, true);
-        vars.put(Vars.CONSENT_TO_ENTER, false);
-        vars.put(Vars.VISIT_OUTCOME, "NOT_MET");
-        vars.put(Vars.VISIT_NOTES, "Nobody at home.");
-        return vars;
-    }
-
-    private static Map<String, Object> noAnswer(String notes) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.REACHED, false);
-        vars.put(Vars.CALL_OUTCOME, "NO_ANSWER");
-        vars.put(Vars.CALL_NOTES, notes);
-        return vars;
     }
 }

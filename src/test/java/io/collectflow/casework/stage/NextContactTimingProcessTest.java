@@ -1,6 +1,7 @@
 package io.collectflow.casework.stage;
 
 import static io.collectflow.casework.CollectionCase.Elements.*;
+import static io.collectflow.casework.stage.ReportValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
@@ -9,8 +10,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
-import java.util.HashMap;
-import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -48,7 +47,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = caseAt(calledAt, 70);
         assertThat(variable(pi, Vars.RETRY_AFTER)).as("60-89 DPD, expanded plan").isEqualTo("PT2H");
 
-        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+        complete(singleTask(pi, CALL_BORROWER), noAnswer(null));
 
         assertThat(pi).isWaitingAt(NEXT_CONTACT);
         assertPlannedAt(pi, NEXT_CONTACT, expected);
@@ -59,7 +58,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         // Friday 20:30 in New York is Saturday 01:30 UTC and 09:30 in Shanghai
         ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-04T20:30-05:00"), 70, "US-NY", "America/New_York");
 
-        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+        complete(singleTask(pi, CALL_BORROWER), noAnswer(null));
 
         assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-07T09:00-05:00"));
     }
@@ -103,7 +102,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-09-28T15:00+08:00"), 100);
         assertThat(variable(pi, Vars.RETRY_AFTER)).isEqualTo("P3D");
 
-        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null));
+        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null, null));
 
         assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-10-08T09:00+08:00"));
     }
@@ -112,7 +111,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
     void aVisitFollowUpOnASundayIsPlannedForMondayMorning() {
         ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T15:00+08:00"), 100);
 
-        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(LocalDate.parse("2026-12-06")));
+        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null, LocalDate.parse("2026-12-06")));
 
         assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-12-07T09:00+08:00"));
     }
@@ -123,7 +122,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = caseAt(calledAt, 70);
         flags.openComplaint("B-" + pi.getBusinessKey(), "complaint-officer1", "complaint registered");
 
-        complete(singleTask(pi, CALL_BORROWER), noAnswer());
+        complete(singleTask(pi, CALL_BORROWER), noAnswer(null));
 
         // the guard cannot say when the complaint is closed: two hours later, as before
         assertPlannedAt(pi, NEXT_CONTACT, calledAt.plusHours(2));
@@ -176,46 +175,5 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
             .activityId(timerActivity).singleResult();
         assertThat(timer).as("timer at " + timerActivity).isNotNull();
         assertThat(timer.getDuedate().toInstant()).isEqualTo(expected.toInstant());
-    }
-
-    private static Map<String, Object> noAnswer() {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.REACHED, false);
-        vars.put(Vars.CALL_OUTCOME, "NO_ANSWER");
-        return vars;
-    }
-
-    private static Map<String, Object> followUpOn(LocalDate date) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.REACHED, true);
-        vars.put(Vars.CALL_OUTCOME, "OTHER");
-        vars.put(Vars.CALL_NOTES, "asked to be called back");
-        vars.put(Vars.NEXT_FOLLOW_UP, date.toString());
-        return vars;
-    }
-
-    private static Map<String, Object> visitNotMet(LocalDate followUp) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.VISIT_MODE, "VISIT");
-        vars.put(Vars.VISIT_STAFF_1, "Wang Fang");
-        vars.put(Vars.VISIT_STAFF_2, "Zhao Lei");
-        vars.put(Vars.AUTHORIZATION_LETTER, true);
-        vars.put(Vars.CONSENT_TO_ENTER, false);
-        vars.put(Vars.VISIT_OUTCOME, "NOT_MET");
-        if (followUp != null) {
-            vars.put(Vars.NEXT_FOLLOW_UP, followUp.toString());
-        }
-        return vars;
-    }
-
-    private static Map<String, Object> promiseBy(LocalDate date) {
-        Map<String, Object> vars = new HashMap<>();
-        vars.put(Vars.REACHED, true);
-        vars.put(Vars.CALL_OUTCOME, "PROMISE_TO_PAY");
-        vars.put(Vars.OVERDUE_REASON, "CASH_FLOW");
-        vars.put(Vars.CALL_NOTES, "will pay on Thursday");
-        vars.put(Vars.PROMISE_DATE, date.toString());
-        vars.put(Vars.PROMISE_AMOUNT, 300.0);
-        return vars;
     }
 }
