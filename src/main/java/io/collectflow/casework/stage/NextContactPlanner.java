@@ -48,4 +48,12 @@ public class NextContactPlanner {
         return timing.firstAllowed(loanNo, Channel.CALL,
             timing.dayStarts(loanNo, promiseDate.plusDays(1)).plus(properties.promiseGrace()));
     }
+
+    /**
+     * The case's next contact once a repayment plan handed the case back (rejected, broken or ended): the contact
+     * planned before the plan, or now when that has passed, moved on to the first moment the guard allows it.
+     */
+    public Instant afterPlan(String loanNo, Channel channel, Instant planned, Instant now) {
+        return timing.firstAllowed(loanNo, channel, planned == null || planned.isBefore(now) ? now : planned);
+    }
 }

@@ -5,6 +5,7 @@ import static io.collectflow.casework.CollectionCase.Vars.*;
 import java.time.Duration;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -52,6 +53,26 @@ public class StageDelegates {
             execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(
                 planner.followUp(PreparationDelegates.loanNo(execution), Channel.CALL, null, ProcessData.now())));
         };
+    }
+
+    /** End of *Arrange repayment plan* (a plan requested on a call): the next call when the borrower may be called. */
+    @Bean
+    ExecutionListener nextCallAfterPlanListener(NextContactPlanner planner) {
+        return execution -> afterPlan(execution, planner, Channel.CALL);
+    }
+
+    /** End of *Arrange negotiated plan* (a plan agreed on a visit): the next visit when the borrower may be visited. */
+    @Bean
+    ExecutionListener nextVisitAfterPlanListener(NextContactPlanner planner) {
+        return execution -> afterPlan(execution, planner, Channel.VISIT);
+    }
+
+    /** A plan that took days or weeks leaves a next contact in the past: without this it would open at once, at night too. */
+    private static void afterPlan(DelegateExecution execution, NextContactPlanner planner, Channel channel) {
+        if (!execution.isCanceled()) {
+            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(planner.afterPlan(PreparationDelegates.loanNo(execution),
+                channel, ProcessData.instant(execution, NEXT_CONTACT_AT), ProcessData.now())));
+        }
     }
 
     @Bean

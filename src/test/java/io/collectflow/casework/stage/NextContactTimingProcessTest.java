@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
+import java.util.Map;
 
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
@@ -149,6 +150,27 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         // kept: the next call after the usual day (follow-up-delay P1D), inside Tuesday's window
         assertThat(variable(pi, Vars.PROMISE_KEPT)).isEqualTo(true);
         assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-08T09:00+08:00"));
+    }
+
+    @Test
+    void aRejectedPlanHandsTheCaseBackForTheNextMomentTheBorrowerMayBeCalled() {
+        // Tuesday morning: a plan is requested (the next call, after the plan, was planned for Wednesday 10:00)
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T10:00+08:00"), 20);
+        Map<String, Object> planRequested = followUpOn(LocalDate.of(2026, 12, 2));
+        planRequested.put(Vars.CALL_OUTCOME, "PLAN_REQUESTED");
+        planRequested.put(Vars.OVERDUE_REASON, "CASH_FLOW");
+        complete(singleTask(pi, CALL_BORROWER), planRequested);
+        complete(singleTask(pi, "Task_ProposePlan"), Map.of("installmentCount", 2L, "declaredIncome", 1000.0,
+            "otherDebts", 300.0, "firstDueOn", "2026-12-20", "planConfirmation", "WRITTEN", "overdueReason",
+            "CASH_FLOW"));
+
+        // Thursday 23:30: the manager rejects it; before, Wednesday's call was overdue and opened at once, at night
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-03T23:30+08:00").toInstant()));
+        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
+
+        assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
+        assertThat(pi).isWaitingAt(NEXT_CONTACT);
+        assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-04T09:00+08:00"));
     }
 
     // ------------------------------------------------------------------ helpers
