@@ -20,6 +20,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 
 import io.collectflow.contact.DbTime;
+import io.collectflow.security.audit.AuditLog;
 
 /** Lawyer letters (D3) as PDF with the case bundle: loan data, schedule, payments, contact history. */
 @Service
@@ -29,16 +30,22 @@ public class LawyerLetterService {
     private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
     private static final Font BODY = new Font(Font.HELVETICA, 10);
 
+    /** Audit action: a letter was sent by registered mail (who sent it, its tracking number). */
+    public static final String AUDIT_SENT = "LAWYER_LETTER_SENT";
+
     private final JdbcTemplate jdbc;
     private final CaseBundleService bundles;
     private final LegalProperties properties;
     private final Clock clock;
+    private final AuditLog audit;
 
-    public LawyerLetterService(JdbcTemplate jdbc, CaseBundleService bundles, LegalProperties properties, Clock clock) {
+    public LawyerLetterService(JdbcTemplate jdbc, CaseBundleService bundles, LegalProperties properties, Clock clock,
+                               AuditLog audit) {
         this.jdbc = jdbc;
         this.bundles = bundles;
         this.properties = properties;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Generates and stores the letter; returns the id of the letter stored. */
@@ -63,6 +70,12 @@ public class LawyerLetterService {
         // the key this insert generated: another letter for the loan stored meanwhile (a second node, a retried job)
         // must not be taken for this one, as the loan's highest id would be
         return key.getKey().longValue();
+    }
+
+    /** Records that {@code sentBy} sent the letter by registered mail ({@value #AUDIT_SENT}, on the loan). */
+    public void recordSent(long letterId, String loanNo, String tracking, String sentBy) {
+        audit.record(sentBy, AUDIT_SENT, "loan", loanNo, "lawyer letter " + letterId + " sent by registered mail, tracking "
+            + tracking);
     }
 
     /** The stored PDF; empty for an unknown letter. */

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.PreparedStatementCreator;
 import org.springframework.jdbc.support.KeyHolder;
 
 import io.collectflow.casework.stage.CaseProcessTestSupport;
+import io.collectflow.security.audit.AuditLog;
 
 /** How a lawyer letter is stored: the id the caller gets back is the letter it stored. */
 class LawyerLetterServiceTest extends CaseProcessTestSupport {
@@ -23,6 +24,7 @@ class LawyerLetterServiceTest extends CaseProcessTestSupport {
     @Autowired CaseBundleService bundles;
     @Autowired LegalProperties legalProperties;
     @Autowired Clock clock;
+    @Autowired AuditLog audit;
 
     /**
      * Another letter for the same loan stored between this letter's insert and the read of its id (a second node, a
@@ -56,7 +58,7 @@ class LawyerLetterServiceTest extends CaseProcessTestSupport {
                 }
             }
         };
-        LawyerLetterService service = new LawyerLetterService(racing, bundles, legalProperties, clock);
+        LawyerLetterService service = new LawyerLetterService(racing, bundles, legalProperties, clock, audit);
 
         long letterId = service.issue(loanNo, today());
 

@@ -68,8 +68,14 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             "Installment schedule", "#12 due", "Payments received", "250.00 via bank-transfer", "Contact history",
             "call NO_ANSWER by collector collector2", today().plusDays(14).toString());
 
-        complete(singleTask(pi, "Task_SendLawyerLetter"), Map.of("letterTracking", "EMS123"));
+        Task send = singleTask(pi, "Task_SendLawyerLetter");
+        taskService.setAssignee(send.getId(), "legal1");
+        complete(send, Map.of("letterTracking", "EMS123"));
         assertThat(pi).hasPassed("EndEvent_LetterSent").isEnded();
+        assertThat(jdbc.queryForList("SELECT actor, details FROM audit_event WHERE action = 'LAWYER_LETTER_SENT' AND "
+            + "subject_id = ?", loanNo)).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("actor", "legal1").containsEntry("details",
+                "lawyer letter " + letterId + " sent by registered mail, tracking EMS123"));
     }
 
     @Test

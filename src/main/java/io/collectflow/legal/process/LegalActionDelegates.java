@@ -27,6 +27,8 @@ public class LegalActionDelegates {
     public static final String HAS_COLLATERAL = "hasCollateral";
     public static final String COLLATERAL_VALUE = "collateralValue";
     public static final String LAWYER_LETTER_ID = "lawyerLetterId";
+    /** Form of Task_SendLawyerLetter: the registered mail's tracking number. */
+    public static final String LETTER_TRACKING = "letterTracking";
     /** Form of Task_DisposeCollateral: AUCTION or SALE, and the total proceeds (0 or more). */
     public static final String DISPOSAL_METHOD = CollateralDisposal.METHOD_FIELD;
     public static final String DISPOSAL_PROCEEDS = CollateralDisposal.PROCEEDS_FIELD;
@@ -57,6 +59,14 @@ public class LegalActionDelegates {
     JavaDelegate lawyerLetterDelegate(LawyerLetterService letters) {
         return execution -> execution.setVariable(LAWYER_LETTER_ID, letters.issue(
             (String) execution.getVariable(Vars.LOAN_NO), today()));
+    }
+
+    /** Completing Task_SendLawyerLetter: the sending is audited under who completed it, with the tracking number. */
+    @Bean
+    TaskListener lawyerLetterSentListener(LawyerLetterService letters, IdentityService identities) {
+        return task -> letters.recordSent(((Number) task.getVariable(LAWYER_LETTER_ID)).longValue(),
+            (String) task.getVariable(Vars.LOAN_NO), String.valueOf(task.getVariable(LETTER_TRACKING)),
+            CompletingUser.of(identities, task));
     }
 
     /**
