@@ -65,13 +65,11 @@ public class ManualContactGuard {
     public record Hint(String text, OffsetDateTime blockedUntil) {
     }
 
-    /** A one-line hint for a task form: "You may call until 21:00" or "Calling is allowed again at Mon 09:00 ...". */
-    public String hint(String loanNo, Channel channel, Operator operator, Instant at) {
-        return hintFor(loanNo, channel, operator, at).text();
-    }
-
-    /** {@link #hint} with the moment contact is allowed again when blocked; evaluated, not recorded. */
-    public Hint hintFor(String loanNo, Channel channel, Operator operator, Instant at) {
+    /**
+     * A one-line hint for a task form ("You may call until 21:00" or "Calling is allowed again at Mon 09:00 ...") with
+     * the moment contact is allowed again when blocked; evaluated, not recorded.
+     */
+    public Hint hint(String loanNo, Channel channel, Operator operator, Instant at) {
         Verdict verdict = compliance.preview(loanNo, channel, operator, at);
         if (verdict.allowed()) {
             return new Hint("You may " + verb(channel) + " until " + rules.getWindowEnd().format(TIME)

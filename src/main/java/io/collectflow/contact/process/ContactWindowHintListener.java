@@ -38,7 +38,7 @@ public class ContactWindowHintListener implements TaskListener {
     /** Sets the hint for a contact by {@code channel} now ("You may visit until 21:00 …", "Visiting is allowed again at …"). */
     public void refresh(DelegateTask task, Channel channel) {
         String loanNo = (String) task.getVariable(ContactAttempt.Vars.LOAN_NO);
-        ManualContactGuard.Hint hint = guard.hintFor(loanNo, channel, Operator.SYSTEM,
+        ManualContactGuard.Hint hint = guard.hint(loanNo, channel, Operator.SYSTEM,
             ClockUtil.getCurrentTime().toInstant());
         task.setVariableLocal(ManualContact.Vars.COMPLIANCE_HINT, hint.text());
         dueDates.notBefore(task, hint.blockedUntil());

@@ -5,7 +5,6 @@ import java.sql.Date;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -43,65 +42,76 @@ public class PenaltySpreader {
             "JOIN loan l ON l.loan_no = i.loan_no", "i.loan_no = :loanNo") + ") s ORDER BY s.seq";
     }
 
-    /** Spreads the loan's pending penalty over its installments; nothing to do when none is pending. */
-    public void spread(String loanNo) {
-        spread(loanNo, null);
+    /** What the payments of a loan need done with its penalty before and after they are allocated ({@link #prepare}). */
+    public enum Preparation {
+        /** The penalty is spread up to the payments' day; nothing is left to do after them. */
+        SPREAD,
+        /** Spread up to the payments' day, before the scan's: {@link #recomputePending} after they are allocated. */
+        SPREAD_BEFORE_SCAN_DAY,
+        /**
+         * Spreads after the payments' day were taken back: re-apply the payments from that day on in date order,
+         * {@link #spreadReplayed} before each day's payments and {@link #recomputePending} at the end.
+         */
+        REPLAY
+    }
+
+    /** The loan's penalty columns, read once per payment posting. */
+    private record State(BigDecimal pending, LocalDate accruedTo, LocalDate spreadTo, LocalDate replayFloor) {
     }
 
     /**
-     * Spreads the penalty due on the day of a payment paid on {@code paidOn} (null: as the scan left it). When the scan
-     * has accrued past that day (the bank's file arrives after the next day's scan, or a back-dated payment), the
-     * days after it were counted on balances the payment had already reduced: only the penalty accrued up to
-     * {@code paidOn} is spread, and once the payment is allocated {@link #recomputePending} counts the days after it
-     * on what the payment left. A payment paid before the last spread is the business of {@link #takeBackAfter}.
+     * Readies the loan's penalty for payments paid on {@code paidOn} or later (with the loan row locked):
+     * <ul>
+     * <li>A payment paid before the last spread (an earlier-posted, later-dated payment moved penalty past its day
+     * onto the installments, counted on balances this payment would have reduced) takes those spreads back off the
+     * installments: {@link Preparation#REPLAY}. Not for spreads made before the ledger existed
+     * ({@code penalty_replay_floor}): they stay, and the penalty is spread as below.</li>
+     * <li>Otherwise the penalty due on the payment's day is spread. When the scan has accrued past that day (the
+     * bank's file arrives after the next day's scan, or a back-dated payment), the days after it were counted on
+     * balances the payment had already reduced: only the penalty accrued up to {@code paidOn} is spread, and once the
+     * payment is allocated {@link #recomputePending} counts the days after it on what the payment left.</li>
+     * </ul>
      */
+    public Preparation prepare(String loanNo, LocalDate paidOn) {
+        State state = state(loanNo);
+        if (state == null || state.accruedTo() == null) {
+            return Preparation.SPREAD;
+        }
+        if (state.spreadTo() != null && paidOn.isBefore(state.spreadTo())
+                && (state.replayFloor() == null || !paidOn.isBefore(state.replayFloor()))) {
+            takeBack(loanNo, paidOn, state.replayFloor());
+            return Preparation.REPLAY;
+        }
+        return spread(loanNo, paidOn, state);
+    }
+
+    /** {@link #prepare} without a take-back, and nothing recomputed afterwards (set-ups of scan tests). */
     public void spread(String loanNo, LocalDate paidOn) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-            "SELECT penalty_pending, penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
-        if (rows.isEmpty()) {
-            return;
+        State state = state(loanNo);
+        if (state != null && state.accruedTo() != null) {
+            spread(loanNo, paidOn, state);
         }
-        BigDecimal pending = (BigDecimal) rows.get(0).get("penalty_pending");
-        Date accruedTo = (Date) rows.get(0).get("penalty_accrued_to");
-        Date spreadTo = (Date) rows.get(0).get("penalty_spread_to");
-        if (accruedTo == null) {
-            return;
-        }
-        if (paidOn != null && paidOn.isBefore(accruedTo.toLocalDate())
-                && (spreadTo == null || !paidOn.isBefore(spreadTo.toLocalDate()))) {
+    }
+
+    private Preparation spread(String loanNo, LocalDate paidOn, State state) {
+        LocalDate accruedTo = state.accruedTo();
+        if (paidOn.isBefore(accruedTo) && (state.spreadTo() == null || !paidOn.isBefore(state.spreadTo()))) {
             add(loanNo, shares(loanNo, paidOn), paidOn);
             jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ? WHERE loan_no = ?",
                 Date.valueOf(paidOn), loanNo);
-            return;
+            return Preparation.SPREAD_BEFORE_SCAN_DAY;
         }
-        if (pending.signum() == 0 && accruedTo.equals(spreadTo)) {
-            return;
+        if (state.pending().signum() == 0 && accruedTo.equals(state.spreadTo())) {
+            return Preparation.SPREAD;
         }
-        add(loanNo, pending.signum() != 0 ? reconciled(loanNo, accruedTo.toLocalDate(), pending) : List.of(),
-            accruedTo.toLocalDate());
+        add(loanNo, state.pending().signum() != 0 ? reconciled(loanNo, accruedTo, state.pending()) : List.of(),
+            accruedTo);
         jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = penalty_accrued_to WHERE loan_no = ?", loanNo);
+        return Preparation.SPREAD;
     }
 
-    /**
-     * A payment paid on {@code paidOn} arrives after spreads up to a later day (an earlier-posted, later-dated payment
-     * moved penalty past its day onto the installments, counted on balances this payment would have reduced): those
-     * spreads are taken back off the installments and the loan's penalty is spread as of the last spread before. The
-     * caller then re-applies the payments from {@code paidOn} on in date order, calling {@link #spreadReplayed} before
-     * each day's payments and {@link #recomputePending} at the end. False, and nothing changed, when no spread is after
-     * {@code paidOn}, or when those spreads were made before the ledger existed ({@code penalty_replay_floor}: they
-     * stay, and {@link #spread(String, LocalDate)} applies).
-     */
-    public boolean takeBackAfter(String loanNo, LocalDate paidOn) {
-        List<Map<String, Object>> rows = jdbc.queryForList(
-            "SELECT penalty_spread_to, penalty_replay_floor FROM loan WHERE loan_no = ?", loanNo);
-        if (rows.isEmpty()) {
-            return false;
-        }
-        LocalDate spreadTo = day(rows.get(0).get("penalty_spread_to"));
-        LocalDate floor = day(rows.get(0).get("penalty_replay_floor"));
-        if (spreadTo == null || !paidOn.isBefore(spreadTo) || floor != null && paidOn.isBefore(floor)) {
-            return false;
-        }
+    /** Takes the spreads after {@code paidOn} back; the loan's penalty is then spread as of the last spread before. */
+    private void takeBack(String loanNo, LocalDate paidOn, LocalDate floor) {
         List<Share> taken = jdbc.query("SELECT seq, SUM(amount) FROM penalty_spread WHERE loan_no = ? AND spread_to > ?"
             + " AND seq > 0 GROUP BY seq", (rs, n) -> new Share(rs.getInt(1), rs.getBigDecimal(2).negate()),
             loanNo, Date.valueOf(paidOn));
@@ -111,7 +121,6 @@ public class PenaltySpreader {
             Date.class, loanNo));
         jdbc.update("UPDATE loan SET penalty_pending = 0, penalty_spread_to = ? WHERE loan_no = ?",
             before != null ? Date.valueOf(before) : floor != null ? Date.valueOf(floor) : null, loanNo);
-        return true;
     }
 
     /**
@@ -119,15 +128,12 @@ public class PenaltySpreader {
      * accrued) on the balances the re-applied payments before it left; the scan's day stays where it is.
      */
     public void spreadReplayed(String loanNo, LocalDate day) {
-        Map<String, Object> row = jdbc.queryForMap(
-            "SELECT penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
-        LocalDate accruedTo = day(row.get("penalty_accrued_to"));
-        LocalDate spreadTo = day(row.get("penalty_spread_to"));
-        if (accruedTo == null) {
+        State state = state(loanNo);
+        if (state.accruedTo() == null) {
             return;
         }
-        LocalDate asOf = day.isBefore(accruedTo) ? day : accruedTo;
-        if (spreadTo != null && !asOf.isAfter(spreadTo)) {
+        LocalDate asOf = day.isBefore(state.accruedTo()) ? day : state.accruedTo();
+        if (state.spreadTo() != null && !asOf.isAfter(state.spreadTo())) {
             return;
         }
         add(loanNo, shares(loanNo, asOf), asOf);
@@ -135,23 +141,28 @@ public class PenaltySpreader {
     }
 
     /**
-     * After a payment's allocation: the penalty pending from the last spread to the last day the scan accrued, counted
-     * on what the payments left (the scan's own figure for that day), when that day is after the spread.
+     * After the payments' allocation: the penalty pending from the last spread to the last day the scan accrued,
+     * counted on what the payments left (the scan's own figure for that day), when that day is after the spread.
      */
     public void recomputePending(String loanNo) {
-        Map<String, Object> row = jdbc.queryForMap(
-            "SELECT penalty_accrued_to, penalty_spread_to FROM loan WHERE loan_no = ?", loanNo);
-        LocalDate accruedTo = day(row.get("penalty_accrued_to"));
-        LocalDate spreadTo = day(row.get("penalty_spread_to"));
-        if (accruedTo == null || spreadTo != null && !accruedTo.isAfter(spreadTo)) {
+        State state = state(loanNo);
+        if (state.accruedTo() == null || state.spreadTo() != null && !state.accruedTo().isAfter(state.spreadTo())) {
             return;
         }
-        BigDecimal pending = shares(loanNo, accruedTo).stream().map(Share::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+        BigDecimal pending = shares(loanNo, state.accruedTo()).stream().map(Share::amount)
+            .reduce(BigDecimal.ZERO, BigDecimal::add);
         jdbc.update("UPDATE loan SET penalty_pending = ? WHERE loan_no = ?", pending, loanNo);
     }
 
-    private static LocalDate day(Object sqlDate) {
-        return sqlDate == null ? null : ((Date) sqlDate).toLocalDate();
+    private State state(String loanNo) {
+        List<State> rows = jdbc.query("SELECT penalty_pending, penalty_accrued_to, penalty_spread_to, penalty_replay_floor"
+            + " FROM loan WHERE loan_no = ?", (rs, n) -> new State(rs.getBigDecimal(1), day(rs.getDate(2)),
+                day(rs.getDate(3)), day(rs.getDate(4))), loanNo);
+        return rows.isEmpty() ? null : rows.get(0);
+    }
+
+    private static LocalDate day(Date sqlDate) {
+        return sqlDate == null ? null : sqlDate.toLocalDate();
     }
 
     /** Adds the shares to the installments and keeps them in the ledger as spread up to {@code spreadTo}. */

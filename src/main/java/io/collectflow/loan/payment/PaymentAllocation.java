@@ -25,7 +25,7 @@ import io.collectflow.loan.delinquency.PenaltySpreader;
  * payment arriving in date order is simply applied on top, and a late-arriving back-dated payment
  * takes its place in time: {@code payment_allocation} always tells what was paid by which date. When penalty had
  * been spread past D, those spreads are taken back and the payments are re-applied day by day, each day's penalty
- * accrued on what the days before left ({@link PenaltySpreader#takeBackAfter}).
+ * accrued on what the days before left ({@link PenaltySpreader#prepare}).
  */
 @Component
 class PaymentAllocation {
@@ -47,10 +47,8 @@ class PaymentAllocation {
         // penalty spread past the payments' day (by a later-dated payment posted before them) is taken back and
         // spread again day by day below; otherwise the penalty accrued up to their day goes onto the installments
         // first (penalty → interest → principal)
-        boolean penaltyReplay = penalty.takeBackAfter(loanNo, from);
-        if (!penaltyReplay) {
-            penalty.spread(loanNo, from);
-        }
+        PenaltySpreader.Preparation penaltyWork = penalty.prepare(loanNo, from);
+        boolean penaltyReplay = penaltyWork == PenaltySpreader.Preparation.REPLAY;
         Set<String> newRefs = new HashSet<>();
         newPayments.forEach(p -> newRefs.add(p.paymentRef()));
         List<Allocator.Payment> replay = repository.payments(loanNo).stream()
@@ -72,7 +70,9 @@ class PaymentAllocation {
             Allocator.Outcome outcome = allocate(loanNo, replay, paid);
             repository.saveAllocation(loanNo, outcome.allocations(), paid, credit.add(outcome.credit()),
                 outcome.fullyPaid());
-            penalty.recomputePending(loanNo);
+            if (penaltyWork == PenaltySpreader.Preparation.SPREAD_BEFORE_SCAN_DAY) {
+                penalty.recomputePending(loanNo);
+            }
             return;
         }
         // day by day: each day's penalty accrues on what the payments of the days before left
