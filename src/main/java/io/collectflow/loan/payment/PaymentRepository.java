@@ -121,13 +121,21 @@ public class PaymentRepository {
             + " WHERE payment_ref = ? ORDER BY seq, component", ALLOCATION, paymentRef);
     }
 
-    /** Stores the paid amounts per installment (seq → {penalty, interest, principal}). */
+    /**
+     * Stores the paid amounts per installment (seq → {penalty, interest, principal}). The allocation works them out
+     * for every installment of the loan; only the installments whose amounts changed are written (a payment usually
+     * touches one or two of a loan's dozens, and an unchanged row written again costs its index entries and log).
+     */
     public void savePaid(String loanNo, Map<Integer, BigDecimal[]> paid) {
         jdbc.batchUpdate("UPDATE installment SET penalty_paid = ?, interest_paid = ?, principal_paid = ?"
-            + " WHERE loan_no = ? AND seq = ?", new ArrayList<>(paid.entrySet()), CHUNK, (ps, e) -> {
-                ps.setBigDecimal(1, e.getValue()[0]);
-                ps.setBigDecimal(2, e.getValue()[1]);
-                ps.setBigDecimal(3, e.getValue()[2]);
+            + " WHERE loan_no = ? AND seq = ?"
+            + " AND (penalty_paid <> ? OR interest_paid <> ? OR principal_paid <> ?)",
+            new ArrayList<>(paid.entrySet()), CHUNK, (ps, e) -> {
+                BigDecimal[] amounts = e.getValue();
+                for (int i = 0; i < 3; i++) {
+                    ps.setBigDecimal(1 + i, amounts[i]);
+                    ps.setBigDecimal(6 + i, amounts[i]);
+                }
                 ps.setString(4, loanNo);
                 ps.setInt(5, e.getKey());
             });
