@@ -63,10 +63,13 @@ final class Borrowers {
 
     /** The morning's payments: installments falling due today (by current borrowers) and arrears promised for today. */
     void payDay(LocalDate day) {
+        // driven by the installments due today (their index); as a join, H2 started from the current loans and read
+        // every installment of each (15,500 rows for 40 due, at 1,000 loans)
         List<Map<String, Object>> due = jdbc.queryForList("""
             SELECT i.loan_no, i.seq, i.principal_due + i.interest_due - i.principal_paid - i.interest_paid AS open_amount
-              FROM installment i JOIN loan l ON l.loan_no = i.loan_no
-             WHERE i.due_on = ? AND l.status = 'ACTIVE' AND l.dpd = 0
+              FROM installment i
+             WHERE i.due_on = ?
+               AND EXISTS (SELECT 1 FROM loan l WHERE l.loan_no = i.loan_no AND l.status = 'ACTIVE' AND l.dpd = 0)
              ORDER BY i.loan_no""", day);
         for (Map<String, Object> row : due) {
             String loanNo = (String) row.get("loan_no");
