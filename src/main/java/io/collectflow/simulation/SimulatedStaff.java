@@ -138,7 +138,7 @@ final class SimulatedStaff {
         }
         Map<String, Object> vars;
         try {
-            vars = tasks.getVariables(task.getId(), StaffBehaviour.READS);
+            vars = tasks.getVariables(task.getId());
         } catch (NullValueException gone) {
             // an earlier completion today ended it (e.g. the case moved to another stage): nothing left to work
             return true;

@@ -8,7 +8,6 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -43,12 +42,6 @@ final class StaffBehaviour {
             return ChronoUnit.DAYS.between(created, day);
         }
     }
-
-    /**
-     * The process variables staff read when working a task (as Tasklist fetches only a form's variables, not all
-     * of the case's).
-     */
-    static final List<String> READS = List.of(LOAN_NO, OVERDUE_AMOUNT);
 
     private final Borrowers borrowers;
     private final Dice dice;
