@@ -8,7 +8,8 @@ import java.util.Set;
  * processes/work-priority.dmn: how urgent a collector's task of a case is, in points (a score card: the table adds
  * up the points of every row that matches). The points are the task's priority, and set its due date: {@link
  * #DUE_AT_ONCE} − points hours after its creation, so a queue sorted by due date puts urgent tasks first without
- * letting a low-scored one wait for ever.
+ * letting a low-scored one wait for ever. A re-scored task keeps a later due date the guard gave it ({@link
+ * #rescoredDueDate}).
  */
 public interface WorkPriority {
 
@@ -30,6 +31,21 @@ public interface WorkPriority {
     /** The due date of a task of {@code points} created at {@code created}. */
     static Date dueDate(Date created, int points) {
         return Date.from(created.toInstant().plus(dueAfter(points)));
+    }
+
+    /**
+     * The due date of a task created at {@code created} and scored {@code oldPoints} when it is re-scored to {@code
+     * points}: that of the new points, unless the task is due later than its old points made it — moved on to the
+     * moment the compliance guard lets it be worked (a claim while contact was blocked, a refused completion), or
+     * postponed by a person — and later than the new points' date too: then it keeps its due date. A re-score never
+     * makes a task due at a moment it could not be worked.
+     *
+     * @param due the task's due date now; null when it has none
+     */
+    static Date rescoredDueDate(Date created, int oldPoints, Date due, int points) {
+        Date rescored = dueDate(created, points);
+        boolean madeDueLater = due != null && due.after(dueDate(created, oldPoints));
+        return madeDueLater && due.after(rescored) ? due : rescored;
     }
 
     /**

@@ -9,7 +9,9 @@ import org.springframework.stereotype.Component;
 /**
  * Execution listener that scores the case's open tasks again, priority and due date (a task keeps those of its
  * creation otherwise): wired on the strategy's re-evaluation after a bucket change, so a queue does not hold a case
- * that rolled into a later bucket at the priority of the earlier one. Wire with
+ * that rolled into a later bucket at the priority of the earlier one. A task the guard made due later (it could not be
+ * worked before; {@code BlockedTaskDueDate}) keeps that moment while the new points would make it due earlier
+ * ({@link WorkPriority#rescoredDueDate}). Wire with
  * {@code <camunda:executionListener event="end" delegateExpression="${workPriorityRefresh}"/>}.
  */
 @Component("workPriorityRefresh")
@@ -27,8 +29,9 @@ public class WorkPriorityRefresh implements ExecutionListener {
         int points = WorkPriorityListener.pointsOf(execution, priority);
         for (Task task : tasks.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).list()) {
             if (task.getPriority() != points) {
+                task.setDueDate(WorkPriority.rescoredDueDate(task.getCreateTime(), task.getPriority(), task.getDueDate(),
+                    points));
                 task.setPriority(points);
-                task.setDueDate(WorkPriority.dueDate(task.getCreateTime(), points));
                 tasks.saveTask(task);
             }
         }

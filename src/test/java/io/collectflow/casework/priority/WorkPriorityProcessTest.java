@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Date;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -105,6 +109,40 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         assertThat(same.getId()).isEqualTo(call.getId());
         assertThat(same.getPriority()).isEqualTo(expected(pi, 82, 1050)).isGreaterThan(call.getPriority());
         assertThat(hoursToDue(same)).isEqualTo(100 - same.getPriority()).isLessThan(hoursToDue(call));
+    }
+
+    /**
+     * A task the guard made due later (claimed while calling is blocked: Saturday in Shanghai, so Monday 09:00) keeps
+     * that moment when its case rolls into the next bucket and its points rise: before, the re-score set the due date
+     * from the creation again, Saturday 22:00, a moment the call could not be made.
+     */
+    @Test
+    void aReScoreNeverMovesADueDateBackBeforeTheGuardsMoment() throws Exception {
+        deployScoreCard();
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant()));
+        String loanNo = fixtures.loan(45, today());
+        ProcessInstance pi = startCase(loanNo, 45);
+        Task call = singleTask(pi, "Task_CallBorrower");
+        // 20 points: due 80 hours later, Sunday 18:00 in Shanghai
+        assertThat(hoursToDue(call)).isEqualTo(100 - call.getPriority()).isEqualTo(80);
+
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-28T10:00:00+08:00").toInstant()));
+        taskService.claim(call.getId(), "collector1");
+        OffsetDateTime mondayNine = OffsetDateTime.parse("2026-11-30T09:00:00+08:00");
+        assertThat(dueDate(call)).isEqualTo(mondayNine);
+
+        jdbc.update("UPDATE loan SET dpd = 82, bucket = 'DPD_60_89' WHERE loan_no = ?", loanNo);
+        delinquencyChanged(loanNo, 82);
+
+        Task rescored = singleTask(pi, "Task_CallBorrower");
+        assertThat(rescored.getPriority()).isEqualTo(expected(pi, 82, 1050)).isGreaterThan(call.getPriority());
+        // the new points alone would make it due 60 hours after its creation, Saturday 22:00: the later moment stays
+        assertThat(dueDate(call)).isEqualTo(mondayNine);
+    }
+
+    private OffsetDateTime dueDate(Task task) {
+        Date due = taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate();
+        return due.toInstant().atOffset(ZoneOffset.ofHours(8));
     }
 
     private static long hoursToDue(Task task) {
