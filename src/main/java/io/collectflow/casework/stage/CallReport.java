@@ -24,7 +24,11 @@ public record CallReport(String loanNo, String stage, boolean reached, String ou
     static final Set<String> OUTCOMES = Set.of(PROMISE_TO_PAY, NO_ANSWER, REFUSED, EVASIVE, PLAN_REQUESTED, OTHER);
     static final Set<String> REASONS = Set.of("FORGOT", "CASH_FLOW", "UNEMPLOYMENT", "MALICIOUS", "OTHER");
 
-    /** Problems with the report, each naming its form field; empty when the report is complete. */
+    /**
+     * Problems with the report, each naming its form field; empty when the report is complete.
+     *
+     * @param today the borrower's date now (in the borrower's time zone): a date before it is in the past
+     */
     public List<String> problems(LocalDate today) {
         List<String> problems = new ArrayList<>();
         if (outcome == null || !OUTCOMES.contains(outcome)) {

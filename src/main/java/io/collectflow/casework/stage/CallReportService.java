@@ -6,7 +6,6 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -26,17 +25,22 @@ public class CallReportService {
     private final JdbcTemplate jdbc;
     private final CaseworkProperties properties;
     private final NextContactPlanner planner;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ContactTiming timing;
 
-    public CallReportService(JdbcTemplate jdbc, CaseworkProperties properties, NextContactPlanner planner) {
+    public CallReportService(JdbcTemplate jdbc, CaseworkProperties properties, NextContactPlanner planner,
+            ContactTiming timing) {
         this.jdbc = jdbc;
         this.properties = properties;
         this.planner = planner;
+        this.timing = timing;
     }
 
-    /** Throws {@link InvalidReportException} naming every field in error. */
+    /**
+     * Throws {@link InvalidReportException} naming every field in error; a date "from today on" means the borrower's
+     * today (in the borrower's time zone), not the server's.
+     */
     public void validate(CallReport report, Instant now) {
-        InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
+        InvalidReportException.throwIfAny(report.problems(timing.borrowersDate(report.loanNo(), now)));
     }
 
     /**
@@ -48,12 +52,13 @@ public class CallReportService {
      */
     @Transactional
     public CallReport.Result record(CallReport report, Duration retryAfter, Instant firstNoAnswerAt, Instant now) {
-        validate(report, now);
+        LocalDate today = timing.borrowersDate(report.loanNo(), now);
+        InvalidReportException.throwIfAny(report.problems(today));
         long reportId = insertReport(report, now);
         Long promiseId = null;
         Instant promiseCheckAt = null;
         if (CallReport.PROMISE_TO_PAY.equals(report.outcome())) {
-            promiseId = insertPromise(report, reportId, now);
+            promiseId = insertPromise(report, reportId, today);
             promiseCheckAt = planner.promiseCheck(report.loanNo(), report.promiseDate());
         }
         boolean noAnswer = CallReport.NO_ANSWER.equals(report.outcome());
@@ -85,7 +90,8 @@ public class CallReportService {
         return keys.getKey().longValue();
     }
 
-    private long insertPromise(CallReport r, long reportId, Instant now) {
+    /** {@code today}: the borrower's, as the promise date was checked against it (a promise is never dated before it is made). */
+    private long insertPromise(CallReport r, long reportId, LocalDate today) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
@@ -94,7 +100,7 @@ public class CallReportService {
                 VALUES (?, ?, ?, ?, ?, 'OPEN', 'CALL', ?)""", new String[] {"id"});
             ps.setString(1, r.loanNo());
             ps.setLong(2, reportId);
-            ps.setDate(3, Date.valueOf(LocalDate.ofInstant(now, zone)));
+            ps.setDate(3, Date.valueOf(today));
             ps.setDate(4, Date.valueOf(r.promiseDate()));
             ps.setBigDecimal(5, r.promiseAmount());
             ps.setString(6, r.recordedBy());

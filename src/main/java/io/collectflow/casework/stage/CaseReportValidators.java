@@ -8,7 +8,8 @@ import org.springframework.context.annotation.Configuration;
 /**
  * Completion checks of the collectors' tasks: a report that is incomplete or contradictory (a
  * promise dated in the past or without a positive amount, a home visit without two distinct named
- * staff, a plan without confirmation) is rejected and the task stays open with the reason.
+ * staff, a plan without confirmation) is rejected and the task stays open with the reason. "In the
+ * past" is before the borrower's today, in the borrower's time zone ({@link ContactTiming#borrowersDate}).
  */
 @Configuration
 public class CaseReportValidators {

@@ -24,4 +24,10 @@ public interface ContactTiming {
 
     /** When {@code date} begins in the borrower's time zone. */
     Instant dayStarts(String loanNo, LocalDate date);
+
+    /**
+     * The borrower's date at {@code at}, in the borrower's time zone: the "today" a report's dates (promise,
+     * follow-up) are checked against, whatever the server's zone.
+     */
+    LocalDate borrowersDate(String loanNo, Instant at);
 }

@@ -40,4 +40,9 @@ class GuardContactTiming implements ContactTiming {
     public Instant dayStarts(String loanNo, LocalDate date) {
         return date.atStartOfDay(compliance.subject(loanNo).zone()).toInstant();
     }
+
+    @Override
+    public LocalDate borrowersDate(String loanNo, Instant at) {
+        return LocalDate.ofInstant(at, compliance.subject(loanNo).zone());
+    }
 }

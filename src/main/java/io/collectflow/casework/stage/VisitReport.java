@@ -23,7 +23,11 @@ public record VisitReport(String loanNo, String stage, String mode, String staff
     static final Set<String> OUTCOMES = Set.of(PLAN_CONFIRMED, NOT_MET, ESCALATE);
     static final Set<String> CONFIRMATIONS = Set.of("WRITTEN", "ELECTRONIC");
 
-    /** Problems with the report, each naming its form field; empty when the report is complete. */
+    /**
+     * Problems with the report, each naming its form field; empty when the report is complete.
+     *
+     * @param today the borrower's date now (in the borrower's time zone): a date before it is in the past
+     */
     public List<String> problems(LocalDate today) {
         List<String> problems = new ArrayList<>();
         if (!VISIT.equals(mode) && !VIDEO.equals(mode)) {

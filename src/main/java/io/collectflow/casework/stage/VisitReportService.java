@@ -4,8 +4,6 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
@@ -18,16 +16,20 @@ public class VisitReportService {
 
     private final JdbcTemplate jdbc;
     private final NextContactPlanner planner;
-    private final ZoneId zone = ZoneId.systemDefault();
+    private final ContactTiming timing;
 
-    public VisitReportService(JdbcTemplate jdbc, NextContactPlanner planner) {
+    public VisitReportService(JdbcTemplate jdbc, NextContactPlanner planner, ContactTiming timing) {
         this.jdbc = jdbc;
         this.planner = planner;
+        this.timing = timing;
     }
 
-    /** Throws {@link InvalidReportException} naming every field in error. */
+    /**
+     * Throws {@link InvalidReportException} naming every field in error; the follow-up date may not lie before the
+     * borrower's today (in the borrower's time zone), whatever the server's.
+     */
     public void validate(VisitReport report, Instant now) {
-        InvalidReportException.throwIfAny(report.problems(LocalDate.ofInstant(now, zone)));
+        InvalidReportException.throwIfAny(report.problems(timing.borrowersDate(report.loanNo(), now)));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.collectflow.casework.stage;
 import static io.collectflow.casework.CollectionCase.Elements.*;
 import static io.collectflow.casework.stage.ReportValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
@@ -26,8 +27,8 @@ import io.collectflow.contact.compliance.BorrowerFlagService;
 /**
  * When the case plans its next call or visit (F1, F7): never in the borrower's night, weekend or holiday, but at the
  * first moment the compliance guard would allow that contact, in the borrower's own time zone; a chosen follow-up date
- * starts when the borrower's contact window opens that day. The fixtures' borrower lives in Shanghai (UTC+8); the
- * tests' JVM runs in another zone (UTC), as a server may.
+ * starts when the borrower's contact window opens that day; a report's dates may not lie before the borrower's today.
+ * The fixtures' borrower lives in Shanghai (UTC+8); the tests' JVM runs in another zone (UTC), as a server may.
  */
 class NextContactTimingProcessTest extends CaseProcessTestSupport {
 
@@ -171,6 +172,46 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
         assertThat(pi).isWaitingAt(NEXT_CONTACT);
         assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-04T09:00+08:00"));
+    }
+
+    /**
+     * A report's dates are checked against the borrower's today, not the server's: at 01:00 on Wednesday in Shanghai
+     * (Tuesday 17:00 on the UTC server) Tuesday has passed for the borrower, so a follow-up or a promise dated Tuesday
+     * is refused, and the task stays open.
+     */
+    @Test
+    void aShanghaiBorrowersYesterdayIsRefusedThoughItIsStillTodayOnTheServer() {
+        LocalDate tuesday = LocalDate.of(2026, 12, 1);
+        ProcessInstance calls = caseAt(OffsetDateTime.parse("2026-12-01T10:00+08:00"), 20);
+        ProcessInstance visits = caseAt(OffsetDateTime.parse("2026-12-01T10:00+08:00"), 100);
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-01T17:00Z").toInstant()));
+        String callId = singleTask(calls, CALL_BORROWER).getId();
+        String visitId = singleTask(visits, VISIT_BORROWER).getId();
+
+        assertThatThrownBy(() -> taskService.complete(callId, followUpOn(tuesday)))
+            .hasMessageContaining("nextFollowUp: the next follow-up cannot be in the past");
+        assertThatThrownBy(() -> taskService.complete(callId, promiseBy(tuesday)))
+            .hasMessageContaining("promiseDate: a promise needs a date from today on");
+        assertThatThrownBy(() -> taskService.complete(visitId, visitNotMet(null, tuesday)))
+            .hasMessageContaining("nextFollowUp: the next follow-up cannot be in the past");
+        assertThat(calls).isWaitingAt(CALL_BORROWER);
+        assertThat(visits).isWaitingAt(VISIT_BORROWER);
+    }
+
+    /**
+     * At 22:00 on Tuesday in New York (Wednesday 03:00 on the UTC server) a New York borrower may still promise to pay
+     * that Tuesday; the promise is made on the borrower's Tuesday too.
+     */
+    @Test
+    void aNewYorkBorrowerMayPromiseToPayLaterThatDayThoughTheServerIsInTheNextOne() {
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T10:00-05:00"), 20, "US-NY", "America/New_York");
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-01T22:00-05:00").toInstant()));
+
+        complete(singleTask(pi, CALL_BORROWER), promiseBy(LocalDate.of(2026, 12, 1)));
+
+        assertThat(pi).isWaitingAt(PROMISE_DUE);
+        assertThat(jdbc.queryForObject("SELECT promised_on || '/' || promise_date FROM promise_to_pay WHERE loan_no = ?",
+            String.class, pi.getBusinessKey())).isEqualTo("2026-12-01/2026-12-01");
     }
 
     // ------------------------------------------------------------------ helpers
