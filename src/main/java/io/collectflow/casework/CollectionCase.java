@@ -168,6 +168,8 @@ public final class CollectionCase {
         public static final String ARRANGE_NEGOTIATED_PLAN = "CallActivity_NegotiatedPlan";
         public static final String PROMISE_DUE = "Timer_PromiseDue";
         public static final String NEXT_CONTACT = "Timer_NextContact";
+        /** Second line's timer before the next visit (the follow-up date, or the strategy's retry). */
+        public static final String VISIT_FOLLOW_UP = "Timer_VisitFollowUp";
         public static final String AGENCY_PLACEMENT = "CallActivity_AgencyPlacement";
         public static final String LEGAL_ACTION = "CallActivity_LegalAction";
         public static final String WRITE_OFF_APPROVAL = "CallActivity_WriteOffApproval";
@@ -180,6 +182,8 @@ public final class CollectionCase {
         public static final String COLLECTION_STOPPED = "EndEvent_CollectionStopped";
         public static final String RECORD_LOST_CONTACT = "Task_RecordLostContact";
         public static final String RECORD_BORROWER_FOUND = "Task_RecordBorrowerFound";
+        /** After a lost borrower is found: the next call or visit the case waits for is brought forward (C5). */
+        public static final String BRING_NEXT_CONTACT_FORWARD = "Task_BringNextContactForward";
 
         private Elements() {
         }

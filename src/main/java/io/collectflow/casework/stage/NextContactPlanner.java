@@ -12,7 +12,8 @@ import io.collectflow.contact.Channel;
  * When the case's next call or visit is due (B3, C2 with F1, F7): the strategy's delay after an unanswered call or a
  * visit that did not meet the borrower, or the follow-up date the collector chose, moved on to the first moment the
  * compliance guard would allow that contact. A follow-up date starts when the borrower's contact window opens that
- * day, in the borrower's time zone (at once when that has passed).
+ * day, in the borrower's time zone (at once when that has passed). A lost borrower found is contacted at the first
+ * allowed moment from then on.
  */
 @Component
 public class NextContactPlanner {
@@ -55,5 +56,15 @@ public class NextContactPlanner {
      */
     public Instant afterPlan(String loanNo, Channel channel, Instant planned, Instant now) {
         return timing.firstAllowed(loanNo, channel, planned == null || planned.isBefore(now) ? now : planned);
+    }
+
+    /**
+     * The case's next contact once a lost borrower is found (C5: the skip trace found new contact data, or the manager
+     * did): the first moment from now the guard allows that contact — at once inside the window, the next workday
+     * morning after it — instead of the call or visit {@code planned} long before; never later than planned.
+     */
+    public Instant afterFound(String loanNo, Channel channel, Instant planned, Instant now) {
+        Instant first = timing.firstAllowed(loanNo, channel, now);
+        return planned != null && planned.isBefore(first) ? planned : first;
     }
 }

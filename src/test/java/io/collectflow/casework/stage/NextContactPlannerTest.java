@@ -167,4 +167,22 @@ class NextContactPlannerTest {
         assertThat(planner.followUp(loan, Channel.CALL, LocalDate.of(2026, 12, 6), at("2026-12-01T10:00+08:00")))
             .isEqualTo(at("2026-12-06T09:00+08:00"));
     }
+
+    @Test
+    void aFoundBorrowerIsContactedAtTheFirstAllowedMomentFromNowButNeverLaterThanPlanned() {
+        String loan = borrowerIn("CN-SH", "Asia/Shanghai");
+        Instant longAgoPlanned = at("2026-12-18T09:00+08:00");
+
+        // found in the window: at once; on a Friday evening: Monday morning (a visit too)
+        assertThat(planner.afterFound(loan, Channel.CALL, longAgoPlanned, at("2026-12-02T11:00+08:00")))
+            .isEqualTo(at("2026-12-02T11:00+08:00"));
+        assertThat(planner.afterFound(loan, Channel.VISIT, longAgoPlanned, at("2026-12-04T21:00+08:00")))
+            .isEqualTo(at("2026-12-07T09:00+08:00"));
+        // planned sooner than that anyway (already due): kept
+        assertThat(planner.afterFound(loan, Channel.CALL, at("2026-12-04T20:00+08:00"), at("2026-12-04T21:00+08:00")))
+            .isEqualTo(at("2026-12-04T20:00+08:00"));
+        // nothing planned: the first allowed moment
+        assertThat(planner.afterFound(loan, Channel.CALL, null, at("2026-12-04T21:00+08:00")))
+            .isEqualTo(at("2026-12-07T09:00+08:00"));
+    }
 }

@@ -21,6 +21,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.contact.compliance.BorrowerFlagService;
 
@@ -106,7 +107,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
 
         complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null, null));
 
-        assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-10-08T09:00+08:00"));
+        assertPlannedAt(pi, VISIT_FOLLOW_UP, OffsetDateTime.parse("2026-10-08T09:00+08:00"));
     }
 
     @Test
@@ -115,7 +116,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
 
         complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null, LocalDate.parse("2026-12-06")));
 
-        assertPlannedAt(pi, "Timer_VisitFollowUp", OffsetDateTime.parse("2026-12-07T09:00+08:00"));
+        assertPlannedAt(pi, VISIT_FOLLOW_UP, OffsetDateTime.parse("2026-12-07T09:00+08:00"));
     }
 
     @Test
@@ -212,6 +213,47 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
         assertThat(pi).isWaitingAt(PROMISE_DUE);
         assertThat(jdbc.queryForObject("SELECT promised_on || '/' || promise_date FROM promise_to_pay WHERE loan_no = ?",
             String.class, pi.getBusinessKey())).isEqualTo("2026-12-01/2026-12-01");
+    }
+
+    /**
+     * C5: when the skip trace finds a lost borrower, the case does not wait for the call planned long before (a
+     * follow-up on 18 December) but calls at the first moment the guard allows: at once during the window, on Monday
+     * morning when found on a Friday evening.
+     */
+    @ParameterizedTest(name = "borrower found at {0}: next call at {1}")
+    @CsvSource({
+        "2026-12-02T11:00+08:00, 2026-12-02T11:00+08:00",
+        "2026-12-04T21:00+08:00, 2026-12-07T09:00+08:00"})
+    void aFoundBorrowerIsCalledWhenTheGuardAllowsNotOnTheOldPlan(OffsetDateTime foundAt, OffsetDateTime expected) {
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-01T10:00+08:00"), 20);
+        complete(singleTask(pi, CALL_BORROWER), followUpOn(LocalDate.of(2026, 12, 18)));
+        assertPlannedAt(pi, NEXT_CONTACT, OffsetDateTime.parse("2026-12-18T09:00+08:00"));
+
+        borrowerFoundAt(pi, foundAt);
+
+        assertThat(pi).hasPassed(RECORD_BORROWER_FOUND).isWaitingAt(NEXT_CONTACT);
+        assertPlannedAt(pi, NEXT_CONTACT, expected);
+    }
+
+    /** The same for second line: the next visit, planned two weeks on, is brought forward to Monday morning. */
+    @Test
+    void aFoundBorrowerIsVisitedWhenTheGuardAllowsNotOnTheOldPlan() {
+        ProcessInstance pi = caseAt(OffsetDateTime.parse("2026-12-07T15:00+08:00"), 100);
+        complete(singleTask(pi, VISIT_BORROWER), visitNotMet(null, LocalDate.of(2026, 12, 21)));
+        assertPlannedAt(pi, VISIT_FOLLOW_UP, OffsetDateTime.parse("2026-12-21T09:00+08:00"));
+
+        borrowerFoundAt(pi, OffsetDateTime.parse("2026-12-12T10:00+08:00"));
+
+        assertThat(pi).isWaitingAt(VISIT_FOLLOW_UP);
+        assertPlannedAt(pi, VISIT_FOLLOW_UP, OffsetDateTime.parse("2026-12-14T09:00+08:00"));
+    }
+
+    /** What lost-contact.bpmn's end does when the trace ends FOUND (CaseLifecycle.lostBorrowerFound). */
+    private void borrowerFoundAt(ProcessInstance pi, OffsetDateTime at) {
+        ClockUtil.setCurrentTime(Date.from(at.toInstant()));
+        runtimeService.createMessageCorrelation(CollectionCase.Messages.LOST_BORROWER_FOUND)
+            .processInstanceId(pi.getId()).correlate();
+        runJobs();
     }
 
     // ------------------------------------------------------------------ helpers
