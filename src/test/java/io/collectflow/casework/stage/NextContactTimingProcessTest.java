@@ -231,7 +231,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
 
         borrowerFoundAt(pi, foundAt);
 
-        assertThat(pi).hasPassed(RECORD_BORROWER_FOUND).isWaitingAt(NEXT_CONTACT);
+        assertThat(pi).hasPassed(RECORD_BORROWER_FOUND, BRING_NEXT_CONTACT_FORWARD).isWaitingAt(NEXT_CONTACT);
         assertPlannedAt(pi, NEXT_CONTACT, expected);
     }
 
