@@ -13,8 +13,9 @@ import java.util.List;
  * @param capacity     tasks the staff can work per simulated day
  * @param offHoursShare share of task attempts made outside the contact window (the guard refuses them)
  * @param seasoningMonths loans are disbursed up to this many months (+ 1) before the start
- * @param historyLevel  the engine's history level in the simulation ({@code audit}: process, activity, task and
- *                      variable history, which the KPIs and checks read; {@code full} adds every variable update)
+ * @param historyLevel  the engine's history level in the simulation ({@code activity}: process, activity and task
+ *                      history, all the KPIs read; {@code audit} adds variable history, {@code full} every variable
+ *                      update)
  * @param behaviour     a scenario file overriding the borrower profiles' parameters ({@link BehaviourModel}), or null
  */
 public record SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
@@ -62,7 +63,7 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             Double.parseDouble(System.getProperty("offHours", "0.05")),
             List.of(System.getProperty("strategies", "expanded,short").split(",")),
             Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"),
-            System.getProperty("history", "audit"),
+            System.getProperty("history", "activity"),
             System.getProperty("behaviour", "").isBlank() ? null : Path.of(System.getProperty("behaviour").trim()));
     }
 

@@ -60,7 +60,7 @@ class SimulationInvariantsTest {
     @BeforeAll
     static void simulate() {
         SimulationSettings settings = new SimulationSettings(LOANS, DAYS, SEED, START, 2, 80, 0.10,
-            List.of("expanded"), Path.of("target/simulation-test"), false, "audit");
+            List.of("expanded"), Path.of("target/simulation-test"), false, "activity");
         simulator = Simulator.start("expanded", settings, "--collectflow.case.challenger.share=0.5",
             "--collectflow.case.challenger.variant=short");
         result = simulator.run(day -> { });
@@ -101,7 +101,7 @@ class SimulationInvariantsTest {
         assertThat(result.jobFailures()).as("failed jobs").isEmpty();
         assertThat(result.days()).hasSize(DAYS);
         assertThat(simulator.context().getBean(ProcessEngine.class).getProcessEngineConfiguration().getHistory())
-            .as("the settings' history level").isEqualTo("audit");
+            .as("the settings' history level (the simulator's default)").isEqualTo("activity");
         Long cured = jdbc.queryForObject("SELECT COUNT(*) FROM collection_case WHERE status = 'CURED'", Long.class);
         assertThat(cured).as("cases cured by payments").isPositive();
         // promises kept by a payment that cured the loan are decided by the nightly settlement, which the simulated day runs

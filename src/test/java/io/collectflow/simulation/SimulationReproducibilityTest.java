@@ -21,7 +21,7 @@ class SimulationReproducibilityTest {
 
     private static SimulationResult simulate(long seed, String strategy) {
         SimulationSettings settings = new SimulationSettings(100, 30, seed, LocalDate.of(2026, 1, 5), 2, 80, 0.10,
-            List.of(strategy), Path.of("target/simulation-test"), false, "audit");
+            List.of(strategy), Path.of("target/simulation-test"), false, "activity");
         try (Simulator simulator = Simulator.start(strategy, settings)) {
             return simulator.run(day -> { });
         }

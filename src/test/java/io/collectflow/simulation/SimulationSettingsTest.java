@@ -33,10 +33,10 @@ class SimulationSettingsTest {
     }
 
     @Test
-    void defaultsToAuditHistory() {
+    void defaultsToActivityHistory() {
         String before = System.clearProperty("history");
         try {
-            assertThat(SimulationSettings.fromSystemProperties().historyLevel()).isEqualTo("audit");
+            assertThat(SimulationSettings.fromSystemProperties().historyLevel()).isEqualTo("activity");
         } finally {
             if (before != null) {
                 System.setProperty("history", before);
