@@ -20,6 +20,7 @@ import com.lowagie.text.Paragraph;
 import com.lowagie.text.pdf.PdfWriter;
 
 import io.collectflow.contact.DbTime;
+import io.collectflow.security.audit.Actors;
 import io.collectflow.security.audit.AuditLog;
 
 /** Lawyer letters (D3) as PDF with the case bundle: loan data, schedule, payments, contact history. */
@@ -30,6 +31,8 @@ public class LawyerLetterService {
     private static final Font HEADING = new Font(Font.HELVETICA, 11, Font.BOLD);
     private static final Font BODY = new Font(Font.HELVETICA, 10);
 
+    /** Audit action: a letter was generated and stored (by the legal action's job: actor "system"). */
+    public static final String AUDIT_GENERATED = "LAWYER_LETTER_GENERATED";
     /** Audit action: a letter was sent by registered mail (who sent it, its tracking number). */
     public static final String AUDIT_SENT = "LAWYER_LETTER_SENT";
 
@@ -48,7 +51,10 @@ public class LawyerLetterService {
         this.audit = audit;
     }
 
-    /** Generates and stores the letter; returns the id of the letter stored. */
+    /**
+     * Generates and stores the letter; returns the id of the letter stored. Audited ({@value #AUDIT_GENERATED}, on the
+     * loan, in the caller's transaction) under the acting user, "system" for the legal action's job.
+     */
     public long issue(String loanNo, LocalDate today) {
         CaseBundle bundle = bundles.bundle(loanNo);
         BigDecimal amount = bundles.balance(loanNo);
@@ -69,7 +75,10 @@ public class LawyerLetterService {
         }, key);
         // the key this insert generated: another letter for the loan stored meanwhile (a second node, a retried job)
         // must not be taken for this one, as the loan's highest id would be
-        return key.getKey().longValue();
+        long letterId = key.getKey().longValue();
+        audit.record(Actors.current(), AUDIT_GENERATED, "loan", loanNo, "lawyer letter " + letterId
+            + " generated: demand for " + amount.setScale(2).toPlainString() + ", pay by " + payBy);
+        return letterId;
     }
 
     /** Records that {@code sentBy} sent the letter by registered mail ({@value #AUDIT_SENT}, on the loan). */

@@ -78,6 +78,28 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
                 "lawyer letter " + letterId + " sent by registered mail, tracking EMS123"));
     }
 
+    /**
+     * D3/F5: generating the letter (a job of the legal action, no user) is in the audit trail like its sending and
+     * its reads: under "system", on the loan, with the letter's id, amount and pay-by date, before anyone sends it.
+     */
+    @Test
+    void generatingALawyerLetterIsAudited() {
+        String loanNo = fixtures.loan(400, today());
+        ProcessInstance pi = start(loanNo);
+        assertThat(pi).isWaitingAt("Task_SendLawyerLetter");
+        long letterId = ((Number) variable(pi, LegalActionDelegates.LAWYER_LETTER_ID)).longValue();
+        BigDecimal amount = jdbc.queryForObject("SELECT amount FROM lawyer_letter WHERE id = ?", BigDecimal.class,
+            letterId);
+
+        assertThat(jdbc.queryForList("SELECT actor, subject_type, details FROM audit_event "
+            + "WHERE action = 'LAWYER_LETTER_GENERATED' AND subject_id = ?", loanNo)).singleElement()
+            .satisfies(row -> assertThat(row).containsEntry("actor", "system").containsEntry("subject_type", "loan")
+                .containsEntry("details", "lawyer letter " + letterId + " generated: demand for "
+                    + amount.setScale(2).toPlainString() + ", pay by " + today().plusDays(14)));
+        assertThat(fixtures.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LAWYER_LETTER_SENT' "
+            + "AND subject_id = ?", loanNo)).as("not sent yet").isZero();
+    }
+
     @Test
     void largeSecuredClaimIsLitigatedAndTheCollateralDisposed() {
         String loanNo = fixtures.loan(400, today());
