@@ -39,7 +39,7 @@ import io.collectflow.security.authz.StartupGrants;
 /**
  * /api/loans/{loanNo}/collateral over real HTTP: registration (managers, administrators, legal) with
  * field-naming refusals, the list for staff, the audit entry, and the legal action's disposal path fed
- * by a registration, even one made after the legal action started.
+ * by a registration, even one made after the legal action started; the disposal shows who recorded it.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -125,13 +125,17 @@ class CollateralApiTest {
         complete(legal, "Task_FileLawsuit", Map.of(LegalActionDelegates.LAWSUIT_FILED_ON, today.toString()));
         complete(legal, "Task_AttendHearing", Map.of(LegalActionDelegates.HEARING_DATE, today.toString()));
         complete(legal, "Task_RecordJudgment", Map.of(LegalActionDelegates.JUDGMENT_DATE, today.toString()));
+        // legal1 claimed the task in Tasklist: the disposal is recorded (later, in a job) as theirs
+        tasks.setAssignee(tasks.createTaskQuery().processInstanceId(legal.getId())
+            .taskDefinitionKey("Task_DisposeCollateral").singleResult().getId(), "legal1");
         complete(legal, "Task_DisposeCollateral", Map.of("disposalMethod", "AUCTION", "disposalProceeds", 300000));
         List<Map<String, Object>> items = anonymous.withBasicAuth("legal1", "legal1")
             .exchange(path(), HttpMethod.GET, null, JSON_LIST).getBody();
         assertThat(items).extracting(c -> c.get("status")).containsExactly("DISPOSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> disposal = (Map<String, Object>) items.get(0).get("disposal");
-        assertThat(disposal).containsEntry("method", "AUCTION").containsEntry("disposedOn", today.toString());
+        assertThat(disposal).containsEntry("method", "AUCTION").containsEntry("disposedOn", today.toString())
+            .containsEntry("recordedBy", "legal1");
         assertThat(new BigDecimal(disposal.get("proceeds").toString())).isEqualByComparingTo("300000");
         runtime.deleteProcessInstance(legal.getId(), "test done");
     }

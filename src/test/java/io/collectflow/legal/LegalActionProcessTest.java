@@ -173,7 +173,10 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             .containsKeys(LegalActionDelegates.COURT_CASE_NO, LegalActionDelegates.JUDGMENT_DATE);
     }
 
-    /** D3/F5 for the legal acts: the disposal is written to the audit trail under the user who reported it. */
+    /**
+     * D3/F5 for the legal acts: the disposal is written to the audit trail under the user who reported it, and
+     * recorded with their name ({@code collateral_disposal.recorded_by}).
+     */
     @Test
     void aCollateralDisposalIsAuditedUnderTheUserWhoReportedIt() {
         String loanNo = fixtures.loan(400, today());
@@ -196,6 +199,8 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         assertThat(audited.get(0)).containsEntry("actor", "legal1").containsEntry("subject_type", "loan");
         assertThat((String) audited.get(0).get("details")).contains("SALE", "41500.50", today().toString(),
             "2 items");
+        assertThat(jdbc.queryForList("SELECT recorded_by FROM collateral_disposal WHERE loan_no = ?", String.class,
+            loanNo)).as("the disposal itself names who recorded it, as its audit event does").containsExactly("legal1");
     }
 
     /**

@@ -18,8 +18,10 @@ public record Collateral(long id, String loanNo, String type, String description
      * A recorded disposal. Items of a loan disposed of together share one (same id): the proceeds are their total,
      * not each item's.
      *
-     * @param method AUCTION or SALE
+     * @param method     AUCTION or SALE
+     * @param recordedBy who completed Dispose of collateral (as its COLLATERAL_DISPOSED audit event names); null when
+     *                   unknown (an older disposal the audit trail could not attribute)
      */
-    public record Disposal(long id, String method, BigDecimal proceeds, LocalDate disposedOn) {
+    public record Disposal(long id, String method, BigDecimal proceeds, LocalDate disposedOn, String recordedBy) {
     }
 }

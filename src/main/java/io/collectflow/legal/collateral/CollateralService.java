@@ -27,7 +27,8 @@ import io.collectflow.web.InvalidFieldException;
 public class CollateralService {
 
     private static final String SELECT = """
-        SELECT c.*, d.method AS disposal_method, d.proceeds AS disposal_proceeds, d.disposed_on
+        SELECT c.*, d.method AS disposal_method, d.proceeds AS disposal_proceeds, d.disposed_on,
+               d.recorded_by AS disposal_recorded_by
           FROM collateral c LEFT JOIN collateral_disposal d ON d.id = c.disposal_id""";
 
     private static final RowMapper<Collateral> COLLATERAL = (rs, n) -> new Collateral(rs.getLong("id"),
@@ -36,7 +37,7 @@ public class CollateralService {
         rs.getString("registered_by"), DbTime.fromDb(rs.getObject("registered_at", LocalDateTime.class)),
         rs.getObject("disposal_id") == null ? null : new Collateral.Disposal(rs.getLong("disposal_id"),
             rs.getString("disposal_method"), rs.getBigDecimal("disposal_proceeds"),
-            rs.getDate("disposed_on").toLocalDate()));
+            rs.getDate("disposed_on").toLocalDate(), rs.getString("disposal_recorded_by")));
 
     public static final String AUDIT_REGISTERED = "COLLATERAL_REGISTERED";
     public static final String AUDIT_DISPOSED = "COLLATERAL_DISPOSED";
@@ -83,22 +84,24 @@ public class CollateralService {
     }
 
     /**
-     * Records the disposal of the loan's HELD items (they become DISPOSED with it) and returns its id; audited
-     * ({@value #AUDIT_DISPOSED}) under {@code reportedBy}, who reported the sale. The proceeds are not posted as a
-     * payment: the buyer's money reaches the loan through the bank's payment file.
+     * Records the disposal of the loan's HELD items (they become DISPOSED with it) and returns its id; recorded by
+     * and audited ({@value #AUDIT_DISPOSED}) under {@code reportedBy}, who reported the sale (null when unknown: the
+     * audit then names "system"). The proceeds are not posted as a payment: the buyer's money reaches the loan
+     * through the bank's payment file.
      */
     @Transactional
     public long recordDisposal(String loanNo, CollateralDisposal disposal, LocalDate disposedOn, String reportedBy) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {
             var insert = connection.prepareStatement("""
-                INSERT INTO collateral_disposal (loan_no, method, proceeds, disposed_on, recorded_at)
-                VALUES (?, ?, ?, ?, ?)""", new String[] {"id"});
+                INSERT INTO collateral_disposal (loan_no, method, proceeds, disposed_on, recorded_at, recorded_by)
+                VALUES (?, ?, ?, ?, ?, ?)""", new String[] {"id"});
             insert.setString(1, loanNo);
             insert.setString(2, disposal.method());
             insert.setBigDecimal(3, disposal.proceeds());
             insert.setObject(4, disposedOn);
             insert.setObject(5, DbTime.toDb(clock.instant()));
+            insert.setString(6, reportedBy);
             return insert;
         }, keys);
         long id = keys.getKey().longValue();
