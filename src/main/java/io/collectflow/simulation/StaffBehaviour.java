@@ -75,7 +75,7 @@ final class StaffBehaviour {
             LegalActionDelegates.HEARING_NOTES, "Heard.")));
         byTask.put("Task_RecordJudgment", w -> TaskOutcome.of(vars(LegalActionDelegates.JUDGMENT_DATE,
             w.day().toString(), LegalActionDelegates.JUDGMENT_NOTES, "Judgment for the lender.")));
-        byTask.put("Task_PrepareLitigation", this::litigationStep);
+        byTask.put("Task_PrepareLitigation", this::prepareLitigation);
         byTask.put("Task_DisposeCollateral", w -> TaskOutcome.of(vars("disposalMethod", "AUCTION",
             "disposalProceeds", w.overdue().divide(BigDecimal.valueOf(2), 2, RoundingMode.DOWN).doubleValue())));
         byTask.put("Task_EnforceJudgment", w -> TaskOutcome.of(vars(LEGAL_OUTCOME,
@@ -186,10 +186,17 @@ final class StaffBehaviour {
             "agencyAuditNotes", "Reviewed in the simulation."));
     }
 
-    /** Task_PrepareLitigation (lost contact), form litigation-step. */
-    private TaskOutcome litigationStep(Work w) {
-        return TaskOutcome.of(vars("legalStepDate", w.day().toString(), "courtCaseNo", "SIM-" + w.loanNo(),
-            "legalStepNotes", "Step done."));
+    /**
+     * Task_PrepareLitigation (lost contact), form prepare-litigation: the claim as proposed (the overdue amount when the
+     * loan book owes nothing any more, as a claim must be above 0), bundle checked.
+     */
+    private TaskOutcome prepareLitigation(Work w) {
+        Object proposed = w.vars().get("litigationClaimAmount");
+        double claim = proposed instanceof Number n && n.doubleValue() > 0 ? n.doubleValue()
+            : w.overdue().doubleValue();
+        return TaskOutcome.of(vars("litigationClaimAmount", claim, "evidenceBundleChecked", true, "litigationCourt",
+            "Simulated district court", "serviceByPublication", true, "litigationPreparationNotes",
+            "Prepared in the simulation."));
     }
 
     private static Map<String, Object> vars(Object... pairs) {

@@ -43,6 +43,10 @@ import io.collectflow.legal.process.LostContactStarts;
  */
 class LostContactProcessTest extends CaseProcessTestSupport {
 
+    /** A complete Prepare litigation form. */
+    private static final Map<String, Object> PREPARED = Map.of("litigationClaimAmount", 12612.5,
+        "evidenceBundleChecked", true, "litigationCourt", "Shanghai Pudong New Area People's Court");
+
     @Autowired LostContactService lostContact;
     @Autowired LostContactStarts starts;
     @Autowired CaseLifecycle lifecycle;
@@ -90,9 +94,67 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(pi).isWaitingAt("Task_PrepareLitigation").task().hasCandidateGroup("legal");
-            complete(singleTask(pi, "Task_PrepareLitigation"), Map.of("legalStepDate", today().toString()));
+            complete(singleTask(pi, "Task_PrepareLitigation"), PREPARED);
         }
         assertThat(pi).hasPassed(end).isEnded();
+    }
+
+    /**
+     * C5/D3 Prepare litigation has a form of its own (it shared litigation-step with its one date and notes, opened
+     * with an empty claim and a "days past due" nobody set): the claim (proposed from the loan book), the evidence
+     * bundle checked (collection records, contract, proof of loss), the court, service by publication and notes. What
+     * the legal officer enters is kept on the loan's legal record ({@code litigation_preparation}), under who did it;
+     * an incomplete preparation is refused naming the field and the task stays open.
+     */
+    @Test
+    void preparingLitigationRecordsClaimEvidenceAndCourtOnTheLegalRecord() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("lost-contact", loanNo, Map.of(Vars.LOAN_NO,
+            loanNo, LostContactStarts.UNREACHABLE_SINCE, today().minusDays(120).toString()));
+        complete(singleTask(pi, "Task_SkipTraceSystems"),
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+        complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
+        complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", false, "assessmentNotes",
+            "gone for 4 months"));
+
+        Task prepare = singleTask(pi, "Task_PrepareLitigation");
+        assertThat(TaskForms.editableFields(engine.getFormService(), prepare.getId())).containsExactly(
+            Map.entry("litigationClaimAmount", "number"), Map.entry("evidenceBundleChecked", "checkbox"),
+            Map.entry("litigationCourt", "textfield"), Map.entry("serviceByPublication", "checkbox"),
+            Map.entry("litigationPreparationNotes", "textarea"));
+        assertThat(TaskForms.readOnlyFields(engine.getFormService(), prepare.getId())).containsKeys(
+            LostContactStarts.SYSTEMS_TRACE_NOTES, LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "assessmentNotes");
+        assertThat(TaskForms.prefilled(engine.getFormService(), taskService, prepare.getId()))
+            .as("the claim is proposed from the loan book").containsOnlyKeys("litigationClaimAmount");
+        assertThat(new BigDecimal(taskService.getVariable(prepare.getId(), "litigationClaimAmount").toString()))
+            .isEqualByComparingTo("12612.50");
+
+        Map<String, Object> entered = new HashMap<>(Map.of("litigationClaimAmount", 12800.5, "evidenceBundleChecked",
+            true, "litigationCourt", "Shanghai Huangpu District People's Court", "serviceByPublication", true,
+            "litigationPreparationNotes", "claim incl. costs; service by publication requested"));
+        for (String missing : List.of("evidenceBundleChecked", "litigationCourt", "litigationClaimAmount")) {
+            Map<String, Object> incomplete = new HashMap<>(entered);
+            incomplete.put(missing, "evidenceBundleChecked".equals(missing) ? false : " ");
+            assertThatThrownBy(() -> taskService.complete(prepare.getId(), incomplete))
+                .as("without %s", missing).hasMessageContaining(missing);
+        }
+        assertThatThrownBy(() -> taskService.complete(prepare.getId(), Map.of("litigationClaimAmount", 0)))
+            .hasMessageContaining("litigationClaimAmount");
+        assertThat(pi).isWaitingAt("Task_PrepareLitigation");
+        assertThat(fixtures.count("SELECT COUNT(*) FROM litigation_preparation WHERE loan_no = ?", loanNo)).isZero();
+
+        taskService.setAssignee(prepare.getId(), "legal1");
+        complete(prepare, entered);
+        assertThat(pi).hasPassed("EndEvent_LitigationPrepared").isEnded();
+        Map<String, Object> row = jdbc.queryForMap("SELECT * FROM litigation_preparation WHERE loan_no = ?", loanNo);
+        assertThat(new BigDecimal(row.get("claim_amount").toString())).isEqualByComparingTo("12800.50");
+        assertThat(row).containsEntry("evidence_checked", true)
+            .containsEntry("court", "Shanghai Huangpu District People's Court")
+            .containsEntry("service_by_publication", true)
+            .containsEntry("notes", "claim incl. costs; service by publication requested")
+            .containsEntry("prepared_by", "legal1").containsEntry("process_instance_id", pi.getId());
+        assertThat(row.get("prepared_at")).isNotNull();
     }
 
     /** C5 "assess and proceed": litigation prepared against a borrower nobody found moves the case to legal. */
@@ -121,7 +183,7 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         complete(singleTask(trace, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(variable(collectionCase, "currentStage")).as("while litigation is prepared").isEqualTo(before);
-            complete(singleTask(trace, "Task_PrepareLitigation"), Map.of("legalStepDate", today().toString()));
+            complete(singleTask(trace, "Task_PrepareLitigation"), PREPARED);
         }
         runJobs();
 
