@@ -8,6 +8,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
 
     @Autowired LawyerLetterService letters;
     @Autowired BorrowerPii pii;
+    @Autowired LitigationPreparationService preparations;
 
     private ProcessInstance start(String loanNo) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-action", loanNo,
@@ -171,6 +173,42 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         Task enforcement = singleTask(pi, "Task_EnforceJudgment");
         assertThat(TaskForms.readOnlyFields(engine.getFormService(), enforcement.getId()))
             .containsKeys(LegalActionDelegates.COURT_CASE_NO, LegalActionDelegates.JUDGMENT_DATE);
+    }
+
+    /**
+     * C5/D3: the litigation file prepared for the loan (Prepare litigation after a skip trace found nobody) reaches the
+     * legal action: File lawsuit shows its claim, court, service by publication, notes, who prepared it and when,
+     * read-only; a loan without one shows none.
+     */
+    @Test
+    void theLitigationFilePreparedForTheLoanIsShownWhenTheLawsuitIsFiled() {
+        String loanNo = fixtures.loan(400, today());
+        principal(loanNo, "5000.00");
+        preparations.record(loanNo, "earlier-trace", LitigationPreparation.of("60000", true, "Old court", false, null),
+            "legal2", ClockUtil.getCurrentTime().toInstant().minusSeconds(86400));
+        preparations.record(loanNo, "trace", LitigationPreparation.of("61234.5", true,
+            "Shanghai Huangpu District People's Court", true, "service by publication requested"), "legal1",
+            ClockUtil.getCurrentTime().toInstant());
+        ProcessInstance pi = start(loanNo);
+
+        Task filing = singleTask(pi, "Task_FileLawsuit");
+        assertThat(TaskForms.readOnlyFields(engine.getFormService(), filing.getId())).containsKeys(
+            "litigationClaimAmount", "litigationCourt", "serviceByPublication", "litigationPreparationNotes",
+            "litigationPreparedBy", "litigationPreparedOn");
+        assertThat(TaskForms.prefilled(engine.getFormService(), taskService, filing.getId())).as("its own fields")
+            .isEmpty();
+        assertThat(variable(pi, "litigationCourt")).isEqualTo("Shanghai Huangpu District People's Court");
+        assertThat(variable(pi, "litigationClaimAmount")).isEqualTo(61234.5);
+        assertThat(variable(pi, "serviceByPublication")).isEqualTo(true);
+        assertThat(variable(pi, "litigationPreparationNotes")).isEqualTo("service by publication requested");
+        assertThat(variable(pi, "litigationPreparedBy")).isEqualTo("legal1");
+        assertThat(variable(pi, "litigationPreparedOn")).isEqualTo(today().toString());
+
+        String unprepared = fixtures.loan(400, today());
+        principal(unprepared, "5000.00");
+        ProcessInstance plain = start(unprepared);
+        assertThat(plain).isWaitingAt("Task_FileLawsuit");
+        assertThat(variable(plain, "litigationCourt")).isNull();
     }
 
     /**

@@ -14,6 +14,8 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.LawyerLetterService;
 import io.collectflow.legal.LegalAssessment;
+import io.collectflow.legal.LitigationPreparation;
+import io.collectflow.legal.LitigationPreparationService;
 import io.collectflow.legal.collateral.CollateralDisposal;
 import io.collectflow.legal.collateral.CollateralService;
 
@@ -42,16 +44,38 @@ public class LegalActionDelegates {
     public static final String HEARING_NOTES = "hearingNotes";
     public static final String JUDGMENT_DATE = "judgmentDate";
     public static final String JUDGMENT_NOTES = "judgmentNotes";
+    /**
+     * The loan's latest litigation file, shown read-only on File lawsuit: its fields keep the names of the
+     * prepare-litigation form ({@link LitigationPreparationListeners}), plus who prepared it and on which day.
+     */
+    public static final String LITIGATION_PREPARED_BY = "litigationPreparedBy";
+    public static final String LITIGATION_PREPARED_ON = "litigationPreparedOn";
 
+    /**
+     * Estimates the case for the litigation decision and brings the loan's latest litigation file (Prepare litigation,
+     * {@link LitigationPreparationService}) onto the legal action, for File lawsuit to show.
+     */
     @Bean
-    JavaDelegate legalEstimateDelegate(LegalAssessment assessment) {
+    JavaDelegate legalEstimateDelegate(LegalAssessment assessment, LitigationPreparationService preparations) {
         return execution -> {
-            LegalAssessment.Estimate estimate = assessment.estimate((String) execution.getVariable(Vars.LOAN_NO));
+            String loanNo = (String) execution.getVariable(Vars.LOAN_NO);
+            LegalAssessment.Estimate estimate = assessment.estimate(loanNo);
             execution.setVariable(CLAIM, estimate.claim().doubleValue());
             execution.setVariable(EXPECTED_RECOVERY, estimate.expectedRecovery().doubleValue());
             execution.setVariable(ESTIMATED_COST, estimate.estimatedCost().doubleValue());
             execution.setVariable(COLLATERAL_VALUE, estimate.collateralValue().doubleValue());
             execution.setVariable(HAS_COLLATERAL, estimate.collateralValue().signum() > 0);
+            preparations.latest(loanNo).ifPresent(prepared -> {
+                LitigationPreparation file = prepared.preparation();
+                execution.setVariable(LitigationPreparationListeners.CLAIM, file.claimAmount().doubleValue());
+                execution.setVariable(LitigationPreparationListeners.COURT, file.court());
+                execution.setVariable(LitigationPreparationListeners.SERVICE_BY_PUBLICATION,
+                    file.serviceByPublication());
+                execution.setVariable(LitigationPreparationListeners.NOTES, file.notes());
+                execution.setVariable(LITIGATION_PREPARED_BY, prepared.preparedBy());
+                execution.setVariable(LITIGATION_PREPARED_ON,
+                    LocalDate.ofInstant(prepared.preparedAt(), ZoneId.systemDefault()).toString());
+            });
         };
     }
 
