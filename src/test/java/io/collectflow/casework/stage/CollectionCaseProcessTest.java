@@ -8,6 +8,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Date;
 import java.util.HashMap;
@@ -92,6 +93,9 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
 
     @Test
     void aPromiseToPayLaterTodayIsTakenAndCheckedAfterTheGrace() {
+        // a Thursday morning in Shanghai (the borrower's zone, in which "today" is checked) and on the server alike:
+        // from 16:00 UTC on, the server's today is already yesterday for the borrower
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-26T10:00:00+08:00").toInstant()));
         String loanNo = fixtures.loan(10, today());
         ProcessInstance pi = startCase(loanNo, 10);
 
