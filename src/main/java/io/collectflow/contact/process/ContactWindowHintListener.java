@@ -12,9 +12,10 @@ import io.collectflow.contact.Operator;
 /**
  * Task listener (events create and assignment) that puts the guard's verdict for a call now into the
  * task-local variable {@code complianceHint}, shown read-only on the call form; when contact is blocked until a known
- * moment, the task is not due before it ({@link BlockedTaskDueDate}; at create the task has no due date yet). Wire it for both events, so
- * the hint is worked out again when a collector claims the task (a complaint, a holiday or the caps may
- * have blocked contact since the task was created):
+ * moment, the task is not due before it ({@link BlockedTaskDueDate}). Wire it for both events, so the hint is worked
+ * out again when a collector claims the task (a complaint, a holiday or the caps may have blocked contact since the
+ * task was created), and after the listener that gives the task its due date ({@code workPriorityListener}), so a
+ * task created while contact is blocked is not due before the guard allows it either:
  * {@code <camunda:taskListener event="create" delegateExpression="${contactWindowHintListener}"/>} and the
  * same with {@code event="assignment"}. Tasks that record another channel (a visit) call
  * {@link #refresh(DelegateTask, Channel)} from their own listener.

@@ -140,6 +140,25 @@ class WorkPriorityProcessTest extends CaseProcessTestSupport {
         assertThat(dueDate(call)).isEqualTo(mondayNine);
     }
 
+    /**
+     * A task created while contact is blocked is not due before the guard allows it: the large case's visit (70 points,
+     * due 30 hours after its creation) opens on a Saturday in Shanghai, so Monday 09:00, not Sunday 16:00 — before, the
+     * hint listener ran before the task had its due date and could not move it.
+     */
+    @Test
+    void aTaskCreatedWhileContactIsBlockedIsNotDueBeforeTheGuardAllowsIt() throws Exception {
+        deployScoreCard();
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-11-28T10:00:00+08:00").toInstant()));
+        String largeLoan = fixtures.loan(85, today());
+        jdbc.update("UPDATE loan SET overdue_amount = 25000 WHERE loan_no = ?", largeLoan);
+        ProcessInstance large = startCase(largeLoan, 85, Map.of(Vars.BROKEN_PROMISES, 2));
+
+        Task visit = singleTask(large, "Task_VisitBorrower");
+
+        assertThat(visit.getPriority()).isEqualTo(70);
+        assertThat(dueDate(visit)).isEqualTo(OffsetDateTime.parse("2026-11-30T09:00:00+08:00"));
+    }
+
     private OffsetDateTime dueDate(Task task) {
         Date due = taskService.createTaskQuery().taskId(task.getId()).singleResult().getDueDate();
         return due.toInstant().atOffset(ZoneOffset.ofHours(8));
