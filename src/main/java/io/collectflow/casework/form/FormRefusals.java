@@ -34,19 +34,35 @@ final class FormRefusals extends CommandInterceptor {
     }
 
     static RuntimeException translate(Command<?> command, RuntimeException failure) {
-        if (failure instanceof FormFieldValidationException || !(command instanceof CompleteTaskCmd
-            || command instanceof SubmitTaskFormCmd || command instanceof SubmitStartFormCmd)) {
+        if (failure instanceof FormFieldValidationException) {
             return failure;
         }
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof RefusedInput) {
-                Object detail = cause instanceof InvalidFormException invalid ? invalid.problems() : null;
-                return new FormFieldValidationException(detail, cause.getMessage(), failure);
-            }
-            if (cause instanceof RefusedActor) {
-                return new AuthorizationException(cause.getMessage());
-            }
+        Throwable refusal = refusal(command, failure);
+        if (refusal instanceof RefusedInput) {
+            Object detail = refusal instanceof InvalidFormException invalid ? invalid.problems() : null;
+            return new FormFieldValidationException(detail, refusal.getMessage(), failure);
+        }
+        if (refusal instanceof RefusedActor) {
+            return new AuthorizationException(refusal.getMessage());
         }
         return failure;
+    }
+
+    /**
+     * What refused a task completion or form submission ({@code command}) when {@code failure} is a refusal: the
+     * {@link RefusedInput} or {@link RefusedActor} among its causes, or the engine's own
+     * {@link FormFieldValidationException}; null for other commands and for real failures.
+     */
+    static Throwable refusal(Command<?> command, Throwable failure) {
+        if (!(command instanceof CompleteTaskCmd || command instanceof SubmitTaskFormCmd
+            || command instanceof SubmitStartFormCmd)) {
+            return null;
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof RefusedInput || cause instanceof RefusedActor) {
+                return cause;
+            }
+        }
+        return failure instanceof FormFieldValidationException ? failure : null;
     }
 }

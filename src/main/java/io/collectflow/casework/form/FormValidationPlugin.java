@@ -23,7 +23,8 @@ import org.springframework.stereotype.Component;
  * {@code camunda:formRef} gets a complete listener ({@link FormCompletionCheck}) after the listeners the model declares
  * — so the collectors' own report checks, which say more, speak first — and a process whose start event has one gets a
  * checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
- * validation failure, which its REST API answers with 400.
+ * validation failure, which its REST API answers with 400, and {@link RefusalLogging} logs a refusal in one line
+ * instead of the engine's ERROR with a stack trace.
  */
 @Component
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
@@ -66,6 +67,12 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             ? new ArrayList<>() : new ArrayList<>(configuration.getCustomPreCommandInterceptorsTxRequired());
         interceptors.add(new FormRefusals());
         configuration.setCustomPreCommandInterceptorsTxRequired(interceptors);
+        if (configuration.getCommandContextFactory() == null) {
+            // the engine only wires the configuration into a factory it creates itself
+            RefusalLogging contexts = new RefusalLogging();
+            contexts.setProcessEngineConfiguration(configuration);
+            configuration.setCommandContextFactory(contexts);
+        }
     }
 
     private static boolean hasCamundaForm(FormDefinition form) {
