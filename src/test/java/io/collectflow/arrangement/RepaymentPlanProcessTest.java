@@ -16,8 +16,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
+import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
@@ -226,7 +228,19 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         String loanNo = fixtures.loan(20, today());
         ProcessInstance pi = start(loanNo);
         complete(singleTask(pi, "Task_ProposePlan"), proposal(2, 1000, 300, "WRITTEN"));
-        complete(singleTask(pi, "Task_ApprovePlan"), Map.of(PLAN_APPROVED, false));
+        org.camunda.bpm.engine.task.Task approval = singleTask(pi, "Task_ApprovePlan");
+
+        // refused, the task stays open: nobody known to decide, no decision, the proposing collector deciding
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of(PLAN_APPROVED, false)))
+            .isInstanceOf(AuthorizationException.class).hasMessageContaining("claim the task before deciding");
+        taskService.setAssignee(approval.getId(), "collector1");
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of(PLAN_APPROVED, "no")))
+            .isInstanceOf(FormFieldValidationException.class).hasMessageStartingWith("planApproved: ");
+        assertThatThrownBy(() -> taskService.complete(approval.getId(), Map.of(PLAN_APPROVED, false)))
+            .isInstanceOf(AuthorizationException.class).hasMessageContaining("collector1 proposed this plan");
+        assertThat(pi).isWaitingAt("Task_ApprovePlan");
+
+        completeAs("manager1", approval, Map.of(PLAN_APPROVED, false));
         assertThat(pi).hasPassed("EndEvent_PlanRejected").isEnded();
         assertThat(status(((Number) historyService.createHistoricVariableInstanceQuery().processInstanceId(pi.getId())
             .variableName(PLAN_ID).singleResult().getValue()).longValue())).isEqualTo("REJECTED");

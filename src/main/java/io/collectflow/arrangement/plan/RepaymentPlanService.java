@@ -138,8 +138,22 @@ public class RepaymentPlanService {
         return keys.getKey().longValue();
     }
 
-    /** The manager's decision on a plan outside policy. */
+    /**
+     * The manager's decision on a plan outside policy, recorded under {@code manager}.
+     *
+     * @throws PlanApprovalRefusedException if the manager is unknown or proposed the plan (four eyes: the collector on
+     *                                      the plan does not decide on it)
+     */
     public void decide(long planId, String manager, boolean approved, Instant now) {
+        if (manager == null || manager.isBlank()) {
+            throw new PlanApprovalRefusedException("repayment plan " + planId
+                + ": the approver is unknown; claim the task before deciding");
+        }
+        String proposer = jdbc.queryForObject("SELECT collector FROM repayment_plan WHERE id = ?", String.class, planId);
+        if (manager.equals(proposer)) {
+            throw new PlanApprovalRefusedException("repayment plan " + planId + ": " + manager
+                + " proposed this plan and may not decide on it; another manager decides (four-eyes rule)");
+        }
         jdbc.update("UPDATE repayment_plan SET approved_by = ?, status = ?, ended_at = ? WHERE id = ?", manager,
             approved ? AWAITING_CONFIRMATION : REJECTED, approved ? null : Timestamp.from(now), planId);
     }

@@ -3,6 +3,7 @@ package io.collectflow.casework.form;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -22,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.collectflow.arrangement.plan.process.RepaymentPlanProcess;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
@@ -114,5 +116,61 @@ class FormRefusalRestTest {
             Map.of("complainantName", string("Zhang San"), "complaintText", string("They called my employer")));
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(refused.getBody()).contains("Please correct: Phone (for our answer) is required");
+    }
+
+    /** A plan outside policy (1,000 × 0.4 − 300 = 100 affordable, 525 asked) proposed by {@code collector}. */
+    private ProcessInstance planAwaitingApproval(String collector) {
+        String loanNo = new CaseFixtures(jdbc).loan(20, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(RepaymentPlanProcess.PROCESS_KEY, loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, "candidateGroup", "collectors-l1", "collector", collector));
+        Jobs.runAll(management);
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("installmentCount", 2L);
+        proposal.put("declaredIncome", 1000.0);
+        proposal.put("otherDebts", 300.0);
+        proposal.put("firstDueOn", LocalDate.now().plusDays(10).toString());
+        proposal.put("planConfirmation", "WRITTEN");
+        proposal.put("overdueReason", "CASH_FLOW");
+        tasks.complete(openTask(pi, "Task_ProposePlan").getId(), proposal);
+        Jobs.runAll(management);
+        assertThat(openTask(pi, "Task_ApprovePlan")).isNotNull();
+        return pi;
+    }
+
+    private String planApprovedBy(ProcessInstance pi) {
+        long planId = ((Number) runtime.getVariable(pi.getId(), "planId")).longValue();
+        return jdbc.queryForObject("SELECT approved_by FROM repayment_plan WHERE id = ?", String.class, planId);
+    }
+
+    @Test
+    void aPlanApprovalWithoutDecisionIsAnswered400NamingTheFieldAndTheApproverIsWhoCompletesIt() {
+        ProcessInstance pi = planAwaitingApproval("collector1");
+        String approve = "/task/" + openTask(pi, "Task_ApprovePlan").getId() + "/complete";
+
+        ResponseEntity<String> refused = post("manager1", approve, Map.of());
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(refused.getBody()).contains("planApproved").doesNotContain("ENGINE-");
+        assertThat(openTask(pi, "Task_ApprovePlan")).isNotNull();
+        assertThat(planApprovedBy(pi)).isNull();
+
+        ResponseEntity<String> done = post("manager1", approve,
+            Map.of("planApproved", Map.of("value", true, "type", "Boolean")));
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(planApprovedBy(pi)).as("the manager who completed the unclaimed task").isEqualTo("manager1");
+        runtime.deleteProcessInstance(pi.getId(), "test");
+    }
+
+    @Test
+    void aManagerMayNotDecideOnAPlanTheyProposedAnswered403() {
+        ProcessInstance pi = planAwaitingApproval("manager1");
+        String approve = "/task/" + openTask(pi, "Task_ApprovePlan").getId() + "/complete";
+
+        ResponseEntity<String> refused = post("manager1", approve,
+            Map.of("planApproved", Map.of("value", true, "type", "Boolean")));
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(refused.getBody()).contains("manager1 proposed this plan").doesNotContain("ENGINE-");
+        assertThat(openTask(pi, "Task_ApprovePlan")).isNotNull();
+        assertThat(planApprovedBy(pi)).isNull();
+        runtime.deleteProcessInstance(pi.getId(), "test");
     }
 }

@@ -205,7 +205,7 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         // income 1,000 × 0.4 − 300 = 100 affordable: outside policy, the manager rejects the plan
         complete(plan, Map.of("installmentCount", 2L, "declaredIncome", 1000.0, "otherDebts", 300.0,
             "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN", "overdueReason", "CASH_FLOW"));
-        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
+        completeAs("manager1", singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
 
         assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
         assertThat(pi).hasPassed(ARRANGE_REPAYMENT_PLAN, "Gateway_FollowUpJoin").isWaitingAt(NEXT_CONTACT);
@@ -285,7 +285,7 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         // income 1,000 × 0.4 − 300 = 100 affordable: outside policy, the manager rejects the plan
         complete(singleTask(pi, "Task_ProposePlan"), Map.of("installmentCount", 2L, "declaredIncome", 1000.0,
             "otherDebts", 300.0, "firstDueOn", today().plusDays(10).toString(), "overdueReason", "CASH_FLOW"));
-        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
+        completeAs("manager1", singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
         assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
         assertThat(pi).hasPassed(ARRANGE_NEGOTIATED_PLAN).isWaitingAt("Timer_VisitFollowUp");
 

@@ -168,7 +168,7 @@ class NextContactTimingProcessTest extends CaseProcessTestSupport {
 
         // Thursday 23:30: the manager rejects it; before, Wednesday's call was overdue and opened at once, at night
         ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-12-03T23:30+08:00").toInstant()));
-        complete(singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
+        completeAs("manager1", singleTask(pi, "Task_ApprovePlan"), Map.of("planApproved", false));
 
         assertThat(variable(pi, "planOutcome")).isEqualTo("REJECTED");
         assertThat(pi).isWaitingAt(NEXT_CONTACT);

@@ -9,10 +9,12 @@ import java.time.ZoneId;
 import java.util.Date;
 import java.util.List;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
+import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -20,6 +22,7 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.arrangement.plan.InvalidPlanException;
 import io.collectflow.arrangement.plan.PlanProperties;
 import io.collectflow.arrangement.plan.RepaymentPlanService;
+import io.collectflow.web.InvalidFieldException;
 
 /** Thin delegates of processes/repayment-plan.bpmn: variables in, one service call, variables out. */
 @Configuration
@@ -68,10 +71,23 @@ public class RepaymentPlanDelegates {
         };
     }
 
+    /**
+     * Completing the approval: the decision ({@code planApproved}, the form's box: ticked approves, unticked rejects)
+     * must be true or false — a completion without it (a REST client) is refused naming the field, where the gateway
+     * after the task used to fail on it — and is recorded under who completes the task (the authenticated user,
+     * else the assignee), refused when that is nobody or the plan's own collector (four eyes).
+     */
     @Bean
-    TaskListener planApprovalListener(RepaymentPlanService plans) {
-        return task -> plans.decide(((Number) task.getVariable(PLAN_ID)).longValue(), task.getAssignee(),
-            Boolean.TRUE.equals(task.getVariable(PLAN_APPROVED)), now());
+    TaskListener planApprovalListener(RepaymentPlanService plans, IdentityService identities) {
+        return task -> {
+            if (!(task.getVariable(PLAN_APPROVED) instanceof Boolean approved)) {
+                throw new InvalidFieldException(PLAN_APPROVED,
+                    "tick \"Approve this plan\" to approve it, leave it unticked to reject it (true or false)");
+            }
+            Authentication user = identities.getCurrentAuthentication();
+            String manager = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
+            plans.decide(((Number) task.getVariable(PLAN_ID)).longValue(), manager, approved, now());
+        };
     }
 
     @Bean
