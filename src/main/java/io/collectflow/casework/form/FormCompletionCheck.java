@@ -5,6 +5,7 @@ import java.util.List;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 
 /**
  * Complete listener of a user task with a Camunda Form: the task's variables as they are at completion (what was
@@ -16,17 +17,20 @@ final class FormCompletionCheck implements TaskListener {
     private final FormDefinition form;
     private final DeployedForms forms;
     private final FormValidator validator;
+    private final FormZones zones;
 
-    FormCompletionCheck(FormDefinition form, DeployedForms forms, FormValidator validator) {
+    FormCompletionCheck(FormDefinition form, DeployedForms forms, FormValidator validator, FormZones zones) {
         this.form = form;
         this.forms = forms;
         this.validator = validator;
+        this.zones = zones;
     }
 
     @Override
     public void notify(DelegateTask task) {
         forms.find(form, task.getProcessDefinitionId(), task).ifPresent(schema -> {
-            List<String> problems = validator.problems(schema, task::getVariable);
+            List<String> problems = validator.problems(schema, task::getVariable,
+                ClockUtil.getCurrentTime().toInstant(), () -> zones.of(task::getVariable));
             if (!problems.isEmpty()) {
                 throw new InvalidFormException(schema.id(), problems);
             }

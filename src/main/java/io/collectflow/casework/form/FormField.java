@@ -11,15 +11,18 @@ import java.util.List;
  * @param options          the values a select, radio, checklist or tag list offers; null when it has none or they come
  *                         from a variable or an expression
  * @param readonlyCondition a FEEL condition making the field read-only, or null
+ * @param subtype           of a {@code datetime} field: {@code date}, {@code time} or {@code datetime}; else null
+ * @param disallowPassedDates a {@code datetime} field's {@code disallowPassedDates}: no date before today
  */
 public record FormField(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
         Integer minLength, Integer maxLength, String pattern, String validationType, List<String> options,
-        List<String> hideConditions, String readonlyCondition) {
+        List<String> hideConditions, String readonlyCondition, String subtype, boolean disallowPassedDates) {
 
     public static final String CHECKBOX = "checkbox";
     public static final String CHECKLIST = "checklist";
     public static final String TAGLIST = "taglist";
     public static final String NUMBER = "number";
+    public static final String DATETIME = "datetime";
 
     public FormField {
         options = options == null ? null : List.copyOf(options);
@@ -33,6 +36,11 @@ public record FormField(String key, String label, String type, boolean required,
             case CHECKLIST, TAGLIST -> List.of();
             default -> null;
         };
+    }
+
+    /** A date or date-time field (a {@code datetime} field without subtype is a date field, as in form-js). */
+    boolean holdsDate() {
+        return DATETIME.equals(type) && !"time".equals(subtype);
     }
 
     boolean multiple() {

@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class FormSchemaParser {
 
     static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", FormField.NUMBER, FormField.CHECKBOX,
-        FormField.CHECKLIST, "radio", "select", FormField.TAGLIST, "datetime");
+        FormField.CHECKLIST, "radio", "select", FormField.TAGLIST, FormField.DATETIME);
     static final String GROUP = "group";
 
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -73,7 +73,8 @@ public final class FormSchemaParser {
         return new FormField(key, label(component, key), type, isTrue(validate.get("required")),
             number(validate.get("min")), number(validate.get("max")), integer(validate.get("minLength")),
             integer(validate.get("maxLength")), text(validate.get("pattern")), text(validate.get("validationType")),
-            options(component), hide, readonly);
+            options(component), hide, readonly, text(component.get("subtype")),
+            isTrue(component.get("disallowPassedDates")));
     }
 
     /** The label, else a date or time field's own label, else the key; a label computed by FEEL gives the key. */

@@ -30,10 +30,12 @@ import org.springframework.stereotype.Component;
 public class FormValidationPlugin extends AbstractProcessEnginePlugin {
 
     private final DeployedForms forms;
+    private final FormZones zones;
     private final FormValidator validator = new FormValidator(new FeelConditions());
 
-    public FormValidationPlugin(DeployedForms forms) {
+    public FormValidationPlugin(DeployedForms forms, FormZones zones) {
         this.forms = forms;
+        this.zones = zones;
     }
 
     @Override
@@ -47,7 +49,7 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                     TaskDefinition task = userTask.getTaskDefinition();
                     if (hasCamundaForm(task.getFormDefinition())) {
                         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
-                            new FormCompletionCheck(task.getFormDefinition(), forms, validator));
+                            new FormCompletionCheck(task.getFormDefinition(), forms, validator, zones));
                     }
                 }
             }
@@ -57,7 +59,8 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                 FormDefinition startForm = processDefinition.getStartFormDefinition();
                 if (hasCamundaForm(startForm) && processDefinition.getStartFormHandler() != null) {
                     processDefinition.setStartFormHandler(
-                        new StartFormCheck(processDefinition.getStartFormHandler(), startForm, forms, validator));
+                        new StartFormCheck(processDefinition.getStartFormHandler(), startForm, forms, validator,
+                            zones));
                 }
             }
         });

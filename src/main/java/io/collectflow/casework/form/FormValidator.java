@@ -1,16 +1,27 @@
 package io.collectflow.casework.form;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
 
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -18,17 +29,26 @@ import org.slf4j.LoggerFactory;
  * Checks values against a form's fields as Tasklist's form renderer (form-js) does before it submits, so a client
  * that skips the form (REST, scripts) is held to the same rules: {@code validate.required}, {@code min}/{@code max}
  * of numbers, {@code minLength}/{@code maxLength}, {@code pattern} and {@code validationType: email} of texts, and
- * the static options of selects, radios, checklists and tag lists. A field hidden by its {@code conditional.hide}
- * (or its group's) or made read-only by a FEEL {@code readonly} is not checked. Problems name the field by its label.
+ * the static options of selects, radios, checklists and tag lists, {@code validationType: phone} (an international
+ * number: {@code +} or {@code 00}, then the country code and at least five more digits, no spaces — form-js's own
+ * pattern also lists the country codes; this one takes any, so it never refuses what the browser accepts), and dates:
+ * a date or date-time field must hold a date ({@code yyyy-mm-dd}, a date-time as form-js writes it, or a date value)
+ * and, with {@code disallowPassedDates}, none before today. A field hidden by its {@code conditional.hide} (or its
+ * group's) or made read-only by a FEEL {@code readonly} is not checked. Problems name the field by its label.
  *
  * <p>Conditions see the values as the form shows them: a box nobody ticked is false, as in form-js. Blank text counts
- * as missing. {@code disallowPassedDates} and phone numbers are not checked (the collectors' own report checks cover
- * dates in the past).
+ * as missing.
+ *
+ * <p>"Today" is the date of {@code now} in the zone the caller gives (the form's task decides: the borrower's zone,
+ * see {@link FormZones}); a date-time with an offset, or a date value, counts as its instant's date in that zone; a
+ * date without offset counts as written. The zone is only asked for when a field needs it.
  */
 public final class FormValidator {
 
     private static final Logger LOG = LoggerFactory.getLogger(FormValidator.class);
     private static final Pattern EMAIL = Pattern.compile("^[^\\s@]+@[^\\s@]+\\.[^\\s@]+$");
+    /** Tested like form-js tests its phone pattern (found at the end of the text). */
+    private static final Pattern PHONE = Pattern.compile("(?:\\+|00)[1-9]\\d{5,29}$");
     private static final int SHOWN_VALUE_LENGTH = 40;
 
     /** Evaluates a form's FEEL condition (without its leading "=") against the form's values. */
@@ -46,8 +66,18 @@ public final class FormValidator {
         this.conditions = conditions;
     }
 
-    /** Every problem of the values, in form order; empty when the form would accept them. */
+    /** Every problem of the values, in form order, with today in the engine's clock and the JVM's zone. */
     public List<String> problems(FormSchema form, Function<String, Object> values) {
+        return problems(form, values, ClockUtil.getCurrentTime().toInstant(), ZoneId::systemDefault);
+    }
+
+    /**
+     * Every problem of the values, in form order; empty when the form would accept them.
+     *
+     * @param now  the moment of the check (today for {@code disallowPassedDates})
+     * @param zone the zone in which today and date-times are read; asked only when a date field needs it
+     */
+    public List<String> problems(FormSchema form, Function<String, Object> values, Instant now, Supplier<ZoneId> zone) {
         Map<String, FormField> byKey = new HashMap<>();
         form.inputs().forEach(f -> byKey.putIfAbsent(f.key(), f));
         Function<String, Object> shown = name -> {
@@ -57,18 +87,44 @@ public final class FormValidator {
         };
         Map<String, Boolean> evaluated = new HashMap<>();
         Function<String, Boolean> holds = c -> evaluated.computeIfAbsent(c, x -> conditions.isTrue(x, shown));
+        Today today = new Today(now, zone);
         List<String> problems = new ArrayList<>();
         for (FormField field : form.inputs()) {
             boolean skipped = field.hideConditions().stream().anyMatch(holds::apply)
                 || field.readonlyCondition() != null && holds.apply(field.readonlyCondition());
             if (!skipped) {
-                check(field, values.apply(field.key()), problems);
+                check(field, values.apply(field.key()), problems, today);
             }
         }
         return problems;
     }
 
-    private void check(FormField field, Object value, List<String> problems) {
+    /** Today and its zone, looked up once and only when a date field needs them. */
+    private static final class Today {
+
+        private final Instant now;
+        private final Supplier<ZoneId> lookup;
+        private ZoneId zone;
+
+        Today(Instant now, Supplier<ZoneId> lookup) {
+            this.now = now;
+            this.lookup = lookup;
+        }
+
+        ZoneId zone() {
+            if (zone == null) {
+                ZoneId found = lookup.get();
+                zone = found == null ? ZoneId.systemDefault() : found;
+            }
+            return zone;
+        }
+
+        LocalDate date() {
+            return LocalDate.ofInstant(now, zone());
+        }
+    }
+
+    private void check(FormField field, Object value, List<String> problems, Today today) {
         String label = field.label();
         if (missing(field, value)) {
             if (field.required()) {
@@ -84,9 +140,60 @@ public final class FormValidator {
         if (field.options() != null) {
             checkOptions(field, value, problems);
         }
-        if (value instanceof String text) {
+        if (field.holdsDate()) {
+            checkDate(field, value, problems, today);
+        } else if (value instanceof String text) {
             checkText(field, text, problems);
         }
+    }
+
+    private static void checkDate(FormField field, Object value, List<String> problems, Today today) {
+        Supplier<ZoneId> zone = field.disallowPassedDates() ? today::zone : () -> ZoneOffset.UTC;
+        LocalDate date = date(value, zone);
+        if (date == null) {
+            problems.add(field.label() + " must be a date (yyyy-mm-dd)");
+        } else if (field.disallowPassedDates() && date.isBefore(today.date())) {
+            problems.add(field.label() + " must be today (" + today.date() + ") or later");
+        }
+    }
+
+    /**
+     * The date a value stands for: a text as form-js writes it ({@code 2026-12-08}, {@code 2026-12-08T09:00} as
+     * written; {@code 2026-12-08T01:00Z} or {@code …+08:00} as the instant's date in {@code zone}), or a date value;
+     * null when it is none.
+     */
+    static LocalDate date(Object value, Supplier<ZoneId> zone) {
+        try {
+            if (value instanceof String text) {
+                String t = text.strip();
+                if (t.length() <= 10) {
+                    return LocalDate.parse(t);
+                }
+                try {
+                    return OffsetDateTime.parse(t).atZoneSameInstant(zone.get()).toLocalDate();
+                } catch (DateTimeParseException noOffset) {
+                    return LocalDateTime.parse(t).toLocalDate();
+                }
+            }
+        } catch (DateTimeParseException notADate) {
+            return null;
+        }
+        if (value instanceof LocalDate d) {
+            return d;
+        }
+        if (value instanceof LocalDateTime d) {
+            return d.toLocalDate();
+        }
+        if (value instanceof Date d) {
+            return LocalDate.ofInstant(d.toInstant(), zone.get());
+        }
+        if (value instanceof Instant i) {
+            return LocalDate.ofInstant(i, zone.get());
+        }
+        if (value instanceof OffsetDateTime d) {
+            return d.atZoneSameInstant(zone.get()).toLocalDate();
+        }
+        return value instanceof ZonedDateTime d ? d.withZoneSameInstant(zone.get()).toLocalDate() : null;
     }
 
     private static boolean missing(FormField field, Object value) {
@@ -138,6 +245,9 @@ public final class FormValidator {
         }
         if ("email".equalsIgnoreCase(field.validationType()) && !EMAIL.matcher(text.strip()).matches()) {
             problems.add(label + " must be an e-mail address");
+        }
+        if ("phone".equalsIgnoreCase(field.validationType()) && !PHONE.matcher(text).find()) {
+            problems.add(label + " must be an international phone number (e.g. +8613800000000)");
         }
     }
 

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.form.StartFormData;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParse;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.form.handler.StartFormHandler;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.impl.persistence.entity.DeploymentEntity;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
 import org.camunda.bpm.engine.impl.util.xml.Element;
@@ -25,19 +26,23 @@ final class StartFormCheck implements StartFormHandler {
     private final FormDefinition form;
     private final DeployedForms forms;
     private final FormValidator validator;
+    private final FormZones zones;
 
-    StartFormCheck(StartFormHandler engineHandler, FormDefinition form, DeployedForms forms, FormValidator validator) {
+    StartFormCheck(StartFormHandler engineHandler, FormDefinition form, DeployedForms forms, FormValidator validator,
+            FormZones zones) {
         this.engineHandler = engineHandler;
         this.form = form;
         this.forms = forms;
         this.validator = validator;
+        this.zones = zones;
     }
 
     @Override
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
         if (variableScope instanceof DelegateExecution execution) {
             forms.find(form, execution.getProcessDefinitionId(), execution).ifPresent(schema -> {
-                List<String> problems = validator.problems(schema, properties::get);
+                List<String> problems = validator.problems(schema, properties::get,
+                    ClockUtil.getCurrentTime().toInstant(), () -> zones.of(properties::get));
                 if (!problems.isEmpty()) {
                     throw new InvalidFormException(schema.id(), problems);
                 }

@@ -7,14 +7,19 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
 
 import org.camunda.bpm.engine.FormService;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.repository.Deployment;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.model.bpmn.Bpmn;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -157,6 +162,48 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
             assertThat(variable(pi, "callbackNumber")).as("cleared like the form's other inputs").isNull();
         } finally {
             repositoryService.deleteDeployment(changed.getId(), true);
+        }
+    }
+
+    /**
+     * disallowPassedDates is checked on the server, "today" in the borrower's zone: at 01:00 on day D in Kiritimati
+     * (UTC+14) it is still D − 1 in every zone up to UTC+12 (the engine's zone here), so D − 1 is refused for that
+     * borrower's task and taken for a task without a borrower.
+     */
+    @Test
+    void aPassedDateIsRefusedAndTodayIsTheBorrowersDay() {
+        String form = """
+            {"id": "dated-test", "type": "default", "components": [
+              {"id": "Field_Due", "type": "datetime", "subtype": "date", "key": "dueOn", "dateLabel": "Due on",
+               "disallowPassedDates": true, "validate": {"required": true}}
+            ]}""";
+        Deployment deployment = repositoryService.createDeployment().name("dated form")
+            .addModelInstance("dated-test.bpmn", Bpmn.createExecutableProcess("dated-test").camundaHistoryTimeToLive(1)
+                .startEvent().userTask("Task_Dated").camundaFormRef("dated-test").camundaFormRefBinding("deployment")
+                .endEvent().done())
+            .addString("dated-test.form", form).deploy();
+        try {
+            ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+            LocalDate day = LocalDate.of(2026, 12, 8);
+            ClockUtil.setCurrentTime(Date.from(day.atTime(1, 0).atZone(kiritimati).toInstant()));
+            String loanNo = fixtures.loan(10, day);
+            jdbc.update("UPDATE borrower SET timezone = ? WHERE borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)",
+                kiritimati.getId(), loanNo);
+
+            ProcessInstance borrowers = runtimeService.startProcessInstanceByKey("dated-test", Map.of(Vars.LOAN_NO, loanNo));
+            Task task = taskService.createTaskQuery().processInstanceId(borrowers.getId()).singleResult();
+            assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("dueOn", day.minusDays(1).toString())))
+                .isInstanceOf(FormFieldValidationException.class)
+                .hasMessage("Please correct: Due on must be today (2026-12-08) or later");
+            taskService.complete(task.getId(), Map.of("dueOn", day.toString()));
+            assertThat(borrowers).isEnded();
+
+            ProcessInstance noBorrower = runtimeService.startProcessInstanceByKey("dated-test");
+            Task other = taskService.createTaskQuery().processInstanceId(noBorrower.getId()).singleResult();
+            taskService.complete(other.getId(), Map.of("dueOn", day.minusDays(1).toString()));
+            assertThat(noBorrower).as("the engine's zone: D - 1 is today").isEnded();
+        } finally {
+            repositoryService.deleteDeployment(deployment.getId(), true);
         }
     }
 }

@@ -9,7 +9,11 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Arrays;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -149,6 +153,62 @@ class FormValidatorTest {
         values.put("tags", List.of("a", "b"));
         assertThat(validator.problems(form, values::get)).containsExactly("Detail must have at least 3 characters",
             "Tags must be one of a (not 'b')");
+    }
+
+    /**
+     * disallowPassedDates (form-js: the date picker offers no day before today): today is the date of "now" in the
+     * given zone (the borrower's, see FormZones), and a date-time with an offset is its instant's date there.
+     */
+    @Test
+    void aDateFieldThatDisallowsPassedDatesTakesTodayOnInTheGivenZone() {
+        FormSchema call = form("call-borrower");
+        ZoneId shanghai = ZoneId.of("Asia/Shanghai");
+        Instant now = Instant.parse("2026-12-08T01:00:00Z"); // 09:00 in Shanghai, still 12-07 in New York
+        Map<String, Object> values = new HashMap<>(Map.of("callOutcome", "PROMISE_TO_PAY", "reached", true,
+            "promiseAmount", 100, "promiseDate", "2026-12-07", "nextFollowUp", "2026-12-01"));
+        assertThat(validator.problems(call, values::get, now, () -> shanghai)).containsExactly(
+            "Promise date must be today (2026-12-08) or later", "Next follow-up must be today (2026-12-08) or later");
+        values.put("nextFollowUp", null);
+        assertThat(validator.problems(call, values::get, now, () -> ZoneId.of("America/New_York")))
+            .as("12-07 is still today for a borrower in New York").isEmpty();
+        values.put("promiseDate", "2026-12-08");
+        assertThat(validator.problems(call, values::get, now, () -> shanghai)).as("today is not passed").isEmpty();
+
+        FormSchema form = FormSchemaParser.parse("""
+            {"id": "d", "components": [
+              {"type": "datetime", "subtype": "datetime", "key": "at", "dateLabel": "When", "disallowPassedDates": true},
+              {"type": "datetime", "subtype": "date", "key": "any", "dateLabel": "Any date"},
+              {"type": "datetime", "subtype": "time", "key": "time", "timeLabel": "Time", "disallowPassedDates": true}
+            ]}""".getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> dt = new HashMap<>(Map.of("at", "2026-12-07T15:30Z", "any", "2001-01-01", "time", "08:00"));
+        assertThat(validator.problems(form, dt::get, now, () -> shanghai)).as("12-07 23:30 in Shanghai")
+            .containsExactly("When must be today (2026-12-08) or later");
+        dt.put("at", "2026-12-07T16:30Z");
+        assertThat(validator.problems(form, dt::get, now, () -> shanghai)).as("12-08 00:30 in Shanghai").isEmpty();
+        dt.put("at", "2026-12-08T09:00");
+        assertThat(validator.problems(form, dt::get, now, () -> shanghai)).as("no offset: the date as entered").isEmpty();
+        dt.put("at", Date.from(Instant.parse("2026-12-07T15:30:00Z")));
+        assertThat(validator.problems(form, dt::get, now, () -> shanghai))
+            .containsExactly("When must be today (2026-12-08) or later");
+        dt.put("at", "next week");
+        assertThat(validator.problems(form, dt::get, now, () -> shanghai))
+            .containsExactly("When must be a date (yyyy-mm-dd)");
+    }
+
+    /** form-js's validationType "phone": an international number, + or 00 and the country code first. */
+    @Test
+    void aPhoneFieldTakesAnInternationalNumber() {
+        FormSchema form = FormSchemaParser.parse("""
+            {"id": "p", "components": [
+              {"type": "textfield", "key": "phone", "label": "Phone", "validate": {"validationType": "phone"}}
+            ]}""".getBytes(StandardCharsets.UTF_8));
+        for (String ok : new String[] {"+8613800000000", "008613800000000", "+4930664040900"}) {
+            assertThat(validator.problems(form, Map.<String, Object>of("phone", ok)::get)).as(ok).isEmpty();
+        }
+        for (String bad : new String[] {"13800000000", "+86 138 0000 0000", "call me", "+86"}) {
+            assertThat(validator.problems(form, Map.<String, Object>of("phone", bad)::get)).as(bad)
+                .containsExactly("Phone must be an international phone number (e.g. +8613800000000)");
+        }
     }
 
     @Test
