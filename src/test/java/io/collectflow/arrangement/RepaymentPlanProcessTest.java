@@ -135,7 +135,10 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_FollowUpMissedInstallment"), Map.of(KEEP_PLAN, true));
 
         installmentChecked(pi, firstDue.plusMonths(1));
-        complete(singleTask(pi, "Task_FollowUpMissedInstallment"), Map.of(KEEP_PLAN, false));
+        org.camunda.bpm.engine.task.Task secondFollowUp = singleTask(pi, "Task_FollowUpMissedInstallment");
+        assertThat(taskService.getVariable(secondFollowUp.getId(), KEEP_PLAN))
+            .as("the next follow-up opens unticked, not with the last follow-up's choice").isNull();
+        complete(secondFollowUp, Map.of(KEEP_PLAN, false));
 
         assertThat(pi).hasPassed("EndEvent_InstallmentFollowedUp", "EndEvent_PlanBrokenError", "Task_BreakPlan",
             "EndEvent_PlanBroken").isEnded();

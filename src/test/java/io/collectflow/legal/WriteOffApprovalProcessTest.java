@@ -150,6 +150,31 @@ class WriteOffApprovalProcessTest extends CaseProcessTestSupport {
             .containsExactly("manager1", "manager2");
     }
 
+    /**
+     * The second approval uses the first's form: it opens empty, so the first approver's decision and comment do not
+     * stand in for the second approver's (a completion without a decision was an approval).
+     */
+    @Test
+    void theSecondApproverDecidesAfreshTheFirstDecisionIsNotPrefilled() {
+        String loanNo = fixtures.loan(1200, today());
+        ProcessInstance pi = request(loanNo, "collector2", null);
+        decide(pi, FIRST, "manager1", "APPROVE", "limitation expired, nothing to recover");
+        Task second = singleTask(pi, SECOND);
+        assertThat(taskService.getVariable(second.getId(), WriteOffVars.DECISION)).isNull();
+        assertThat(taskService.getVariable(second.getId(), WriteOffVars.COMMENT)).isNull();
+
+        identityService.setAuthentication("manager2", List.of("managers"));
+        try {
+            assertThatThrownBy(() -> taskService.complete(second.getId()))
+                .isInstanceOf(FormFieldValidationException.class).hasMessageContaining("writeOffDecision");
+        } finally {
+            identityService.clearAuthentication();
+        }
+        assertThat(pi).isWaitingAt(SECOND);
+        assertThat(jdbc.queryForObject("SELECT status FROM loan WHERE loan_no = ?", String.class, loanNo))
+            .isEqualTo("ACTIVE");
+    }
+
     @Test
     void secondApproverRejectsWithReasonAndTheCaseGoesBackToCollection() {
         String loanNo = fixtures.loan(1200, today());

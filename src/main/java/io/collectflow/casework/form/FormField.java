@@ -13,10 +13,13 @@ import java.util.List;
  * @param readonlyCondition a FEEL condition making the field read-only, or null
  * @param subtype           of a {@code datetime} field: {@code date}, {@code time} or {@code datetime}; else null
  * @param disallowPassedDates a {@code datetime} field's {@code disallowPassedDates}: no date before today
+ * @param prefilled         the field shows a value the process already holds (custom property {@code prefilled} =
+ *                          {@code true}): kept when the task opens, where other inputs start empty
  */
 public record FormField(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
         Integer minLength, Integer maxLength, String pattern, String validationType, List<String> options,
-        List<String> hideConditions, String readonlyCondition, String subtype, boolean disallowPassedDates) {
+        List<String> hideConditions, String readonlyCondition, String subtype, boolean disallowPassedDates,
+        boolean prefilled) {
 
     public static final String CHECKBOX = "checkbox";
     public static final String CHECKLIST = "checklist";

@@ -23,6 +23,8 @@ public final class FormSchemaParser {
     static final Set<String> INPUT_TYPES = Set.of("textfield", "textarea", FormField.NUMBER, FormField.CHECKBOX,
         FormField.CHECKLIST, "radio", "select", FormField.TAGLIST, FormField.DATETIME);
     static final String GROUP = "group";
+    /** Custom property of a field that shows process data and keeps it when its task opens. */
+    static final String PREFILLED = "prefilled";
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +76,7 @@ public final class FormSchemaParser {
             number(validate.get("min")), number(validate.get("max")), integer(validate.get("minLength")),
             integer(validate.get("maxLength")), text(validate.get("pattern")), text(validate.get("validationType")),
             options(component), hide, readonly, text(component.get("subtype")),
-            isTrue(component.get("disallowPassedDates")));
+            isTrue(component.get("disallowPassedDates")), prefilled(component));
     }
 
     /** The label, else a date or time field's own label, else the key; a label computed by FEEL gives the key. */
@@ -101,6 +103,12 @@ public final class FormSchemaParser {
             }
         });
         return options;
+    }
+
+    /** The custom property {@code prefilled} (Modeler: Custom properties) is {@code true}. */
+    private static boolean prefilled(JsonNode component) {
+        JsonNode value = component.path("properties").get(PREFILLED);
+        return value != null && (isTrue(value) || "true".equalsIgnoreCase(value.asText().strip()));
     }
 
     /** A FEEL expression ("=..."), without its "="; null when the value is not one. */

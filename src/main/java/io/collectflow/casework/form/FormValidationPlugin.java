@@ -1,7 +1,9 @@
 package io.collectflow.casework.form;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.bpmn.behavior.UserTaskActivityBehavior;
@@ -9,6 +11,7 @@ import org.camunda.bpm.engine.impl.bpmn.parser.AbstractBpmnParseListener;
 import org.camunda.bpm.engine.impl.bpmn.parser.BpmnParseListener;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.core.variable.mapping.IoMapping;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.interceptor.CommandInterceptor;
 import org.camunda.bpm.engine.impl.persistence.entity.ProcessDefinitionEntity;
@@ -20,8 +23,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * Server-side checks of every Camunda Form, without touching a model: while a BPMN is parsed, each user task with a
- * {@code camunda:formRef} gets a complete listener ({@link FormCompletionCheck}) after the listeners the model declares
- * — so the collectors' own report checks, which say more, speak first — and a process whose start event has one gets a
+ * {@code camunda:formRef} gets a create listener that opens its form empty ({@link FormInputReset}, before the
+ * model's create listeners) and a complete listener ({@link FormCompletionCheck}) after the listeners the model
+ * declares — so the collectors' own report checks, which say more, speak first — and a process whose start event has a
  * checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
  * validation failure, which its REST API answers with 400, and {@link RefusalLogging} logs a refusal in one line
  * instead of the engine's ERROR with a stack trace.
@@ -48,6 +52,9 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                 if (activity.getActivityBehavior() instanceof UserTaskActivityBehavior userTask) {
                     TaskDefinition task = userTask.getTaskDefinition();
                     if (hasCamundaForm(task.getFormDefinition())) {
+                        // built in: runs before the model's create listeners, which may set a value for the form
+                        task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
+                            new FormInputReset(task.getFormDefinition(), forms, inputParameters(activity)));
                         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
                             new FormCompletionCheck(task.getFormDefinition(), forms, validator, zones));
                     }
@@ -76,6 +83,17 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
             contexts.setProcessEngineConfiguration(configuration);
             configuration.setCommandContextFactory(contexts);
         }
+    }
+
+    /** The variables the model maps into the activity itself (camunda:inputParameter). */
+    private static Set<String> inputParameters(ActivityImpl activity) {
+        IoMapping mapping = activity.getIoMapping();
+        if (mapping == null || mapping.getInputParameters() == null) {
+            return Set.of();
+        }
+        Set<String> names = new HashSet<>();
+        mapping.getInputParameters().forEach(p -> names.add(p.getName()));
+        return names;
     }
 
     private static boolean hasCamundaForm(FormDefinition form) {

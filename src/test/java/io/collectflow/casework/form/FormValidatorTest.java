@@ -211,6 +211,26 @@ class FormValidatorTest {
         }
     }
 
+    /**
+     * A task opens with its form's inputs empty, except fields marked prefilled (custom property prefilled: true):
+     * those that show the case's data or an earlier step's value on purpose.
+     */
+    @Test
+    void fieldsThatShowProcessDataOnPurposeAreMarkedPrefilledTheOthersStartEmpty() {
+        assertThat(form("call-borrower").keysClearedOnOpen()).as("the overdue reason is the case's")
+            .containsExactly("reached", "callOutcome", "promiseDate", "promiseAmount", "callNotes", "nextFollowUp");
+        assertThat(form("repayment-plan").keysClearedOnOpen()).as("a refused proposal comes back to be corrected")
+            .isEmpty();
+        assertThat(form("complaint-register").keysClearedOnOpen()).as("the intake's data, checked and corrected")
+            .isEmpty();
+        assertThat(form("complaint-handle").keysClearedOnOpen()).containsExactly("decision", "remedy");
+        assertThat(form("review-agency-result").keysClearedOnOpen()).as("the recall's proposed outcome is kept")
+            .containsExactly("agencyAuditNotes");
+        assertThat(form("approve-write-off").keysClearedOnOpen()).as("the second approver decides afresh")
+            .containsExactly("writeOffDecision", "writeOffComment");
+        assertThat(form("plan-missed-installment").keysClearedOnOpen()).containsExactly("keepPlan");
+    }
+
     @Test
     void everyFormOfTheApplicationIsRead() throws IOException {
         CachingFeelEngine feel = new CachingFeelEngine();
