@@ -58,11 +58,15 @@ final class FormRefusals extends CommandInterceptor {
             || command instanceof SubmitStartFormCmd)) {
             return null;
         }
+        Throwable validation = null;
         for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
             if (cause instanceof RefusedInput || cause instanceof RefusedActor) {
                 return cause;
             }
+            if (validation == null && cause instanceof FormFieldValidationException) {
+                validation = cause;
+            }
         }
-        return failure instanceof FormFieldValidationException ? failure : null;
+        return validation;
     }
 }

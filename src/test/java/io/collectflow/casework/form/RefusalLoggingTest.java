@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.repository.Deployment;
@@ -87,6 +88,26 @@ class RefusalLoggingTest extends CaseProcessTestSupport {
         List<ILoggingEvent> events = loggedDuring(() -> assertThatThrownBy(
             () -> taskService.complete(call.getId(), promise)).isInstanceOf(FormFieldValidationException.class));
         assertConcise(events, "promiseDate");
+        runtimeService.deleteProcessInstance(pi.getId(), "test");
+    }
+
+    @Test
+    void aCompletionRefusedForWhoActsLogsOneLineWithoutStackTrace() {
+        String loanNo = fixtures.loan(20, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("repayment-plan", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, "candidateGroup", "collectors-l1", "collector", "collector1"));
+        runJobs();
+        Map<String, Object> outsidePolicy = new HashMap<>(Map.of("installmentCount", 2L, "declaredIncome", 1000.0,
+            "otherDebts", 300.0, "firstDueOn", today().plusDays(10).toString(), "planConfirmation", "WRITTEN",
+            "overdueReason", "CASH_FLOW"));
+        complete(singleTask(pi, "Task_ProposePlan"), outsidePolicy);
+        Task approval = singleTask(pi, "Task_ApprovePlan");
+        taskService.setAssignee(approval.getId(), "collector1");
+
+        List<ILoggingEvent> events = loggedDuring(() -> assertThatThrownBy(
+            () -> taskService.complete(approval.getId(), Map.of("planApproved", true)))
+            .isInstanceOf(AuthorizationException.class));
+        assertConcise(events, "collector1 proposed this plan");
         runtimeService.deleteProcessInstance(pi.getId(), "test");
     }
 
