@@ -39,9 +39,9 @@ import org.slf4j.LoggerFactory;
  * <p>Conditions see the values as the form shows them: a box nobody ticked is false, as in form-js. Blank text counts
  * as missing.
  *
- * <p>"Today" is the date of {@code now} in the zone the caller gives (the form's task decides: the borrower's zone,
- * see {@link FormZones}); a date-time with an offset, or a date value, counts as its instant's date in that zone; a
- * date without offset counts as written. The zone is only asked for when a field needs it.
+ * <p>A date has passed when its day has ended both in the zone the caller gives (the borrower's, see
+ * {@link FormZones}) and in the engine's zone; a date-time with an offset, or a date value, counts as its instant's
+ * date in the given zone; a date without offset counts as written. The zone is only asked for when a field needs it.
  */
 public final class FormValidator {
 
@@ -60,22 +60,30 @@ public final class FormValidator {
     }
 
     private final Conditions conditions;
+    private final ZoneId engineZone;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
     public FormValidator(Conditions conditions) {
+        this(conditions, ZoneId.systemDefault());
+    }
+
+    /** @param engineZone the engine's zone (the JVM's in the application) */
+    public FormValidator(Conditions conditions, ZoneId engineZone) {
         this.conditions = conditions;
+        this.engineZone = engineZone;
     }
 
     /** Every problem of the values, in form order, with today in the engine's clock and the JVM's zone. */
     public List<String> problems(FormSchema form, Function<String, Object> values) {
-        return problems(form, values, ClockUtil.getCurrentTime().toInstant(), ZoneId::systemDefault);
+        return problems(form, values, ClockUtil.getCurrentTime().toInstant(), () -> engineZone);
     }
 
     /**
      * Every problem of the values, in form order; empty when the form would accept them.
      *
      * @param now  the moment of the check (today for {@code disallowPassedDates})
-     * @param zone the zone in which today and date-times are read; asked only when a date field needs it
+     * @param zone the borrower's zone, in which date-times are read and whose today counts beside the engine's;
+     *             asked only when a date field needs it
      */
     public List<String> problems(FormSchema form, Function<String, Object> values, Instant now, Supplier<ZoneId> zone) {
         Map<String, FormField> byKey = new HashMap<>();
@@ -87,7 +95,7 @@ public final class FormValidator {
         };
         Map<String, Boolean> evaluated = new HashMap<>();
         Function<String, Boolean> holds = c -> evaluated.computeIfAbsent(c, x -> conditions.isTrue(x, shown));
-        Today today = new Today(now, zone);
+        Today today = new Today(now, zone, engineZone);
         List<String> problems = new ArrayList<>();
         for (FormField field : form.inputs()) {
             boolean skipped = field.hideConditions().stream().anyMatch(holds::apply)
@@ -99,28 +107,37 @@ public final class FormValidator {
         return problems;
     }
 
-    /** Today and its zone, looked up once and only when a date field needs them. */
+    /**
+     * Today and the borrower's zone, looked up once and only when a date field needs them. A day has passed when it
+     * has ended both in that zone and in the engine's: the check never refuses a date the case's own checks (which
+     * read dates in the engine's zone) take, and a borrower whose day is behind the server's keeps their today.
+     */
     private static final class Today {
 
         private final Instant now;
         private final Supplier<ZoneId> lookup;
+        private final ZoneId engineZone;
         private ZoneId zone;
 
-        Today(Instant now, Supplier<ZoneId> lookup) {
+        Today(Instant now, Supplier<ZoneId> lookup, ZoneId engineZone) {
             this.now = now;
             this.lookup = lookup;
+            this.engineZone = engineZone;
         }
 
         ZoneId zone() {
             if (zone == null) {
                 ZoneId found = lookup.get();
-                zone = found == null ? ZoneId.systemDefault() : found;
+                zone = found == null ? engineZone : found;
             }
             return zone;
         }
 
+        /** The earliest date that has not passed. */
         LocalDate date() {
-            return LocalDate.ofInstant(now, zone());
+            LocalDate borrowers = LocalDate.ofInstant(now, zone());
+            LocalDate engines = LocalDate.ofInstant(now, engineZone);
+            return borrowers.isBefore(engines) ? borrowers : engines;
         }
     }
 

@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -166,12 +167,12 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
     }
 
     /**
-     * disallowPassedDates is checked on the server, "today" in the borrower's zone: at 01:00 on day D in Kiritimati
-     * (UTC+14) it is still D − 1 in every zone up to UTC+12 (the engine's zone here), so D − 1 is refused for that
-     * borrower's task and taken for a task without a borrower.
+     * disallowPassedDates is checked on the server. A day has passed when it has ended for the borrower and at the
+     * server: early in the engine's day D it is still D − 1 in Pago Pago (UTC−11), so a borrower there may still be
+     * given D − 1, while a task without a borrower (the engine's zone alone) refuses it.
      */
     @Test
-    void aPassedDateIsRefusedAndTodayIsTheBorrowersDay() {
+    void aPassedDateIsRefusedAndTheBorrowersTodayIsKept() {
         String form = """
             {"id": "dated-test", "type": "default", "components": [
               {"id": "Field_Due", "type": "datetime", "subtype": "date", "key": "dueOn", "dateLabel": "Due on",
@@ -183,25 +184,31 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
                 .endEvent().done())
             .addString("dated-test.form", form).deploy();
         try {
-            ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
             LocalDate day = LocalDate.of(2026, 12, 8);
-            ClockUtil.setCurrentTime(Date.from(day.atTime(1, 0).atZone(kiritimati).toInstant()));
+            Instant now = day.atTime(1, 0).atZone(ZoneId.systemDefault()).toInstant();
+            ClockUtil.setCurrentTime(Date.from(now));
+            ZoneId pagoPago = ZoneId.of("Pacific/Pago_Pago");
+            LocalDate borrowersToday = LocalDate.ofInstant(now, pagoPago);
+            assertThat(borrowersToday).isEqualTo(day.minusDays(1));
             String loanNo = fixtures.loan(10, day);
             jdbc.update("UPDATE borrower SET timezone = ? WHERE borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)",
-                kiritimati.getId(), loanNo);
+                pagoPago.getId(), loanNo);
 
             ProcessInstance borrowers = runtimeService.startProcessInstanceByKey("dated-test", Map.of(Vars.LOAN_NO, loanNo));
             Task task = taskService.createTaskQuery().processInstanceId(borrowers.getId()).singleResult();
-            assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("dueOn", day.minusDays(1).toString())))
+            assertThatThrownBy(() -> taskService.complete(task.getId(), Map.of("dueOn", day.minusDays(2).toString())))
                 .isInstanceOf(FormFieldValidationException.class)
-                .hasMessage("Please correct: Due on must be today (2026-12-08) or later");
-            taskService.complete(task.getId(), Map.of("dueOn", day.toString()));
-            assertThat(borrowers).isEnded();
+                .hasMessage("Please correct: Due on must be today (2026-12-07) or later");
+            taskService.complete(task.getId(), Map.of("dueOn", borrowersToday.toString()));
+            assertThat(borrowers).as("still today for the borrower").isEnded();
 
             ProcessInstance noBorrower = runtimeService.startProcessInstanceByKey("dated-test");
             Task other = taskService.createTaskQuery().processInstanceId(noBorrower.getId()).singleResult();
-            taskService.complete(other.getId(), Map.of("dueOn", day.minusDays(1).toString()));
-            assertThat(noBorrower).as("the engine's zone: D - 1 is today").isEnded();
+            assertThatThrownBy(() -> taskService.complete(other.getId(), Map.of("dueOn", day.minusDays(1).toString())))
+                .as("the engine's zone alone: D - 1 has passed")
+                .hasMessage("Please correct: Due on must be today (2026-12-08) or later");
+            taskService.complete(other.getId(), Map.of("dueOn", day.toString()));
+            assertThat(noBorrower).isEnded();
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }

@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Date;
 import java.util.HashMap;
@@ -156,11 +157,13 @@ class FormValidatorTest {
     }
 
     /**
-     * disallowPassedDates (form-js: the date picker offers no day before today): today is the date of "now" in the
-     * given zone (the borrower's, see FormZones), and a date-time with an offset is its instant's date there.
+     * disallowPassedDates (form-js: the date picker offers no day before today): a day has passed when it has ended
+     * for the borrower (the given zone, see FormZones) and in the engine's zone; a date-time with an offset is its
+     * instant's date in the borrower's zone.
      */
     @Test
     void aDateFieldThatDisallowsPassedDatesTakesTodayOnInTheGivenZone() {
+        FormValidator validator = new FormValidator(new FeelConditions(), ZoneOffset.UTC); // the engine's zone
         FormSchema call = form("call-borrower");
         ZoneId shanghai = ZoneId.of("Asia/Shanghai");
         Instant now = Instant.parse("2026-12-08T01:00:00Z"); // 09:00 in Shanghai, still 12-07 in New York
