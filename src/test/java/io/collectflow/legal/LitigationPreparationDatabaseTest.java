@@ -10,7 +10,6 @@ import java.time.temporal.ChronoUnit;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,8 +28,7 @@ class LitigationPreparationDatabaseTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off").start();
+        postgres = LegalTestDatabase.startPostgres();
     }
 
     @AfterAll
@@ -41,11 +39,11 @@ class LitigationPreparationDatabaseTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void aPreparationIsStoredAndTheLatestReadBack(String database) {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = LegalTestDatabase.of(database, postgres, "litigation-preparation");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
-        loan(jdbc, "L-PREPARED");
-        loan(jdbc, "L-PLAIN");
+        LegalTestDatabase.loan(jdbc, "L-PREPARED");
+        LegalTestDatabase.loan(jdbc, "L-PLAIN");
         LitigationPreparationService preparations = new LitigationPreparationService(jdbc,
             new CaseBundleService(jdbc, null));
         Instant yesterday = Instant.now().minus(1, ChronoUnit.DAYS).truncatedTo(ChronoUnit.MILLIS);
@@ -67,25 +65,4 @@ class LitigationPreparationDatabaseTest {
         assertThat(preparations.latest("L-PLAIN")).isEmpty();
     }
 
-    private static DataSource dataSource(String database) {
-        if ("postgres".equals(database)) {
-            return postgres.getPostgresDatabase();
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:litigation-preparation-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        return h2;
-    }
-
-    private static void loan(JdbcTemplate jdbc, String loanNo) {
-        jdbc.update("""
-            INSERT INTO borrower (borrower_id, name, id_number, phone, email, address, region, timezone, created_at)
-            VALUES (?, 'Li Wei', '110101199001011234', '13800000000', 'li.wei@example.cn', 'Shanghai', 'CN-SH',
-                    'Asia/Shanghai', CURRENT_TIMESTAMP)""", "B-" + loanNo);
-        jdbc.update("""
-            INSERT INTO loan (loan_no, borrower_id, product, principal, annual_rate, penalty_rate, term_months,
-                              disbursed_on, first_due_on, status, dpd, bucket, overdue_amount, created_at)
-            VALUES (?, ?, 'consumer', 12000, 0.05, 0.18, 12, DATE '2025-01-01', DATE '2025-02-01', 'ACTIVE', 400,
-                    'DPD_360_PLUS', 1050, CURRENT_TIMESTAMP)""", loanNo, "B-" + loanNo);
-    }
 }

@@ -8,13 +8,13 @@ import java.util.Map;
 import javax.sql.DataSource;
 
 import org.flywaydb.core.Flyway;
-import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.legal.LegalTestDatabase;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 /**
@@ -29,8 +29,7 @@ class DisposalRecordedByMigrationTest {
 
     @BeforeAll
     static void start() throws IOException {
-        postgres = EmbeddedPostgres.builder().setServerConfig("fsync", "off")
-            .setServerConfig("synchronous_commit", "off").start();
+        postgres = LegalTestDatabase.startPostgres();
     }
 
     @AfterAll
@@ -41,11 +40,11 @@ class DisposalRecordedByMigrationTest {
     @ParameterizedTest
     @ValueSource(strings = {"h2", "postgres"})
     void oldDisposalsGetWhoRecordedThemFromTheAuditTrail(String database) {
-        DataSource dataSource = dataSource(database);
+        DataSource dataSource = LegalTestDatabase.of(database, postgres, "disposal-recorded-by");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target("156").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         for (String loanNo : new String[] {"L-AUDITED", "L-COMPLETED", "L-TWICE", "L-SYSTEM", "L-NONE", "L_WILD"}) {
-            loan(jdbc, loanNo);
+            LegalTestDatabase.loan(jdbc, loanNo);
         }
         // audited disposals (COLLATERAL_DISPOSED names the disposal): two on one loan, by different people
         long first = disposal(jdbc, "L-AUDITED");
@@ -90,28 +89,6 @@ class DisposalRecordedByMigrationTest {
         expected.forEach((id, who) -> assertThat(jdbc.queryForObject(
             "SELECT recorded_by FROM collateral_disposal WHERE id = ?", String.class, id)).as("disposal %s", id)
             .isEqualTo(who));
-    }
-
-    private static DataSource dataSource(String database) {
-        if ("postgres".equals(database)) {
-            return postgres.getPostgresDatabase();
-        }
-        JdbcDataSource h2 = new JdbcDataSource();
-        h2.setURL("jdbc:h2:mem:disposal-recorded-by-" + System.nanoTime() + ";DB_CLOSE_DELAY=-1");
-        h2.setUser("sa");
-        return h2;
-    }
-
-    private static void loan(JdbcTemplate jdbc, String loanNo) {
-        jdbc.update("""
-            INSERT INTO borrower (borrower_id, name, id_number, phone, email, address, region, timezone, created_at)
-            VALUES (?, 'Li Wei', '110101199001011234', '13800000000', 'li.wei@example.cn', 'Shanghai', 'CN-SH',
-                    'Asia/Shanghai', CURRENT_TIMESTAMP)""", "B-" + loanNo);
-        jdbc.update("""
-            INSERT INTO loan (loan_no, borrower_id, product, principal, annual_rate, penalty_rate, term_months,
-                              disbursed_on, first_due_on, status, dpd, bucket, overdue_amount, created_at)
-            VALUES (?, ?, 'consumer', 12000, 0.05, 0.18, 12, DATE '2025-01-01', DATE '2025-02-01', 'ACTIVE', 400,
-                    'DPD_360_PLUS', 1050, CURRENT_TIMESTAMP)""", loanNo, "B-" + loanNo);
     }
 
     private static long disposal(JdbcTemplate jdbc, String loanNo) {
