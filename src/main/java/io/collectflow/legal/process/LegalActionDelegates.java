@@ -18,6 +18,7 @@ import io.collectflow.legal.LitigationPreparation;
 import io.collectflow.legal.LitigationPreparationService;
 import io.collectflow.legal.collateral.CollateralDisposal;
 import io.collectflow.legal.collateral.CollateralService;
+import io.collectflow.security.authz.CompletingUser;
 
 /** Thin delegates of legal-action.bpmn. */
 @Configuration

@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.LitigationPreparation;
 import io.collectflow.legal.LitigationPreparationService;
+import io.collectflow.security.authz.CompletingUser;
 
 /**
  * Task_PrepareLitigation of lost-contact.bpmn (form prepare-litigation): the claim is proposed from the loan book when

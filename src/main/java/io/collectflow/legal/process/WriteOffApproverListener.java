@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import io.collectflow.legal.FourEyesViolationException;
 import io.collectflow.legal.WriteOffService;
+import io.collectflow.security.authz.CompletingUser;
 import io.collectflow.web.InvalidFieldException;
 
 /**

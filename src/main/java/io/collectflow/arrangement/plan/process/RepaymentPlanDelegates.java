@@ -14,7 +14,6 @@ import org.camunda.bpm.engine.delegate.BpmnError;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
-import org.camunda.bpm.engine.impl.identity.Authentication;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -22,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.arrangement.plan.InvalidPlanException;
 import io.collectflow.arrangement.plan.PlanProperties;
 import io.collectflow.arrangement.plan.RepaymentPlanService;
+import io.collectflow.security.authz.CompletingUser;
 import io.collectflow.web.InvalidFieldException;
 
 /** Thin delegates of processes/repayment-plan.bpmn: variables in, one service call, variables out. */
@@ -84,9 +84,8 @@ public class RepaymentPlanDelegates {
                 throw new InvalidFieldException(PLAN_APPROVED,
                     "tick \"Approve this plan\" to approve it, leave it unticked to reject it (true or false)");
             }
-            Authentication user = identities.getCurrentAuthentication();
-            String manager = user != null && user.getUserId() != null ? user.getUserId() : task.getAssignee();
-            plans.decide(((Number) task.getVariable(PLAN_ID)).longValue(), manager, approved, now());
+            plans.decide(((Number) task.getVariable(PLAN_ID)).longValue(), CompletingUser.of(identities, task), approved,
+                now());
         };
     }
 
