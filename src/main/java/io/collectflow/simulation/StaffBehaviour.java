@@ -14,6 +14,7 @@ import java.util.function.Function;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import io.collectflow.legal.LitigationPreparation;
 import io.collectflow.legal.process.LegalActionDelegates;
 import io.collectflow.legal.process.LostContactStarts;
 
@@ -191,12 +192,12 @@ final class StaffBehaviour {
      * loan book owes nothing any more, as a claim must be above 0), bundle checked.
      */
     private TaskOutcome prepareLitigation(Work w) {
-        Object proposed = w.vars().get("litigationClaimAmount");
+        Object proposed = w.vars().get(LitigationPreparation.CLAIM_FIELD);
         double claim = proposed instanceof Number n && n.doubleValue() > 0 ? n.doubleValue()
             : w.overdue().doubleValue();
-        return TaskOutcome.of(vars("litigationClaimAmount", claim, "evidenceBundleChecked", true, "litigationCourt",
-            "Simulated district court", "serviceByPublication", true, "litigationPreparationNotes",
-            "Prepared in the simulation."));
+        return TaskOutcome.of(vars(LitigationPreparation.CLAIM_FIELD, claim, LitigationPreparation.EVIDENCE_FIELD, true,
+            LitigationPreparation.COURT_FIELD, "Simulated district court", LitigationPreparation.PUBLICATION_FIELD, true,
+            LitigationPreparation.NOTES_FIELD, "Prepared in the simulation."));
     }
 
     private static Map<String, Object> vars(Object... pairs) {
