@@ -7,17 +7,26 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The audit trail: appends hash-chained rows (in the caller's transaction when there is one, so an audited
- * change and its record commit together), verifies the chain and reads ranges for the export.
+ * The audit trail: appends hash-chained rows, verifies the chain and reads ranges for the export.
+ *
+ * <p>An entry recorded inside a transaction is appended to the chain when that transaction commits (just before
+ * its commit, {@link TransactionSynchronization#beforeCommit}), so the audited change and its record commit together
+ * or not at all. Appends are serialized by the lock on the chain head; taking it at the end keeps it for the commit
+ * only, not for the rest of the work: a task completion holding it from its listener to its commit kept every other
+ * completion, job and scan thread waiting. Outside a transaction an entry is appended at once.
  */
 @Service
 public class AuditLog {
@@ -34,25 +43,98 @@ public class AuditLog {
         this.clock = clock;
     }
 
-    /** Appends one entry; appends are serialized by the lock on the chain head. */
-    public AuditEntry record(String actor, String action, String subjectType, String subjectId, String details) {
-        return tx.execute(status -> {
+    /** Records one entry, at the time of the call; appended when the caller's transaction commits, if there is one. */
+    public void record(String actor, String action, String subjectType, String subjectId, String details) {
+        Unchained entry = new Unchained(clock.instant().truncatedTo(ChronoUnit.MILLIS), text(actor, "system", 128),
+            text(action, "UNKNOWN", 64), text(subjectType, "-", 64), cut(subjectId, 200), cut(details, MAX_DETAILS));
+        if (TransactionSynchronizationManager.isActualTransactionActive()
+                && TransactionSynchronizationManager.isSynchronizationActive()) {
+            PendingEntries.of(this).add(entry);
+        } else {
+            append(List.of(entry));
+        }
+    }
+
+    /** The newest entry of the chain, if any. */
+    public Optional<AuditEntry> last() {
+        return jdbc.query("SELECT * FROM audit_event WHERE id = (SELECT last_id FROM audit_chain_head WHERE id = 1)",
+            (rs, n) -> entry(rs)).stream().findFirst();
+    }
+
+    /** Appends {@code entries} to the chain in one transaction (the caller's, when it is committing). */
+    private void append(List<Unchained> entries) {
+        tx.executeWithoutResult(status -> {
             Map<String, Object> head = jdbc.queryForMap(
                 "SELECT last_id, last_hash FROM audit_chain_head WHERE id = 1 FOR UPDATE");
-            long id = ((Number) head.get("last_id")).longValue() + 1;
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            AuditEntry unsigned = new AuditEntry(id, now, text(actor, "system", 128), text(action, "UNKNOWN", 64),
-                text(subjectType, "-", 64), cut(subjectId, 200), cut(details, MAX_DETAILS), (String) head.get("last_hash"),
-                null);
-            String hash = unsigned.chainHash();
-            jdbc.update("INSERT INTO audit_event (id, occurred_at, actor, action, subject_type, subject_id, details,"
-                + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, now.atOffset(ZoneOffset.UTC),
-                unsigned.actor(), unsigned.action(), unsigned.subjectType(), unsigned.subjectId(), unsigned.details(),
-                unsigned.prevHash(), hash);
+            long id = ((Number) head.get("last_id")).longValue();
+            String hash = (String) head.get("last_hash");
+            for (Unchained e : entries) {
+                id++;
+                AuditEntry unsigned = new AuditEntry(id, e.at(), e.actor(), e.action(), e.subjectType(), e.subjectId(),
+                    e.details(), hash, null);
+                hash = unsigned.chainHash();
+                jdbc.update("INSERT INTO audit_event (id, occurred_at, actor, action, subject_type, subject_id, details,"
+                    + " prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", id, e.at().atOffset(ZoneOffset.UTC),
+                    e.actor(), e.action(), e.subjectType(), e.subjectId(), e.details(), unsigned.prevHash(), hash);
+            }
             jdbc.update("UPDATE audit_chain_head SET last_id = ?, last_hash = ? WHERE id = 1", id, hash);
-            return new AuditEntry(id, now, unsigned.actor(), unsigned.action(), unsigned.subjectType(),
-                unsigned.subjectId(), unsigned.details(), unsigned.prevHash(), hash);
         });
+    }
+
+    /** An entry before it has its place in the chain. */
+    private record Unchained(Instant at, String actor, String action, String subjectType, String subjectId,
+                             String details) {
+    }
+
+    /**
+     * The entries recorded in the current transaction, appended before it commits; set aside while an inner
+     * transaction of its own runs (Spring suspends the synchronization), and dropped when the transaction rolls back.
+     */
+    private static final class PendingEntries implements TransactionSynchronization {
+
+        private final AuditLog log;
+        private final List<Unchained> entries = new ArrayList<>();
+
+        private PendingEntries(AuditLog log) {
+            this.log = log;
+        }
+
+        static PendingEntries of(AuditLog log) {
+            PendingEntries pending = (PendingEntries) TransactionSynchronizationManager.getResource(log);
+            if (pending == null) {
+                pending = new PendingEntries(log);
+                TransactionSynchronizationManager.bindResource(log, pending);
+                TransactionSynchronizationManager.registerSynchronization(pending);
+            }
+            return pending;
+        }
+
+        void add(Unchained entry) {
+            entries.add(entry);
+        }
+
+        @Override
+        public void suspend() {
+            TransactionSynchronizationManager.unbindResource(log);
+        }
+
+        @Override
+        public void resume() {
+            TransactionSynchronizationManager.bindResource(log, this);
+        }
+
+        @Override
+        public void beforeCommit(boolean readOnly) {
+            if (!entries.isEmpty()) {
+                log.append(List.copyOf(entries));
+                entries.clear();
+            }
+        }
+
+        @Override
+        public void afterCompletion(int status) {
+            TransactionSynchronizationManager.unbindResourceIfPossible(log);
+        }
     }
 
     /** Recomputes the whole chain: every hash, every link, no gap, and the head pointing at the last row. */
