@@ -81,10 +81,13 @@ final class ParallelArms {
         Path dir = Files.createTempDirectory("simulation-arms");
         AtomicIntegerArray days = new AtomicIntegerArray(strategies.size());
         ProgressBar bar = new ProgressBar(out, String.join(" | ", strategies), settings.days());
+        // arms at once share the cores: each gets its share of the workers
+        SimulationSettings armSettings = atOnce
+            ? settings.withWorkers(Math.max(1, settings.workers() / strategies.size())) : settings;
         List<Arm> arms = new ArrayList<>();
         try {
             for (int i = 0; i < strategies.size(); i++) {
-                Arm arm = new Arm(strategies.get(i), dir.resolve("arm-" + i + ".json"));
+                Arm arm = new Arm(strategies.get(i), armSettings, dir.resolve("arm-" + i + ".json"));
                 arms.add(arm);
                 arm.start(i, days, bar);
                 if (!atOnce) {
@@ -114,18 +117,20 @@ final class ParallelArms {
     /** One arm's JVM, the thread reading its output, and what it printed besides its days. */
     private final class Arm {
         private final String strategy;
+        private final SimulationSettings armSettings;
         private final Path result;
         private final List<String> lines = Collections.synchronizedList(new ArrayList<>());
         private Process process;
         private Thread reader;
 
-        Arm(String strategy, Path result) {
+        Arm(String strategy, SimulationSettings armSettings, Path result) {
             this.strategy = strategy;
+            this.armSettings = armSettings;
             this.result = result;
         }
 
         void start(int index, AtomicIntegerArray days, ProgressBar bar) throws IOException {
-            process = new ProcessBuilder(command(strategy, result)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            process = new ProcessBuilder(command(armSettings, strategy, result)).redirectError(ProcessBuilder.Redirect.INHERIT).start();
             reader = new Thread(() -> read(index, days, bar), "simulation-arm-" + index);
             reader.setDaemon(true);
             reader.start();
@@ -176,7 +181,7 @@ final class ParallelArms {
     }
 
     /** This JVM's java and -X options (heap, collector), the settings with the arm's strategy, its result file. */
-    private List<String> command(String strategy, Path result) {
+    private static List<String> command(SimulationSettings settings, String strategy, Path result) {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         ManagementFactory.getRuntimeMXBean().getInputArguments().stream().filter(o -> o.startsWith("-X"))

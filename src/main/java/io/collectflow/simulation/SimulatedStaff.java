@@ -10,10 +10,10 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.ProcessEngineException;
-import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.exception.NullValueException;
 import org.camunda.bpm.engine.task.IdentityLink;
@@ -27,7 +27,8 @@ import io.collectflow.casework.priority.WorkPriority;
  * spread over the hours 07:00–22:00; most are worked inside the contact window, a share is attempted outside it,
  * where the compliance guard refuses the completion and the collector tries again inside the window. A task
  * the guard blocks for the day (caps, rest days) waits for tomorrow. Between the hours the engine's due jobs
- * run, so timers and reminders happen in time order.
+ * run, so timers and reminders happen in time order. An hour's tasks are worked by the {@link LoanWorkers}, each
+ * loan's in the order of the queue, each at its own minute of the hour.
  */
 final class SimulatedStaff {
 
@@ -37,32 +38,33 @@ final class SimulatedStaff {
     private static final int WINDOW_LAST_HOUR = 20;
 
     private final TaskService tasks;
-    private final RuntimeService runtime;
     private final StaffBehaviour behaviour;
     private final SimulatedClock clock;
     private final DueJobs jobs;
     private final Dice dice;
     private final SimulationSettings settings;
+    private final LoanWorkers workers;
     private final Map<String, Integer> unhandled = new TreeMap<>();
     private final Map<String, Integer> errors = new TreeMap<>();
-    private long completed;
-    private long blocked;
+    private final AtomicLong completed = new AtomicLong();
+    private final AtomicLong blocked = new AtomicLong();
     private long offHoursAttempts;
 
-    SimulatedStaff(TaskService tasks, RuntimeService runtime, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
-                   SimulationSettings settings) {
+    SimulatedStaff(TaskService tasks, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
+                   SimulationSettings settings, LoanWorkers workers) {
         this.tasks = tasks;
-        this.runtime = runtime;
         this.behaviour = behaviour;
         this.clock = clock;
         this.jobs = jobs;
         this.dice = dice;
         this.settings = settings;
+        this.workers = workers;
     }
 
     void workDay(LocalDate day) {
-        List<Task> open = queue(tasks, settings.capacity());
-        Map<String, String> occasions = occasions(open);
+        List<Task> all = tasks.createTaskQuery().active().list();
+        Map<String, String> occasions = occasions(all);
+        List<Task> open = queue(all, settings.capacity(), occasions);
         List<List<Task>> byHour = new ArrayList<>();
         for (int h = 0; h <= LAST_HOUR; h++) {
             byHour.add(new ArrayList<>());
@@ -73,12 +75,18 @@ final class SimulatedStaff {
         for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
             clock.set(day, hour, 5);
             jobs.runDue();
-            for (Task task : byHour.get(hour)) {
-                clock.set(day, hour, 5 + dice.between(0, 50, occasions.get(task.getId()), day, hour, "minute"));
-                if (!attempt(task, day) && hour < WINDOW_START) {
-                    // refused before the window opens: the collector tries again at the start of the window
-                    byHour.get(WINDOW_START).add(task);
+            int h = hour;
+            List<Task> refused = workers.run(byHour.get(hour), Task::getProcessInstanceId, task -> {
+                clock.setForThisThread(day, h, 5 + dice.between(0, 50, occasions.get(task.getId()), day, h, "minute"));
+                try {
+                    return attempt(task, day);
+                } finally {
+                    clock.clearThisThread();
                 }
+            });
+            if (hour < WINDOW_START) {
+                // refused before the window opens: the collector tries again at the start of the window
+                byHour.get(WINDOW_START).addAll(refused);
             }
         }
     }
@@ -89,8 +97,19 @@ final class SimulatedStaff {
      * points after its creation), then the oldest; at most {@code capacity} tasks.
      */
     static List<Task> queue(TaskService tasks, int capacity) {
-        return tasks.createTaskQuery().active().list().stream()
-            .sorted(Comparator.comparing(SimulatedStaff::due).thenComparing(Task::getCreateTime).thenComparing(Task::getId))
+        return queue(tasks.createTaskQuery().active().list(), capacity, Map.of());
+    }
+
+    /**
+     * {@link #queue(TaskService, int)} of {@code open}, equal ones in the order of their {@code occasions} (loan and
+     * kind of task), not of the engine's ids: tasks created in the same moment for two loans worked on two threads
+     * get their ids in either order.
+     */
+    static List<Task> queue(List<Task> open, int capacity, Map<String, String> occasions) {
+        return open.stream()
+            .sorted(Comparator.comparing(SimulatedStaff::due).thenComparing(Task::getCreateTime)
+                .thenComparing(task -> occasions.getOrDefault(task.getId(), ""))
+                .thenComparing(Task::getId))
             .limit(capacity).toList();
     }
 
@@ -100,22 +119,17 @@ final class SimulatedStaff {
     }
 
     /**
-     * What the dice of a task's timing are keyed on: the loan (the process's business key) and the kind of task, not
+     * What the dice of a task's timing are keyed on: the loan (its root process's business key) and the kind of task, not
      * the engine's task id. Ids follow the order of work, so two strategies that work in another order would
      * otherwise meet other draws; so both arms of a comparison time the same loan's same call alike (common random
      * numbers, as the borrowers' dice).
      */
     private Map<String, String> occasions(List<Task> open) {
-        Set<String> instances = open.stream().map(Task::getProcessInstanceId).filter(Objects::nonNull)
-            .collect(Collectors.toSet());
-        Map<String, String> businessKeys = new HashMap<>();
-        if (!instances.isEmpty()) {
-            runtime.createProcessInstanceQuery().processInstanceIds(instances).list()
-                .forEach(pi -> businessKeys.put(pi.getId(), pi.getBusinessKey()));
-        }
+        Map<String, String> loans = workers.loansOf(open.stream().map(Task::getProcessInstanceId)
+            .filter(Objects::nonNull).collect(Collectors.toSet()));
         Map<String, String> occasions = new HashMap<>();
         for (Task task : open) {
-            String owner = businessKeys.get(task.getProcessInstanceId());
+            String owner = loans.get(task.getProcessInstanceId());
             occasions.put(task.getId(), (owner != null ? owner : task.getId()) + "/" + task.getTaskDefinitionKey());
         }
         return occasions;
@@ -133,7 +147,7 @@ final class SimulatedStaff {
     private boolean attempt(Task task, LocalDate day) {
         String key = task.getTaskDefinitionKey();
         if (!behaviour.handles(key)) {
-            unhandled.merge(key, 1, Integer::sum);
+            count(unhandled, key);
             return true;
         }
         Map<String, Object> vars;
@@ -152,17 +166,23 @@ final class SimulatedStaff {
                 tasks.setAssignee(task.getId(), staffFor(task));
             }
             tasks.complete(task.getId(), outcome.variables());
-            completed++;
+            completed.incrementAndGet();
             outcome.afterComplete().run();
             return true;
         } catch (ProcessEngineException e) {
             String message = Simulator.firstLine(e);
             if (message.contains("allowed again") || message.contains("is not allowed")) {
-                blocked++;
+                blocked.incrementAndGet();
                 return false;
             }
-            errors.merge(key + ": " + Simulator.describe(e), 1, Integer::sum);
+            count(errors, key + ": " + Simulator.describe(e));
             return true;
+        }
+    }
+
+    private static void count(Map<String, Integer> counts, String what) {
+        synchronized (counts) {
+            counts.merge(what, 1, Integer::sum);
         }
     }
 
@@ -180,11 +200,11 @@ final class SimulatedStaff {
     }
 
     long completed() {
-        return completed;
+        return completed.get();
     }
 
     long blocked() {
-        return blocked;
+        return blocked.get();
     }
 
     long offHoursAttempts() {

@@ -41,10 +41,11 @@ public final class SimulationMain {
         if (replications < 1) {
             throw new IllegalArgumentException("replications must be at least 1, not " + replications);
         }
-        out.printf("Simulating %d loans over %d days from %s (seed %d%s), strategies %s%s%n", settings.loans(),
-            settings.days(), settings.start(), settings.seed(),
+        out.printf("Simulating %d loans over %d days from %s (seed %d%s), strategies %s%s, %d worker%s%n",
+            settings.loans(), settings.days(), settings.start(), settings.seed(),
             replications > 1 ? " and the next " + (replications - 1) : "", settings.strategies(),
-            ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "");
+            ParallelArms.wanted(settings) ? ", each in a JVM of its own at the same time" : "", settings.workers(),
+            settings.workers() == 1 ? "" : "s");
         out.println("Borrower behaviour: " + SimulationReport.behaviour(settings));
         List<List<SimulationResult>> bySeed = replicate(settings, replications, out);
         Replications over = replications > 1 ? new Replications(bySeed) : null;

@@ -17,10 +17,18 @@ import java.util.List;
  *                      history, all the KPIs read; {@code audit} adds variable history, {@code full} every variable
  *                      update)
  * @param behaviour     a scenario file overriding the borrower profiles' parameters ({@link BehaviourModel}), or null
+ * @param workers       threads working the loans' tasks and jobs at once ({@link LoanWorkers}); the figures are the
+ *                      same with any number, only the time differs
  */
 public record SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
         double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel,
-        Path behaviour) {
+        Path behaviour, int workers) {
+
+    /**
+     * Workers unless {@code -Dworkers} says otherwise: two, or one on a one-core machine (measured on two cores,
+     * BENCHMARKS.md "Simulation on two workers").
+     */
+    static final int DEFAULT_WORKERS = Math.min(2, Runtime.getRuntime().availableProcessors());
 
     /** History levels the simulation accepts (Camunda's names). */
     static final List<String> HISTORY_LEVELS = List.of("activity", "audit", "full");
@@ -45,6 +53,17 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
         if (!HISTORY_LEVELS.contains(historyLevel)) {
             throw new IllegalArgumentException("history must be one of " + HISTORY_LEVELS + ", not " + historyLevel);
         }
+        if (workers < 1) {
+            throw new IllegalArgumentException("workers must be at least 1, not " + workers);
+        }
+    }
+
+    /** Settings with the default number of workers. */
+    public SimulationSettings(int loans, int days, long seed, LocalDate start, int seasoningMonths, int capacity,
+            double offHoursShare, List<String> strategies, Path outputDir, boolean progress, String historyLevel,
+            Path behaviour) {
+        this(loans, days, seed, start, seasoningMonths, capacity, offHoursShare, strategies, outputDir, progress,
+            historyLevel, behaviour, DEFAULT_WORKERS);
     }
 
     /** Settings with the borrower profiles' default behaviour. */
@@ -64,13 +83,20 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
             List.of(System.getProperty("strategies", "expanded,short").split(",")),
             Path.of(System.getProperty("out", "target/simulation")), !Boolean.getBoolean("quiet"),
             System.getProperty("history", "activity"),
-            System.getProperty("behaviour", "").isBlank() ? null : Path.of(System.getProperty("behaviour").trim()));
+            System.getProperty("behaviour", "").isBlank() ? null : Path.of(System.getProperty("behaviour").trim()),
+            Integer.getInteger("workers", DEFAULT_WORKERS));
     }
 
     /** The same settings on another portfolio (a replication, {@code -Dreplications}). */
     SimulationSettings withSeed(long otherSeed) {
         return new SimulationSettings(loans, days, otherSeed, start, seasoningMonths, capacity, offHoursShare, strategies,
-            outputDir, progress, historyLevel, behaviour);
+            outputDir, progress, historyLevel, behaviour, workers);
+    }
+
+    /** The same settings worked by {@code count} workers. */
+    SimulationSettings withWorkers(int count) {
+        return new SimulationSettings(loans, days, seed, start, seasoningMonths, capacity, offHoursShare, strategies,
+            outputDir, progress, historyLevel, behaviour, count);
     }
 
     /** The JVM options that give these settings, with {@code strategy} only, to another JVM's {@link #fromSystemProperties()}. */
@@ -78,7 +104,7 @@ public record SimulationSettings(int loans, int days, long seed, LocalDate start
         return List.of("-Dloans=" + loans, "-Ddays=" + days, "-Dseed=" + seed, "-Dstart=" + start,
             "-Dseasoning=" + seasoningMonths, "-Dcapacity=" + capacity, "-DoffHours=" + offHoursShare,
             "-Dstrategies=" + strategy, "-Dout=" + outputDir, "-Dquiet=" + !progress, "-Dhistory=" + historyLevel,
-            "-Dbehaviour=" + (behaviour == null ? "" : behaviour));
+            "-Dbehaviour=" + (behaviour == null ? "" : behaviour), "-Dworkers=" + workers);
     }
 
     /** Tasks per day: as given, or (0) one task per five loans, at least 100. */

@@ -188,11 +188,18 @@ public final class Simulator implements AutoCloseable {
         load(book, payments);
 
         SimulationStaffUsers.create(context.getBean(IdentityService.class));
-        DueJobs jobs = new DueJobs(context.getBean(ManagementService.class));
+        try (LoanWorkers workers = new LoanWorkers(context.getBean(RuntimeService.class), settings.workers())) {
+            return runDays(onDay, started, cpuStarted, dice, profiles, workers);
+        }
+    }
+
+    private SimulationResult runDays(IntConsumer onDay, long started, long cpuStarted, Dice dice,
+                                     Map<String, BehaviourProfile> profiles, LoanWorkers workers) {
+        PaymentService payments = context.getBean(PaymentService.class);
+        DueJobs jobs = new DueJobs(context.getBean(ManagementService.class), workers);
         Borrowers borrowers = new Borrowers(profiles, behaviour, dice, jdbc, payments, ZONE);
         SimulatedStaff staff = new SimulatedStaff(context.getBean(TaskService.class),
-            context.getBean(RuntimeService.class), new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice,
-            settings);
+            new StaffBehaviour(borrowers, dice, jdbc, ZONE), clock, jobs, dice, settings, workers);
         DelinquencyScanService scan = context.getBean(DelinquencyScanService.class);
         PromiseSettlementService promises = context.getBean(PromiseSettlementService.class);
         LostContactStarts lostContact = context.getBean(LostContactStarts.class);
@@ -234,7 +241,8 @@ public final class Simulator implements AutoCloseable {
         return new SimulationResult(strategy, settings, days, kpis, cases, staff.completed(), staff.blocked(),
             staff.offHoursAttempts(), jobs.executed(), borrowers.posted(), borrowers.postedAmount(), plans.confirmed(),
             jobs.failures(), staff.errors(), staff.unhandled(), Duration.ofNanos(System.nanoTime() - started),
-            Duration.ofNanos(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted));
+            Duration.ofNanos(java.lang.management.ManagementFactory.getThreadMXBean().getCurrentThreadCpuTime() - cpuStarted
+                + workers.workerCpuNanos()));
     }
 
     private final Map<String, Long> phaseNanos = new java.util.LinkedHashMap<>();

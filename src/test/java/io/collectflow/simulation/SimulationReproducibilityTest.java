@@ -20,8 +20,12 @@ class SimulationReproducibilityTest {
     }
 
     private static SimulationResult simulate(long seed, String strategy) {
+        return simulate(seed, strategy, SimulationSettings.DEFAULT_WORKERS);
+    }
+
+    private static SimulationResult simulate(long seed, String strategy, int workers) {
         SimulationSettings settings = new SimulationSettings(100, 30, seed, LocalDate.of(2026, 1, 5), 2, 80, 0.10,
-            List.of(strategy), Path.of("target/simulation-test"), false, "activity");
+            List.of(strategy), Path.of("target/simulation-test"), false, "activity").withWorkers(workers);
         try (Simulator simulator = Simulator.start(strategy, settings)) {
             return simulator.run(day -> { });
         }
@@ -38,6 +42,23 @@ class SimulationReproducibilityTest {
         assertThat(second.jobsExecuted()).isEqualTo(first.jobsExecuted());
         assertThat(second.paymentsAmount()).isEqualByComparingTo(first.paymentsAmount());
         assertThat(second.kpis().overdueRates()).isEqualTo(first.kpis().overdueRates());
+    }
+
+    @Test
+    void threeWorkersGiveTheFiguresOfOne() {
+        SimulationResult one = simulate(11L, "expanded", 1);
+        SimulationResult three = simulate(11L, "expanded", 3);
+
+        assertThat(one.tasksCompleted()).as("tasks completed").isPositive();
+        assertThat(one.blockedByGuard()).as("completions the guard refused").isPositive();
+        assertThat(three.days()).as("the day series on three workers").isEqualTo(one.days());
+        assertThat(three.tasksCompleted()).isEqualTo(one.tasksCompleted());
+        assertThat(three.blockedByGuard()).isEqualTo(one.blockedByGuard());
+        assertThat(three.jobsExecuted()).isEqualTo(one.jobsExecuted());
+        assertThat(three.paymentsAmount()).isEqualByComparingTo(one.paymentsAmount());
+        assertThat(three.kpis().overdueRates()).isEqualTo(one.kpis().overdueRates());
+        assertThat(three.jobFailures()).isEqualTo(one.jobFailures());
+        assertThat(three.taskErrors()).isEqualTo(one.taskErrors());
     }
 
     @Test
