@@ -47,7 +47,7 @@ public class LegalActionDelegates {
     public static final String JUDGMENT_NOTES = "judgmentNotes";
     /**
      * The loan's latest litigation file, shown read-only on File lawsuit: its fields keep the names of the
-     * prepare-litigation form ({@link LitigationPreparationListeners}), plus who prepared it and on which day.
+     * prepare-litigation form ({@link LitigationPreparation}'s {@code *_FIELD}), plus who prepared it and on which day.
      */
     public static final String LITIGATION_PREPARED_BY = "litigationPreparedBy";
     public static final String LITIGATION_PREPARED_ON = "litigationPreparedOn";
@@ -68,11 +68,10 @@ public class LegalActionDelegates {
             execution.setVariable(HAS_COLLATERAL, estimate.collateralValue().signum() > 0);
             preparations.latest(loanNo).ifPresent(prepared -> {
                 LitigationPreparation file = prepared.preparation();
-                execution.setVariable(LitigationPreparationListeners.CLAIM, file.claimAmount().doubleValue());
-                execution.setVariable(LitigationPreparationListeners.COURT, file.court());
-                execution.setVariable(LitigationPreparationListeners.SERVICE_BY_PUBLICATION,
-                    file.serviceByPublication());
-                execution.setVariable(LitigationPreparationListeners.NOTES, file.notes());
+                execution.setVariable(LitigationPreparation.CLAIM_FIELD, file.claimAmount().doubleValue());
+                execution.setVariable(LitigationPreparation.COURT_FIELD, file.court());
+                execution.setVariable(LitigationPreparation.PUBLICATION_FIELD, file.serviceByPublication());
+                execution.setVariable(LitigationPreparation.NOTES_FIELD, file.notes());
                 execution.setVariable(LITIGATION_PREPARED_BY, prepared.preparedBy());
                 execution.setVariable(LITIGATION_PREPARED_ON,
                     LocalDate.ofInstant(prepared.preparedAt(), ZoneId.systemDefault()).toString());

@@ -1,5 +1,11 @@
 package io.collectflow.legal.process;
 
+import static io.collectflow.legal.LitigationPreparation.CLAIM_FIELD;
+import static io.collectflow.legal.LitigationPreparation.COURT_FIELD;
+import static io.collectflow.legal.LitigationPreparation.EVIDENCE_FIELD;
+import static io.collectflow.legal.LitigationPreparation.NOTES_FIELD;
+import static io.collectflow.legal.LitigationPreparation.PUBLICATION_FIELD;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -14,23 +20,17 @@ import io.collectflow.security.authz.CompletingUser;
 /**
  * Task_PrepareLitigation of lost-contact.bpmn (form prepare-litigation): the claim is proposed from the loan book when
  * the task is created; on completion the preparation is checked (a refusal names the field, the task stays open)
- * and stored on the loan's legal record under who completed the task.
+ * and stored on the loan's legal record under who completed the task. The form's keys (= variable names) are
+ * {@link LitigationPreparation}'s {@code *_FIELD} constants.
  */
 @Configuration
 public class LitigationPreparationListeners {
 
-    /** Form fields of prepare-litigation (= variable names). */
-    public static final String CLAIM = LitigationPreparation.CLAIM_FIELD;
-    public static final String EVIDENCE_CHECKED = LitigationPreparation.EVIDENCE_FIELD;
-    public static final String COURT = LitigationPreparation.COURT_FIELD;
-    public static final String SERVICE_BY_PUBLICATION = LitigationPreparation.PUBLICATION_FIELD;
-    public static final String NOTES = LitigationPreparation.NOTES_FIELD;
-
     @Bean
     TaskListener litigationClaimListener(LitigationPreparationService preparations) {
         return task -> {
-            if (task.getVariable(CLAIM) == null) {
-                task.setVariable(CLAIM, preparations.proposedClaim((String) task.getVariable(Vars.LOAN_NO))
+            if (task.getVariable(CLAIM_FIELD) == null) {
+                task.setVariable(CLAIM_FIELD, preparations.proposedClaim((String) task.getVariable(Vars.LOAN_NO))
                     .doubleValue());
             }
         };
@@ -39,8 +39,8 @@ public class LitigationPreparationListeners {
     @Bean
     TaskListener litigationPreparationListener(LitigationPreparationService preparations, IdentityService identities) {
         return task -> preparations.record((String) task.getVariable(Vars.LOAN_NO), task.getProcessInstanceId(),
-            LitigationPreparation.of(task.getVariable(CLAIM), task.getVariable(EVIDENCE_CHECKED), task.getVariable(COURT),
-                task.getVariable(SERVICE_BY_PUBLICATION), task.getVariable(NOTES)),
+            LitigationPreparation.of(task.getVariable(CLAIM_FIELD), task.getVariable(EVIDENCE_FIELD),
+                task.getVariable(COURT_FIELD), task.getVariable(PUBLICATION_FIELD), task.getVariable(NOTES_FIELD)),
             CompletingUser.of(identities, task), ClockUtil.getCurrentTime().toInstant());
     }
 }
