@@ -84,6 +84,11 @@ public final class CollectionCase {
         public static final String HANDOVER_PREPARED = "handoverPrepared";
         /** True while lost-contact.bpmn runs for the loan (skip trace beside the case); false once it found them. */
         public static final String LOST_CONTACT = "lostContact";
+        /**
+         * Litigation was prepared against a lost borrower: does the case move to the legal stage? The answer of
+         * {@link CollectionCase#LEGAL_HANDOVER_DECISION_KEY}, read by Gateway_HandOverToLegal.
+         */
+        public static final String HAND_OVER_TO_LEGAL = "handOverToLegal";
 
         // the call form (call-borrower.form)
         public static final String REACHED = "reached";
@@ -184,6 +189,10 @@ public final class CollectionCase {
         public static final String RECORD_BORROWER_FOUND = "Task_RecordBorrowerFound";
         /** After a lost borrower is found: the next call or visit the case waits for is brought forward (C5). */
         public static final String BRING_NEXT_CONTACT_FORWARD = "Task_BringNextContactForward";
+        /** Litigation prepared against a lost borrower: the hand-over decision and where the case then goes (C5). */
+        public static final String DECIDE_LEGAL_HANDOVER = "Task_DecideLegalHandover";
+        public static final String MOVED_TO_LEGAL = "EndEvent_MovedToLegal";
+        public static final String STAYS_IN_STAGE = "EndEvent_StaysInStage";
 
         private Elements() {
         }
@@ -191,6 +200,8 @@ public final class CollectionCase {
 
     /** The strategy decision (processes/collection-strategy.dmn). */
     public static final String STRATEGY_DECISION_KEY = "collection-strategy";
+    /** Does a lost borrower's case move to legal once litigation is prepared? (lost-borrower-legal-handover.dmn) */
+    public static final String LEGAL_HANDOVER_DECISION_KEY = "lost-borrower-legal-handover";
     /** Every automated contact runs through this process (owned by the contact feature). */
     public static final String CONTACT_ATTEMPT_PROCESS_KEY = "contact-attempt";
 

@@ -5,7 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
-
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,9 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import org.camunda.bpm.engine.history.HistoricDecisionInputInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
@@ -30,6 +34,9 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import io.collectflow.casework.CaseLifecycle;
 import io.collectflow.casework.CaseWork;
+import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.CollectionCase.Elements;
+import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
 import io.collectflow.casework.stage.TaskForms;
@@ -191,6 +198,53 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         assertThat(variable(collectionCase, "currentStage")).isEqualTo(after);
         assertThat(runtimeService.createProcessInstanceQuery().superProcessInstanceId(collectionCase.getId())
             .processDefinitionKey("legal-action").count()).as("legal actions running").isEqualTo(found ? 0 : 1);
+        // the hand-over is the process owners' decision table (lost-borrower-legal-handover.dmn), not a gateway rule
+        List<HistoricDecisionInstance> handovers = historyService.createHistoricDecisionInstanceQuery()
+            .processInstanceId(collectionCase.getId()).decisionDefinitionKey(CollectionCase.LEGAL_HANDOVER_DECISION_KEY)
+            .includeInputs().includeOutputs().list();
+        if (found) {
+            assertThat(handovers).isEmpty();
+            return;
+        }
+        assertThat(handovers).singleElement().satisfies(decision -> {
+            assertThat(decision.getInputs()).singleElement().extracting(HistoricDecisionInputInstance::getValue)
+                .isEqualTo(before);
+            assertThat(decision.getOutputs()).singleElement().extracting(HistoricDecisionOutputInstance::getValue)
+                .isEqualTo(!before.equals(after));
+        });
+        assertThat(collectionCase).hasPassed(Elements.DECIDE_LEGAL_HANDOVER,
+            before.equals(after) ? Elements.STAYS_IN_STAGE : Elements.MOVED_TO_LEGAL);
+    }
+
+    /**
+     * Process owners change the hand-over in Modeler, without Java: a new version of the table in which an agency case
+     * stays with its agency decides the next hand-over (the business rule task binds the latest version).
+     */
+    @Test
+    void aChangedHandoverTableDecidesWithoutACodeChange() throws Exception {
+        String table = Files.readString(Path.of("processes", CollectionCase.LEGAL_HANDOVER_DECISION_KEY + ".dmn"))
+            .replace("<text>\"LEGAL\",\"WRITE_OFF\"</text>", "<text>\"AGENCY\",\"LEGAL\",\"WRITE_OFF\"</text>");
+        assertThat(table).contains("\"AGENCY\",\"LEGAL\"");
+        String deployment = engine.getRepositoryService().createDeployment().name("agency cases stay")
+            .addString(CollectionCase.LEGAL_HANDOVER_DECISION_KEY + ".dmn", table).deploy().getId();
+        try {
+            String loanNo = fixtures.loan(200, today());
+            ProcessInstance collectionCase = startCase(loanNo, 200, Map.of(Vars.STRATEGY_VARIANT, "expanded"));
+            assertThat(variable(collectionCase, Vars.CURRENT_STAGE)).isEqualTo(Stages.AGENCY);
+            jdbc.update("""
+                INSERT INTO collection_case (loan_no, status, active_loan_no, opened_on, opened_at, notified_bucket,
+                                             process_instance_id)
+                VALUES (?, 'ACTIVE', ?, ?, CURRENT_TIMESTAMP, ?, ?)""", loanNo, loanNo, today(), bucket(200),
+                collectionCase.getId());
+
+            lifecycle.lostBorrowerLitigationPrepared(loanNo);
+            runJobs();
+
+            assertThat(variable(collectionCase, Vars.CURRENT_STAGE)).isEqualTo(Stages.AGENCY);
+            assertThat(collectionCase).hasPassed(Elements.STAYS_IN_STAGE).hasNotPassed(Elements.MOVED_TO_LEGAL);
+        } finally {
+            engine.getRepositoryService().deleteDeployment(deployment, true);
+        }
     }
 
     /**
