@@ -162,6 +162,11 @@ class LostContactProcessTest extends CaseProcessTestSupport {
             .containsEntry("notes", "claim incl. costs; service by publication requested")
             .containsEntry("prepared_by", "legal1").containsEntry("process_instance_id", pi.getId());
         assertThat(row.get("prepared_at")).isNotNull();
+        assertThat(jdbc.queryForList("SELECT actor || ': ' || details FROM audit_event WHERE action = ?"
+            + " AND subject_type = 'loan' AND subject_id = ?", String.class, LitigationPreparationService.AUDIT_PREPARED,
+            loanNo)).as("the preparation's own audit event").singleElement().asString().startsWith("legal1: ")
+            .contains("claim 12800.50", "court Shanghai Huangpu District People's Court", "service by publication asked",
+                pi.getId());
     }
 
     /** C5 "assess and proceed": litigation prepared against a borrower nobody found moves the case to legal. */
