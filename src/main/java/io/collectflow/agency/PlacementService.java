@@ -13,6 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.contact.DbTime;
 import io.collectflow.loan.payment.PaymentCommand;
 import io.collectflow.loan.payment.PaymentService;
@@ -33,9 +34,11 @@ public class PlacementService {
     private final PaymentService payments;
     private final AgencyProperties properties;
     private final Clock clock;
+    private final LenderProperties lender;
 
     public PlacementService(JdbcTemplate jdbc, AgencyRegistry registry, PaymentService payments,
-            AgencyProperties properties, Clock clock) {
+            AgencyProperties properties, Clock clock, LenderProperties lender) {
+        this.lender = lender;
         this.jdbc = jdbc;
         this.registry = registry;
         this.payments = payments;
@@ -45,14 +48,14 @@ public class PlacementService {
 
     /**
      * Places the loan with the agency for the configured term; fee by debt age. The agency must be eligible
-     * as the registry has it now (qualified, NDA, licence valid, not suspended), whatever it was when the
+     * as the registry has it now (qualified, NDA, licence valid on the lender's date, not suspended), whatever it was when the
      * placement was proposed: otherwise {@link AgencyNotEligibleException}, thrown before anything is written
      * (so it does not spoil the caller's transaction: the process ends the attempt by a BPMN error).
      */
     @Transactional(noRollbackFor = AgencyNotEligibleException.class)
     public Placement place(String loanNo, Agency agency, String selection, String scope, String processInstanceId,
             Instant now) {
-        java.time.LocalDate day = java.time.LocalDate.ofInstant(now, java.time.ZoneId.systemDefault());
+        java.time.LocalDate day = lender.dateAt(now);
         Agency current = registry.find(agency.code()).orElseThrow(() -> new AgencyNotEligibleException(agency.code(),
             "not registered"));
         if (!current.eligibleOn(day)) {

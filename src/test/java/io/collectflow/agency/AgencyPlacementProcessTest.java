@@ -4,12 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.util.Date;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FormService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -164,6 +167,34 @@ class AgencyPlacementProcessTest extends CaseProcessTestSupport {
         } finally {
             jdbc.update("UPDATE agency SET qualified = TRUE WHERE code = 'acme'");
             jdbc.update("UPDATE agency SET licence_expires_on = DATE '2030-06-30' WHERE code = 'beta'");
+        }
+    }
+
+    /**
+     * A licence is valid through its expiry date on the lender's calendar (Asia/Shanghai), not the server's (UTC): at
+     * 23:00 in Shanghai on its last day acme still qualifies; when the approval comes at 01:00 the next day (17:00 on
+     * the server, still the last day there) the placement is refused.
+     */
+    @Test
+    void aLicenceExpiresAtTheEndOfItsLastDayOnTheLendersCalendar() {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-05T23:00+08:00").toInstant()));
+        String loanNo = fixtures.loan(200, today());
+        jdbc.update("UPDATE agency SET licence_expires_on = DATE '2026-03-05' WHERE code = 'acme'");
+        try {
+            ProcessInstance pi = start(loanNo, 50);
+            assertThat(variable(pi, AgencyVars.AGENCY_CODE)).isEqualTo("acme");
+
+            ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse("2026-03-05T17:00Z").toInstant()));
+            complete(singleTask(pi, "Task_ApprovePlacement"),
+                Map.of(AgencyVars.PLACEMENT_APPROVED, true, AgencyVars.PLACEMENT_SCOPE, "phone"));
+
+            assertThat(pi).hasPassed("EndEvent_AgencyNotEligible").isEnded();
+            assertThat(placements.activePlacement(loanNo)).isEmpty();
+            ProcessInstance next = start(fixtures.loan(200, today()), 50);
+            assertThat(variable(next, AgencyVars.AGENCY_CODE)).as("acme no longer qualifies").isEqualTo("beta");
+            runtimeService.deleteProcessInstance(next.getId(), "test done");
+        } finally {
+            jdbc.update("UPDATE agency SET licence_expires_on = DATE '2030-12-31' WHERE code = 'acme'");
         }
     }
 

@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Date;
 import java.util.List;
 import java.util.Map;
 
@@ -68,7 +71,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         reader.close();
         assertThat(text.toString()).contains("Formal demand for payment", "Li Wei", "1 Nanjing Road, Shanghai", "loan " + loanNo, "12612.50",
             "Installment schedule", "#12 due", "Payments received", "250.00 via bank-transfer", "Contact history",
-            "call NO_ANSWER by collector collector2", today().plusDays(14).toString());
+            "call NO_ANSWER by collector collector2", lendersToday().plusDays(14).toString());
 
         Task send = singleTask(pi, "Task_SendLawyerLetter");
         taskService.setAssignee(send.getId(), "legal1");
@@ -97,9 +100,24 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             + "WHERE action = 'LAWYER_LETTER_GENERATED' AND subject_id = ?", loanNo)).singleElement()
             .satisfies(row -> assertThat(row).containsEntry("actor", "system").containsEntry("subject_type", "loan")
                 .containsEntry("details", "lawyer letter " + letterId + " generated: demand for "
-                    + amount.setScale(2).toPlainString() + ", pay by " + today().plusDays(14)));
+                    + amount.setScale(2).toPlainString() + ", pay by " + lendersToday().plusDays(14)));
         assertThat(fixtures.count("SELECT COUNT(*) FROM audit_event WHERE action = 'LAWYER_LETTER_SENT' "
             + "AND subject_id = ?", loanNo)).as("not sent yet").isZero();
+    }
+
+    /**
+     * A lawyer letter is the lender's act, dated on the lender's calendar (Asia/Shanghai): generated at 17:00 UTC on
+     * Thursday (the server's date) it is Friday's letter, payable 14 days after Friday.
+     */
+    @Test
+    void aLawyerLetterIsDatedOnTheLendersCalendar() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T17:00:00Z")));
+        String loanNo = fixtures.loan(400, today());
+        ProcessInstance pi = start(loanNo);
+
+        long letterId = ((Number) variable(pi, LegalActionDelegates.LAWYER_LETTER_ID)).longValue();
+        assertThat(jdbc.queryForObject("SELECT pay_by FROM lawyer_letter WHERE id = ?", LocalDate.class, letterId))
+            .isEqualTo(LocalDate.of(2026, 3, 20));
     }
 
     @Test
@@ -116,7 +134,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_DisposeCollateral"), Map.of("disposalMethod", "AUCTION", "disposalProceeds", 38000));
         assertThat(jdbc.queryForObject("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
             .isEqualTo("DISPOSED");
-        assertThat(disposal(loanNo)).containsExactly("AUCTION", new BigDecimal("38000.00"), today());
+        assertThat(disposal(loanNo)).containsExactly("AUCTION", new BigDecimal("38000.00"), lendersToday());
         assertThat(fixtures.count("SELECT COUNT(*) FROM payment WHERE loan_no = ?", loanNo))
             .as("proceeds are not posted as a payment: the bank's payment file brings them").isZero();
         complete(singleTask(pi, "Task_EnforceJudgment"), Map.of(Vars.LEGAL_OUTCOME, "PARTIALLY_RECOVERED"));
@@ -148,7 +166,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         assertThat(jdbc.queryForList("SELECT status FROM collateral WHERE loan_no = ?", String.class, loanNo))
             .containsOnly("DISPOSED");
         assertThat(disposal(loanNo)).as("items disposed of together share one disposal")
-            .containsExactly("SALE", new BigDecimal("0.00"), today());
+            .containsExactly("SALE", new BigDecimal("0.00"), lendersToday());
     }
 
     /**
@@ -202,7 +220,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
         assertThat(variable(pi, "serviceByPublication")).isEqualTo(true);
         assertThat(variable(pi, "litigationPreparationNotes")).isEqualTo("service by publication requested");
         assertThat(variable(pi, "litigationPreparedBy")).isEqualTo("legal1");
-        assertThat(variable(pi, "litigationPreparedOn")).isEqualTo(today().toString());
+        assertThat(variable(pi, "litigationPreparedOn")).isEqualTo(lendersToday().toString());
 
         String unprepared = fixtures.loan(400, today());
         principal(unprepared, "5000.00");
@@ -235,7 +253,7 @@ class LegalActionProcessTest extends CaseProcessTestSupport {
             + "WHERE action = 'COLLATERAL_DISPOSED' AND subject_id = ?", loanNo);
         assertThat(audited).hasSize(1);
         assertThat(audited.get(0)).containsEntry("actor", "legal1").containsEntry("subject_type", "loan");
-        assertThat((String) audited.get(0).get("details")).contains("SALE", "41500.50", today().toString(),
+        assertThat((String) audited.get(0).get("details")).contains("SALE", "41500.50", lendersToday().toString(),
             "2 items");
         assertThat(jdbc.queryForList("SELECT recorded_by FROM collateral_disposal WHERE loan_no = ?", String.class,
             loanNo)).as("the disposal itself names who recorded it, as its audit event does").containsExactly("legal1");

@@ -1,8 +1,6 @@
 package io.collectflow.agency.process;
 
 import java.math.BigDecimal;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -26,6 +24,7 @@ import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.Placement;
 import io.collectflow.agency.PlacementService;
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.LenderProperties;
 
 /** Thin delegates of agency-placement.bpmn: variables in, one service call, variables out. */
 @Configuration
@@ -42,10 +41,11 @@ public class AgencyPlacementDelegates {
     }
 
     @Bean
-    JavaDelegate agencyQualificationDelegate(AgencyRegistry registry, AgencyProperties properties) {
+    JavaDelegate agencyQualificationDelegate(AgencyRegistry registry, AgencyProperties properties,
+            LenderProperties lender) {
         return execution -> {
             Optional<Agency> agency = registry.qualified((String) execution.getVariable(AgencyVars.PREFERRED_AGENCY),
-                today());
+                lender.dateAt(ClockUtil.getCurrentTime().toInstant()));
             execution.setVariable(AgencyVars.AGENCY_QUALIFIED, agency.isPresent());
             agency.ifPresent(a -> {
                 execution.setVariable(AgencyVars.AGENCY_CODE, a.code());
@@ -138,7 +138,4 @@ public class AgencyPlacementDelegates {
         return ((Number) execution.getVariable(AgencyVars.PLACEMENT_ID)).longValue();
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
-    }
 }

@@ -1,12 +1,11 @@
 package io.collectflow.casework.stage;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.springframework.stereotype.Service;
 
 import io.collectflow.casework.CaseRegistry;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.casework.CollectionCase.Outcomes;
 
 /** What the case records when something outside it stops or accompanies collection (C5, C6). */
@@ -19,15 +18,17 @@ public class CaseInterruptions {
 
     private final CaseRegistry registry;
     private final CaseEventService events;
+    private final LenderProperties lender;
 
-    public CaseInterruptions(CaseRegistry registry, CaseEventService events) {
+    public CaseInterruptions(CaseRegistry registry, CaseEventService events, LenderProperties lender) {
         this.registry = registry;
         this.events = events;
+        this.lender = lender;
     }
 
-    /** C6: collection stopped because the borrower died; the case row is closed with outcome DECEASED. */
+    /** C6: collection stopped because the borrower died; the case row is closed with outcome DECEASED on the lender's date. */
     public void stopForDeceased(String loanNo, String processInstanceId, Instant now) {
-        registry.closeWithOutcome(processInstanceId, Outcomes.DECEASED, LocalDate.ofInstant(now, ZoneId.systemDefault()));
+        registry.closeWithOutcome(processInstanceId, Outcomes.DECEASED, lender.dateAt(now));
         events.record(loanNo, DECEASED, "collection stopped: borrower reported deceased; open collector work cancelled",
             now);
     }

@@ -1,12 +1,12 @@
 package io.collectflow.casework.stage;
 
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Map;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+
+import io.collectflow.casework.LenderProperties;
 
 /**
  * Flags and escalation material (B4, C1, A5): a refusing or evasive borrower is flagged with a
@@ -19,8 +19,11 @@ public class EscalationService {
     private final JdbcTemplate jdbc;
     private final CaseEventService events;
     private final CaseDossierService dossiers;
+    private final LenderProperties lender;
 
-    public EscalationService(JdbcTemplate jdbc, CaseEventService events, CaseDossierService dossiers) {
+    public EscalationService(JdbcTemplate jdbc, CaseEventService events, CaseDossierService dossiers,
+            LenderProperties lender) {
+        this.lender = lender;
         this.jdbc = jdbc;
         this.events = events;
         this.dossiers = dossiers;
@@ -33,9 +36,9 @@ public class EscalationService {
         return material;
     }
 
-    /** A5: flags the case as 90+ and records what the collection department receives. */
+    /** A5: flags the case as 90+ and records what the collection department receives (amounts as of the lender's date). */
     public String prepareHandover(String loanNo, int dpd, Instant now) {
-        CaseDossierService.Dossier dossier = dossiers.assemble(loanNo, LocalDate.ofInstant(now, ZoneId.systemDefault()));
+        CaseDossierService.Dossier dossier = dossiers.assemble(loanNo, lender.dateAt(now));
         String summary = "DPD " + dpd + "; overdue principal " + dossier.overduePrincipal() + ", interest "
             + dossier.overdueInterest() + ", penalty " + dossier.overduePenalty() + "; payoff " + dossier.payoffAmount()
             + ". " + dossier.repaymentHistory() + "\n" + effortSummary(loanNo);

@@ -2,15 +2,13 @@ package io.collectflow.casework.stage;
 
 import static io.collectflow.casework.CollectionCase.Vars.*;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
-
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Stages;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.risk.RiskService;
 
 /** Delegates of the case preparation (B1), the 90+ hand-over (A5) and the cure. */
@@ -29,10 +27,11 @@ public class PreparationDelegates {
     }
 
     @Bean
-    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, StrategyVariantAssignment variants, RiskService risk) {
+    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, StrategyVariantAssignment variants, RiskService risk,
+            LenderProperties lender) {
         return execution -> {
-            LocalDate today = LocalDate.ofInstant(ProcessData.now(), ZoneId.systemDefault());
-            CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), today);
+            // the loan book's amounts as of the lender's business date, as the delinquency scan keeps them
+            CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), lender.dateAt(ProcessData.now()));
             execution.setVariable(OVERDUE_PRINCIPAL, ProcessData.toDouble(dossier.overduePrincipal()));
             execution.setVariable(OVERDUE_INTEREST, ProcessData.toDouble(dossier.overdueInterest()));
             execution.setVariable(OVERDUE_PENALTY, ProcessData.toDouble(dossier.overduePenalty()));

@@ -1,7 +1,6 @@
 package io.collectflow.legal.process;
 
 import java.time.LocalDate;
-import java.time.ZoneId;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -12,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.legal.LawyerLetterService;
 import io.collectflow.legal.LegalAssessment;
 import io.collectflow.legal.LitigationPreparation;
@@ -57,7 +57,8 @@ public class LegalActionDelegates {
      * {@link LitigationPreparationService}) onto the legal action, for File lawsuit to show.
      */
     @Bean
-    JavaDelegate legalEstimateDelegate(LegalAssessment assessment, LitigationPreparationService preparations) {
+    JavaDelegate legalEstimateDelegate(LegalAssessment assessment, LitigationPreparationService preparations,
+            LenderProperties lender) {
         return execution -> {
             String loanNo = (String) execution.getVariable(Vars.LOAN_NO);
             LegalAssessment.Estimate estimate = assessment.estimate(loanNo);
@@ -74,15 +75,15 @@ public class LegalActionDelegates {
                 execution.setVariable(LitigationPreparation.NOTES_FIELD, file.notes());
                 execution.setVariable(LITIGATION_PREPARED_BY, prepared.preparedBy());
                 execution.setVariable(LITIGATION_PREPARED_ON,
-                    LocalDate.ofInstant(prepared.preparedAt(), ZoneId.systemDefault()).toString());
+                    lender.dateAt(prepared.preparedAt()).toString());
             });
         };
     }
 
     @Bean
-    JavaDelegate lawyerLetterDelegate(LawyerLetterService letters) {
+    JavaDelegate lawyerLetterDelegate(LawyerLetterService letters, LenderProperties lender) {
         return execution -> execution.setVariable(LAWYER_LETTER_ID, letters.issue(
-            (String) execution.getVariable(Vars.LOAN_NO), today()));
+            (String) execution.getVariable(Vars.LOAN_NO), today(lender)));
     }
 
     /** Completing Task_SendLawyerLetter: the sending is audited under who completed it, with the tracking number. */
@@ -106,16 +107,17 @@ public class LegalActionDelegates {
     }
 
     @Bean
-    JavaDelegate collateralDisposalDelegate(CollateralService collateral) {
+    JavaDelegate collateralDisposalDelegate(CollateralService collateral, LenderProperties lender) {
         return execution -> collateral.recordDisposal((String) execution.getVariable(Vars.LOAN_NO), disposal(execution),
-            today(), (String) execution.getVariable(DISPOSAL_REPORTED_BY));
+            today(lender), (String) execution.getVariable(DISPOSAL_REPORTED_BY));
     }
 
     private static CollateralDisposal disposal(VariableScope form) {
         return CollateralDisposal.of(form.getVariable(DISPOSAL_METHOD), form.getVariable(DISPOSAL_PROCEEDS));
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    /** The lender's date at the engine's now: a lawyer letter's and a disposal's date are the lender's business dates. */
+    private static LocalDate today(LenderProperties lender) {
+        return lender.dateAt(ClockUtil.getCurrentTime().toInstant());
     }
 }

@@ -1,7 +1,5 @@
 package io.collectflow.legal.process;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
@@ -14,6 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.legal.CaseBundleService;
 import io.collectflow.legal.WriteOffEligibility;
 import io.collectflow.legal.WriteOffGround;
@@ -30,9 +29,11 @@ public class WriteOffEligibilityDelegate implements JavaDelegate {
     private final WriteOffEligibility eligibility;
     private final CaseBundleService bundles;
     private final LoanViewService loans;
+    private final LenderProperties lender;
 
     public WriteOffEligibilityDelegate(WriteOffEligibility eligibility, CaseBundleService bundles,
-            LoanViewService loans) {
+            LoanViewService loans, LenderProperties lender) {
+        this.lender = lender;
         this.eligibility = eligibility;
         this.bundles = bundles;
         this.loans = loans;
@@ -44,7 +45,7 @@ public class WriteOffEligibilityDelegate implements JavaDelegate {
         completeStanding(execution, loanNo);
         List<WriteOffGround> grounds = eligibility.grounds(loanNo,
             declared((String) execution.getVariable(WriteOffVars.DECLARED_GROUNDS)),
-            LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault()));
+            lender.dateAt(ClockUtil.getCurrentTime().toInstant()));
         execution.setVariable(WriteOffVars.ELIGIBLE, !grounds.isEmpty());
         execution.setVariable(WriteOffVars.GROUNDS, grounds.stream().map(Enum::name).collect(Collectors.joining(",")));
         execution.setVariable(WriteOffVars.AMOUNT, bundles.balance(loanNo).doubleValue());

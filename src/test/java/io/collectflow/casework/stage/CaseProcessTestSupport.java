@@ -33,6 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.contact.process.ManualContactComplianceListener;
 
 /**
@@ -63,6 +64,7 @@ public abstract class CaseProcessTestSupport {
     @Autowired protected HistoryService historyService;
     @Autowired protected RepositoryService repositoryService;
     @Autowired protected JdbcTemplate jdbc;
+    @Autowired protected LenderProperties lender;
 
     protected CaseFixtures fixtures;
 
@@ -84,6 +86,11 @@ public abstract class CaseProcessTestSupport {
 
     protected LocalDate today() {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
+    }
+
+    /** The lender's date at the engine's now ({@code collectflow.lender.zone}): the date of the lender's own acts. */
+    protected LocalDate lendersToday() {
+        return lender.dateAt(ClockUtil.getCurrentTime().toInstant());
     }
 
     /** Starts a case the way the case lifecycle does and runs it to its first wait states. */
