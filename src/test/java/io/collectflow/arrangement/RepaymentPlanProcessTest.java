@@ -7,6 +7,7 @@ import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertT
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.Date;
@@ -21,6 +22,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.history.HistoricActivityInstance;
 import org.camunda.bpm.engine.impl.form.validator.FormFieldValidationException;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.model.bpmn.instance.FlowNode;
 import org.junit.jupiter.api.AfterAll;
@@ -106,6 +108,34 @@ class RepaymentPlanProcessTest extends CaseProcessTestSupport {
             .isEqualTo(3);
         assertThat(plans.activePlanCoverage(loanNo, today())).isEmpty();
         record(pi);
+    }
+
+    /**
+     * Installments are the borrower's dates (Asia/Shanghai), whatever the server's zone (UTC): at 01:00 on Friday in
+     * Shanghai, still Thursday 17:00 on the server, a first installment due Thursday is in the past; one due Friday is
+     * checked when the grace (3 days) after it has ended for the borrower, at the start of Tuesday in Shanghai.
+     */
+    @Test
+    void theFirstDueDateAndTheInstallmentChecksAreTheBorrowersDates() {
+        ClockUtil.setCurrentTime(Date.from(Instant.parse("2026-03-05T17:00:00Z")));
+        ProcessInstance pi = start(fixtures.loan(20, today()));
+
+        complete(singleTask(pi, "Task_ProposePlan"), firstDueOn("2026-03-05"));
+        assertThat(pi).hasPassed("Boundary_PlanInvalid");
+        assertThat((String) variable(pi, "planProblems")).contains("firstDueOn");
+
+        complete(singleTask(pi, "Task_ProposePlan"), firstDueOn("2026-03-06"));
+        confirmation.byToken(token(pi));
+        runJobs();
+        Job check = managementService.createJobQuery().processInstanceId(pi.getId()).timers()
+            .activityId("Timer_InstallmentDue").singleResult();
+        assertThat(check.getDuedate().toInstant()).isEqualTo(Instant.parse("2026-03-09T16:00:00Z"));
+    }
+
+    private Map<String, Object> firstDueOn(String date) {
+        Map<String, Object> proposal = proposal(3, 3000, 200, "ELECTRONIC");
+        proposal.put(FIRST_DUE_ON, date);
+        return proposal;
     }
 
     @Test

@@ -5,7 +5,7 @@ import static io.collectflow.arrangement.plan.process.RepaymentPlanProcess.Vars.
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
 
@@ -21,6 +21,7 @@ import org.springframework.context.annotation.Configuration;
 import io.collectflow.arrangement.plan.InvalidPlanException;
 import io.collectflow.arrangement.plan.PlanProperties;
 import io.collectflow.arrangement.plan.RepaymentPlanService;
+import io.collectflow.casework.stage.ContactTiming;
 import io.collectflow.security.authz.CompletingUser;
 import io.collectflow.web.InvalidFieldException;
 
@@ -33,17 +34,22 @@ public class RepaymentPlanDelegates {
     static final String PLAN_PROBLEMS = "planProblems";
     static final String END_STATUS = "planEndStatus";
 
+    /**
+     * The first due date may not lie before the borrower's today (in the borrower's zone, {@link ContactTiming}):
+     * installments are the borrower's dates, like a promise's.
+     */
     @Bean
-    JavaDelegate assessPlanDelegate(RepaymentPlanService plans) {
+    JavaDelegate assessPlanDelegate(RepaymentPlanService plans, ContactTiming timing) {
         return execution -> {
+            String loanNo = (String) execution.getVariable(LOAN_NO);
             RepaymentPlanService.PlanRequest request = new RepaymentPlanService.PlanRequest(
-                (String) execution.getVariable(LOAN_NO), (String) execution.getVariable(COLLECTOR),
+                loanNo, (String) execution.getVariable(COLLECTOR),
                 decimal(execution, DECLARED_INCOME), decimal(execution, OTHER_DEBTS),
                 execution.getVariable(INSTALLMENT_COUNT) == null ? 0 : ((Number) execution.getVariable(INSTALLMENT_COUNT)).intValue(),
-                date(execution.getVariable(FIRST_DUE_ON)), decimal(execution, TOTAL_AMOUNT),
+                date(execution.getVariable(FIRST_DUE_ON), loanNo, timing), decimal(execution, TOTAL_AMOUNT),
                 (String) execution.getVariable(PLAN_CONFIRMATION), (String) execution.getVariable(OVERDUE_REASON));
             try {
-                RepaymentPlanService.Proposal p = plans.propose(request, now(), today());
+                RepaymentPlanService.Proposal p = plans.propose(request, now(), today(loanNo, timing));
                 execution.setVariable(PLAN_ID, p.planId());
                 execution.setVariable(MAX_AFFORDABLE, p.maxAffordable().doubleValue());
                 execution.setVariable(INSTALLMENT_AMOUNT, p.installmentAmount().doubleValue());
@@ -98,12 +104,14 @@ public class RepaymentPlanDelegates {
         };
     }
 
+    /** Each installment is checked when the grace after its due date has ended for the borrower (in their zone). */
     @Bean
-    JavaDelegate activatePlanDelegate(RepaymentPlanService plans, PlanProperties properties) {
+    JavaDelegate activatePlanDelegate(RepaymentPlanService plans, PlanProperties properties, ContactTiming timing) {
         return execution -> {
-            ZoneId zone = ZoneId.systemDefault();
+            String loanNo = (String) execution.getVariable(LOAN_NO);
             List<String> checks = plans.activate(planId(execution)).stream()
-                .map(i -> i.dueOn().plusDays(properties.installmentGrace() + 1L).atStartOfDay(zone).toOffsetDateTime().toString())
+                .map(i -> timing.dayStarts(loanNo, i.dueOn().plusDays(properties.installmentGrace() + 1L))
+                    .atOffset(ZoneOffset.UTC).toString())
                 .toList();
             execution.setVariable(INSTALLMENT_CHECKS, checks);
             execution.setVariable(REVIEW_CYCLE, properties.reviewCycle());
@@ -111,10 +119,11 @@ public class RepaymentPlanDelegates {
     }
 
     @Bean
-    JavaDelegate checkPlanInstallmentDelegate(RepaymentPlanService plans) {
+    JavaDelegate checkPlanInstallmentDelegate(RepaymentPlanService plans, ContactTiming timing) {
         return execution -> {
             int seq = ((Number) execution.getVariable("loopCounter")).intValue() + 1;
-            execution.setVariable(INSTALLMENT_PAID, plans.checkInstallment(planId(execution), seq, today()));
+            execution.setVariable(INSTALLMENT_PAID, plans.checkInstallment(planId(execution), seq,
+                today((String) execution.getVariable(LOAN_NO), timing)));
         };
     }
 
@@ -143,9 +152,10 @@ public class RepaymentPlanDelegates {
         return value == null ? null : new BigDecimal(value.toString());
     }
 
-    private static LocalDate date(Object value) {
+    /** The first due date: a form's text as written, a Date (a REST client's) as its date in the borrower's zone. */
+    private static LocalDate date(Object value, String loanNo, ContactTiming timing) {
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault());
+            return timing.borrowersDate(loanNo, d.toInstant());
         }
         return value == null || value.toString().isBlank() ? null : LocalDate.parse(value.toString().substring(0, 10));
     }
@@ -154,7 +164,8 @@ public class RepaymentPlanDelegates {
         return ClockUtil.getCurrentTime().toInstant();
     }
 
-    private static LocalDate today() {
-        return LocalDate.ofInstant(now(), ZoneId.systemDefault());
+    /** The borrower's today, whatever the server's zone. */
+    private static LocalDate today(String loanNo, ContactTiming timing) {
+        return timing.borrowersDate(loanNo, now());
     }
 }
