@@ -46,13 +46,17 @@ public class CallReportService {
     /**
      * Stores the report (and the promise) and works out the follow-up.
      *
+     * @param reportedAt      when the collector submitted the report: its dates are judged, and the promise is made,
+     *                        on the borrower's date then (a report accepted at 23:59 stays valid when this runs after
+     *                        the borrower's midnight)
      * @param retryAfter      the strategy's delay before the next attempt after no answer (then the first moment the
      *                        guard allows a call: not in the borrower's night, weekend or holiday)
      * @param firstNoAnswerAt when the borrower first stopped answering, or null
      */
     @Transactional
-    public CallReport.Result record(CallReport report, Duration retryAfter, Instant firstNoAnswerAt, Instant now) {
-        LocalDate today = timing.borrowersDate(report.loanNo(), now);
+    public CallReport.Result record(CallReport report, Instant reportedAt, Duration retryAfter, Instant firstNoAnswerAt,
+            Instant now) {
+        LocalDate today = timing.borrowersDate(report.loanNo(), reportedAt);
         InvalidReportException.throwIfAny(report.problems(today));
         long reportId = insertReport(report, now);
         Long promiseId = null;

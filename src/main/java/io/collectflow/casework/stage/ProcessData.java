@@ -3,9 +3,11 @@ package io.collectflow.casework.stage;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
 import java.util.Date;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.delegate.VariableScope;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
@@ -56,20 +58,33 @@ final class ProcessData {
         }
     }
 
-    /** A date field: the form's ISO string ({@code 2026-12-01}, optionally with a time) or a Date. */
-    static LocalDate date(VariableScope scope, String name) {
+    /**
+     * A date field: the form's ISO string ({@code 2026-12-01}, a local date-time as written), or an instant — a
+     * Date (a REST client's date variable) or a text with an offset — which stands for the date it falls on in the
+     * field's zone, {@code dateAt} (a report's dates are the borrower's: the date in the borrower's zone, as the
+     * form check reads them), never the server's zone.
+     */
+    static LocalDate date(VariableScope scope, String name, Function<Instant, LocalDate> dateAt) {
         Object value = scope.getVariable(name);
         if (value == null || value.toString().isBlank()) {
             return null;
         }
         if (value instanceof Date d) {
-            return LocalDate.ofInstant(d.toInstant(), ZoneId.systemDefault());
+            return dateAt.apply(d.toInstant());
         }
         String text = value.toString().trim();
         try {
-            return text.length() > 10 ? OffsetDateTime.parse(text).toLocalDate() : LocalDate.parse(text);
-        } catch (java.time.format.DateTimeParseException e) {
+            return text.length() <= 10 ? LocalDate.parse(text) : dateOfDateTime(text, dateAt);
+        } catch (DateTimeParseException e) {
             throw new InvalidReportException(java.util.List.of(name + ": '" + text + "' is not a date (YYYY-MM-DD)"));
+        }
+    }
+
+    private static LocalDate dateOfDateTime(String text, Function<Instant, LocalDate> dateAt) {
+        try {
+            return dateAt.apply(OffsetDateTime.parse(text).toInstant());
+        } catch (DateTimeParseException noOffset) {
+            return LocalDateTime.parse(text).toLocalDate();
         }
     }
 

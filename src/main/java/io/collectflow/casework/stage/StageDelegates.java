@@ -3,6 +3,7 @@ package io.collectflow.casework.stage;
 import static io.collectflow.casework.CollectionCase.Vars.*;
 
 import java.time.Duration;
+import java.time.Instant;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.ExecutionListener;
@@ -24,11 +25,12 @@ public class StageDelegates {
 
     @Bean
     JavaDelegate recordCallOutcomeDelegate(CallReportService calls, CaseDossierService dossiers, RiskService risk,
-            DeployedForms forms) {
+            DeployedForms forms, ContactTiming timing) {
         return execution -> {
-            CallReport report = CaseForms.call(execution);
-            CallReport.Result result = calls.record(report, retryAfter(execution),
-                ProcessData.instant(execution, FIRST_NO_ANSWER_AT), ProcessData.now());
+            CallReport report = CaseForms.call(execution, timing);
+            Instant now = ProcessData.now();
+            CallReport.Result result = calls.record(report, CaseForms.reportedAt(execution, now), retryAfter(execution),
+                ProcessData.instant(execution, FIRST_NO_ANSWER_AT), now);
             execution.setVariable(CALL_RESULT, report.outcome());
             execution.setVariable(PROMISE_ID, result.promiseId());
             execution.setVariable(PROMISE_CHECK_AT, ProcessData.toDate(result.promiseCheckAt()));
@@ -82,11 +84,13 @@ public class StageDelegates {
     }
 
     @Bean
-    JavaDelegate recordVisitDelegate(VisitReportService visits, RiskService risk, DeployedForms forms) {
+    JavaDelegate recordVisitDelegate(VisitReportService visits, RiskService risk, DeployedForms forms,
+            ContactTiming timing) {
         return execution -> {
-            VisitReport report = CaseForms.visit(execution);
-            execution.setVariable(NEXT_CONTACT_AT,
-                ProcessData.toDate(visits.record(report, retryAfter(execution), ProcessData.now())));
+            VisitReport report = CaseForms.visit(execution, timing);
+            Instant now = ProcessData.now();
+            execution.setVariable(NEXT_CONTACT_AT, ProcessData.toDate(
+                visits.record(report, CaseForms.reportedAt(execution, now), retryAfter(execution), now)));
             execution.setVariable(VISIT_RESULT, report.outcome());
             if (VisitReport.PLAN_CONFIRMED.equals(report.outcome())) {
                 execution.setVariable(NEGOTIATED_PLAN_CONFIRMATION, report.planConfirmation());

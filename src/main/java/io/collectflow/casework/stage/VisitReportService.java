@@ -34,10 +34,11 @@ public class VisitReportService {
 
     /**
      * Stores the report; answers when the next visit or review is due: the follow-up date when the borrower's contact
-     * window opens, else after {@code retryAfter}; either moved on to the first moment the guard allows a visit.
+     * window opens, else after {@code retryAfter}; either moved on to the first moment the guard allows a visit. The
+     * follow-up date is judged at {@code reportedAt}, when the report was submitted, not at {@code now}.
      */
-    public Instant record(VisitReport r, Duration retryAfter, Instant now) {
-        validate(r, now);
+    public Instant record(VisitReport r, Instant reportedAt, Duration retryAfter, Instant now) {
+        validate(r, reportedAt);
         jdbc.update("""
             INSERT INTO contact_report (loan_no, stage, channel, reached, outcome, notes, staff_1, staff_2,
                                         authorization_letter, consent_to_enter, plan_confirmation, next_follow_up,
