@@ -26,7 +26,10 @@ public class CaseInterruptions {
         this.lender = lender;
     }
 
-    /** C6: collection stopped because the borrower died; the case row is closed with outcome DECEASED on the lender's date. */
+    /**
+     * C6: collection stopped because the borrower died; the case row is closed with outcome DECEASED, on the lender's
+     * date.
+     */
     public void stopForDeceased(String loanNo, String processInstanceId, Instant now) {
         registry.closeWithOutcome(processInstanceId, Outcomes.DECEASED, lender.dateAt(now));
         events.record(loanNo, DECEASED, "collection stopped: borrower reported deceased; open collector work cancelled",

@@ -23,10 +23,10 @@ public class EscalationService {
 
     public EscalationService(JdbcTemplate jdbc, CaseEventService events, CaseDossierService dossiers,
             LenderProperties lender) {
-        this.lender = lender;
         this.jdbc = jdbc;
         this.events = events;
         this.dossiers = dossiers;
+        this.lender = lender;
     }
 
     /** Flags the borrower (REFUSED or EVASIVE) with the escalation material; answers the material. */
@@ -36,7 +36,10 @@ public class EscalationService {
         return material;
     }
 
-    /** A5: flags the case as 90+ and records what the collection department receives (amounts as of the lender's date). */
+    /**
+     * A5: flags the case as 90+ and records what the collection department receives (amounts as of the lender's
+     * date).
+     */
     public String prepareHandover(String loanNo, int dpd, Instant now) {
         CaseDossierService.Dossier dossier = dossiers.assemble(loanNo, lender.dateAt(now));
         String summary = "DPD " + dpd + "; overdue principal " + dossier.overduePrincipal() + ", interest "

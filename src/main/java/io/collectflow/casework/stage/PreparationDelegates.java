@@ -27,10 +27,10 @@ public class PreparationDelegates {
     }
 
     @Bean
-    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, StrategyVariantAssignment variants, RiskService risk,
-            LenderProperties lender) {
+    JavaDelegate assembleDossierDelegate(CaseDossierService dossiers, StrategyVariantAssignment variants,
+            RiskService risk, LenderProperties lender) {
         return execution -> {
-            // the loan book's amounts as of the lender's business date, as the delinquency scan keeps them
+            // the dossier is the lender's record: amounts as of the lender's business date, not the server's
             CaseDossierService.Dossier dossier = dossiers.assemble(loanNo(execution), lender.dateAt(ProcessData.now()));
             execution.setVariable(OVERDUE_PRINCIPAL, ProcessData.toDouble(dossier.overduePrincipal()));
             execution.setVariable(OVERDUE_INTEREST, ProcessData.toDouble(dossier.overdueInterest()));

@@ -88,7 +88,7 @@ public abstract class CaseProcessTestSupport {
         return LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), ZoneId.systemDefault());
     }
 
-    /** The lender's date at the engine's now ({@code collectflow.lender.zone}): the date of the lender's own acts. */
+    /** The lender's date at the engine's now ({@code collectflow.lender.zone}): the lender's own acts' date. */
     protected LocalDate lendersToday() {
         return lender.dateAt(ClockUtil.getCurrentTime().toInstant());
     }

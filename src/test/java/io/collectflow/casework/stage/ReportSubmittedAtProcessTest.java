@@ -18,10 +18,10 @@ import io.collectflow.casework.CollectionCase.Vars;
 
 /**
  * A report's dates are the borrower's, judged when the collector submits the report: the record step after the
- * asynchronous boundary runs later (after the borrower's midnight, when the job executor is busy or a retry waits) and
- * must not refuse what the completion accepted — before, it re-checked against its own "today", failed three times and
- * left an incident. A date given as an instant (a REST client's Date variable) is the date it falls on for the
- * borrower. The fixtures' borrower lives in Shanghai (UTC+8); the tests' JVM runs in UTC, as the server does.
+ * asynchronous boundary runs later (after the borrower's midnight, when the job executor is busy or a retry waits)
+ * and must not refuse what the completion accepted — before, it re-checked against its own "today", failed three
+ * times and left an incident. A date given as an instant (a REST client's Date variable) is the date it falls on for
+ * the borrower. The fixtures' borrower lives in Shanghai (UTC+8); the tests' JVM runs in UTC, as the server does.
  */
 class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
 
@@ -38,8 +38,9 @@ class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
 
         assertThat(pi).hasPassed("Task_RecordCallOutcome").isWaitingAt(PROMISE_DUE);
         // made on the day it was submitted, the borrower's Thursday
-        assertThat(jdbc.queryForObject("SELECT promised_on || '/' || promise_date FROM promise_to_pay WHERE loan_no = ?",
-            String.class, pi.getBusinessKey())).isEqualTo("2026-03-05/2026-03-05");
+        assertThat(jdbc.queryForObject(
+            "SELECT promised_on || '/' || promise_date FROM promise_to_pay WHERE loan_no = ?", String.class,
+            pi.getBusinessKey())).isEqualTo("2026-03-05/2026-03-05");
         assertThat(runtimeService.createIncidentQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
