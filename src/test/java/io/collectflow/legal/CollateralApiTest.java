@@ -5,6 +5,7 @@ import static io.collectflow.web.JsonTypes.JSON_LIST;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
@@ -30,6 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.casework.CollectionCase.Vars;
+import io.collectflow.casework.LenderProperties;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
 import io.collectflow.legal.process.LegalActionDelegates;
@@ -53,6 +55,7 @@ class CollateralApiTest {
     @Autowired RuntimeService runtime;
     @Autowired TaskService tasks;
     @Autowired ManagementService management;
+    @Autowired LenderProperties lender;
 
     private final LocalDate today = LocalDate.now();
     private String loanNo;
@@ -134,7 +137,9 @@ class CollateralApiTest {
         assertThat(items).extracting(c -> c.get("status")).containsExactly("DISPOSED");
         @SuppressWarnings("unchecked")
         Map<String, Object> disposal = (Map<String, Object>) items.get(0).get("disposal");
-        assertThat(disposal).containsEntry("method", "AUCTION").containsEntry("disposedOn", today.toString())
+        // the disposal is the lender's act, dated on the lender's calendar (collectflow.lender.zone), not the server's
+        assertThat(disposal).containsEntry("method", "AUCTION")
+            .containsEntry("disposedOn", lender.dateAt(Instant.now()).toString())
             .containsEntry("recordedBy", "legal1");
         assertThat(new BigDecimal(disposal.get("proceeds").toString())).isEqualByComparingTo("300000");
         runtime.deleteProcessInstance(legal.getId(), "test done");
