@@ -39,9 +39,10 @@ import org.slf4j.LoggerFactory;
  * <p>Conditions see the values as the form shows them: a box nobody ticked is false, as in form-js. Blank text counts
  * as missing.
  *
- * <p>A date has passed when its day has ended both in the zone the caller gives (the borrower's, see
- * {@link FormZones}) and in the engine's zone; a date-time with an offset, or a date value, counts as its instant's
- * date in the given zone; a date without offset counts as written. The zone is only asked for when a field needs it.
+ * <p>A date has passed when its day has ended in the zone the caller gives (the borrower's, see {@link FormZones});
+ * in the engine's zone when the caller knows none. A date-time with an offset, or a date value, counts as its
+ * instant's date in that zone; a date without offset counts as written. The zone is only asked for when a field needs
+ * it.
  */
 public final class FormValidator {
 
@@ -82,8 +83,8 @@ public final class FormValidator {
      * Every problem of the values, in form order; empty when the form would accept them.
      *
      * @param now  the moment of the check (today for {@code disallowPassedDates})
-     * @param zone the borrower's zone, in which date-times are read and whose today counts beside the engine's;
-     *             asked only when a date field needs it
+     * @param zone the borrower's zone, in which date-times are read and whose today counts; null when there is no
+     *             borrower (the engine's zone then); asked only when a date field needs it
      */
     public List<String> problems(FormSchema form, Function<String, Object> values, Instant now, Supplier<ZoneId> zone) {
         Map<String, FormField> byKey = new HashMap<>();
@@ -109,8 +110,8 @@ public final class FormValidator {
 
     /**
      * Today and the borrower's zone, looked up once and only when a date field needs them. A day has passed when it
-     * has ended both in that zone and in the engine's: the check never refuses a date the case's own checks (which
-     * read dates in the engine's zone) take, and a borrower whose day is behind the server's keeps their today.
+     * has ended in the borrower's zone, as for the case's own report checks; the engine's zone counts only when no
+     * borrower is known (the lookup gives null).
      */
     private static final class Today {
 
@@ -133,11 +134,9 @@ public final class FormValidator {
             return zone;
         }
 
-        /** The earliest date that has not passed. */
+        /** The earliest date that has not passed: today in the borrower's zone (else the engine's). */
         LocalDate date() {
-            LocalDate borrowers = LocalDate.ofInstant(now, zone());
-            LocalDate engines = LocalDate.ofInstant(now, engineZone);
-            return borrowers.isBefore(engines) ? borrowers : engines;
+            return LocalDate.ofInstant(now, zone());
         }
     }
 

@@ -30,6 +30,7 @@ import io.collectflow.casework.CollectionCase.Elements;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.casework.stage.CaseProcessTestSupport;
 import io.collectflow.complaint.process.ComplaintProcess;
+import io.collectflow.contact.compliance.BorrowerDirectory;
 
 /**
  * Every user task's Camunda Form is checked when the task is completed through the engine (TaskService, FormService),
@@ -39,6 +40,7 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
 
     @Autowired FormService formService;
     @Autowired PlacementService placements;
+    @Autowired BorrowerDirectory directory;
 
     private ProcessInstance lawyerLetter(String loanNo) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("legal-action", loanNo,
@@ -167,9 +169,9 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
     }
 
     /**
-     * disallowPassedDates is checked on the server. A day has passed when it has ended for the borrower and at the
-     * server: early in the engine's day D it is still D − 1 in Pago Pago (UTC−11), so a borrower there may still be
-     * given D − 1, while a task without a borrower (the engine's zone alone) refuses it.
+     * disallowPassedDates is checked on the server. A day has passed when it has ended for the borrower: early in the
+     * engine's day D it is still D − 1 in Pago Pago (UTC−11), so a borrower there may still be given D − 1, while a task
+     * without a borrower (the engine's zone) refuses it; in the engine's evening D has passed in Kiritimati (UTC+14).
      */
     @Test
     void aPassedDateIsRefusedAndTheBorrowersTodayIsKept() {
@@ -191,8 +193,7 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
             LocalDate borrowersToday = LocalDate.ofInstant(now, pagoPago);
             assertThat(borrowersToday).isEqualTo(day.minusDays(1));
             String loanNo = fixtures.loan(10, day);
-            jdbc.update("UPDATE borrower SET timezone = ? WHERE borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)",
-                pagoPago.getId(), loanNo);
+            setZone(loanNo, pagoPago.getId());
 
             ProcessInstance borrowers = runtimeService.startProcessInstanceByKey("dated-test", Map.of(Vars.LOAN_NO, loanNo));
             Task task = taskService.createTaskQuery().processInstanceId(borrowers.getId()).singleResult();
@@ -209,8 +210,43 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
                 .hasMessage("Please correct: Due on must be today (2026-12-08) or later");
             taskService.complete(other.getId(), Map.of("dueOn", day.toString()));
             assertThat(noBorrower).isEnded();
+
+            // in the engine's evening it is already D + 1 in Kiritimati (UTC+14): D has passed for that borrower
+            ClockUtil.setCurrentTime(Date.from(day.atTime(20, 0).atZone(ZoneId.systemDefault()).toInstant()));
+            ZoneId kiritimati = ZoneId.of("Pacific/Kiritimati");
+            assertThat(LocalDate.ofInstant(ClockUtil.getCurrentTime().toInstant(), kiritimati)).isEqualTo(day.plusDays(1));
+            setZone(loanNo, kiritimati.getId());
+            ProcessInstance ahead = runtimeService.startProcessInstanceByKey("dated-test", Map.of(Vars.LOAN_NO, loanNo));
+            Task aheadTask = taskService.createTaskQuery().processInstanceId(ahead.getId()).singleResult();
+            assertThatThrownBy(() -> taskService.complete(aheadTask.getId(), Map.of("dueOn", day.toString())))
+                .as("the server's today has passed for the borrower")
+                .hasMessage("Please correct: Due on must be today (" + day.plusDays(1) + ") or later");
+
+            // a zone the directory does not know: no borrower's zone, the engine's today
+            setZone(loanNo, "Mars/Olympus_Mons");
+            assertThat(directory.zoneOf(loanNo)).isEmpty();
+            assertThatThrownBy(() -> directory.byLoan(loanNo)).as("the guard cannot tell the borrower's hours")
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining(loanNo);
+            taskService.complete(aheadTask.getId(), Map.of("dueOn", day.toString()));
+            assertThat(ahead).isEnded();
         } finally {
             repositoryService.deleteDeployment(deployment.getId(), true);
         }
+    }
+
+    private void setZone(String loanNo, String zone) {
+        jdbc.update("UPDATE borrower SET timezone = ? WHERE borrower_id = (SELECT borrower_id FROM loan WHERE loan_no = ?)",
+            zone, loanNo);
+    }
+
+    @Test
+    void theBorrowersZoneIsLookedUpOnceForTheGuardAndTheForms() {
+        String loanNo = fixtures.loan(10, today());
+        setZone(loanNo, "America/New_York");
+        assertThat(directory.zoneOf(loanNo)).contains(ZoneId.of("America/New_York"));
+        assertThat(directory.byLoan(loanNo)).get().extracting(s -> s.zone()).isEqualTo(ZoneId.of("America/New_York"));
+        assertThat(directory.zoneOf("NO-SUCH-LOAN")).isEmpty();
+        setZone(loanNo, " ");
+        assertThat(directory.zoneOf(loanNo)).as("blank").isEmpty();
     }
 }

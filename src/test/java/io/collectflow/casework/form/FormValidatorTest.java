@@ -198,6 +198,23 @@ class FormValidatorTest {
             .containsExactly("When must be a date (yyyy-mm-dd)");
     }
 
+    /**
+     * The borrower's day decides alone: in the evening at the server (UTC) it is already tomorrow in Shanghai, so the
+     * server's today has passed for the borrower; without a borrower (no zone) the engine's today counts.
+     */
+    @Test
+    void aDayHasPassedWhenItHasEndedForTheBorrowerWhateverTheServersDate() {
+        FormValidator validator = new FormValidator(new FeelConditions(), ZoneOffset.UTC); // the engine's zone
+        FormSchema call = form("call-borrower");
+        Instant evening = Instant.parse("2026-12-07T20:00:00Z"); // 04:00 on 12-08 in Shanghai
+        Map<String, Object> values = new HashMap<>(Map.of("callOutcome", "PROMISE_TO_PAY", "reached", true,
+            "promiseAmount", 100, "promiseDate", "2026-12-07"));
+        assertThat(validator.problems(call, values::get, evening, () -> ZoneId.of("Asia/Shanghai")))
+            .containsExactly("Promise date must be today (2026-12-08) or later");
+        assertThat(validator.problems(call, values::get, evening, () -> null)).as("no borrower: the engine's today")
+            .isEmpty();
+    }
+
     /** form-js's validationType "phone": an international number, + or 00 and the country code first. */
     @Test
     void aPhoneFieldTakesAnInternationalNumber() {
