@@ -1,31 +1,46 @@
 package io.collectflow.casework.form;
 
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
-/** A parsed Camunda Form: its id and the fields a person fills in (display-only fields and texts are left out). */
-public record FormSchema(String id, List<FormField> inputs) {
+/**
+ * A parsed Camunda Form: its id and the fields a person fills in (display-only fields and texts are left out), with
+ * the key sets the checks ask for at every task computed once, when the form is parsed.
+ *
+ * @param inputKeys         the variables the form lets a person set, in form order
+ * @param keysClearedOnOpen the variables that start empty when a task with this form opens: every input's but those
+ *                          of fields marked {@code prefilled} (they show the case's data or an earlier step's value on
+ *                          purpose)
+ */
+public record FormSchema(String id, List<FormField> inputs, Set<String> inputKeys, Set<String> keysClearedOnOpen) {
 
     public FormSchema {
         inputs = List.copyOf(inputs);
+        inputKeys = immutableInOrder(inputKeys);
+        keysClearedOnOpen = immutableInOrder(keysClearedOnOpen);
     }
 
-    /**
-     * The variables that start empty when a task with this form opens: every input's but those of fields marked
-     * {@code prefilled} (they show the case's data or an earlier step's value on purpose).
-     */
-    public Set<String> keysClearedOnOpen() {
+    public FormSchema(String id, List<FormField> inputs) {
+        this(id, inputs, inputKeys(inputs), keysClearedOnOpen(inputs));
+    }
+
+    private static Set<String> inputKeys(List<FormField> inputs) {
+        Set<String> keys = new LinkedHashSet<>();
+        inputs.forEach(f -> keys.add(f.key()));
+        return keys;
+    }
+
+    private static Set<String> keysClearedOnOpen(List<FormField> inputs) {
         Set<String> keys = new LinkedHashSet<>();
         inputs.stream().filter(f -> !f.prefilled()).forEach(f -> keys.add(f.key()));
         inputs.stream().filter(FormField::prefilled).forEach(f -> keys.remove(f.key()));
         return keys;
     }
 
-    /** The variables the form lets a person set, in form order. */
-    public Set<String> inputKeys() {
-        Set<String> keys = new LinkedHashSet<>();
-        inputs.forEach(f -> keys.add(f.key()));
-        return keys;
+    /** Set.copyOf forgets the order; the form's order is kept for messages and tests. */
+    private static Set<String> immutableInOrder(Set<String> keys) {
+        return Collections.unmodifiableSet(new LinkedHashSet<>(keys));
     }
 }

@@ -2,10 +2,12 @@ package io.collectflow.casework.form;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -249,6 +251,15 @@ class FormValidatorTest {
         assertThat(form("approve-write-off").keysClearedOnOpen()).as("the second approver decides afresh")
             .containsExactly("writeOffDecision", "writeOffComment");
         assertThat(form("plan-missed-installment").keysClearedOnOpen()).containsExactly("keepPlan");
+    }
+
+    /** Asked at every task open and completion: computed once, when the form is parsed, and never changed. */
+    @Test
+    void theKeySetsOfAFormAreComputedOnceWhenItIsParsed() {
+        FormSchema call = form("call-borrower");
+        assertThat(call.keysClearedOnOpen()).isSameAs(call.keysClearedOnOpen());
+        assertThat(call.inputKeys()).isSameAs(call.inputKeys());
+        assertThatThrownBy(() -> call.keysClearedOnOpen().add("x")).isInstanceOf(UnsupportedOperationException.class);
     }
 
     @Test
