@@ -15,11 +15,14 @@ import java.util.List;
  * @param disallowPassedDates a {@code datetime} field's {@code disallowPassedDates}: no date before today
  * @param prefilled         the field shows a value the process already holds (custom property {@code prefilled} =
  *                          {@code true}): kept when the task opens, where other inputs start empty
+ * @param decimalDigits     a number field's {@code decimalDigits}: at most this many digits after the decimal point;
+ *                          null when not limited
+ * @param increment         a number field's {@code increment}: its values are multiples of it; null when not set
  */
 public record FormField(String key, String label, String type, boolean required, BigDecimal min, BigDecimal max,
         Integer minLength, Integer maxLength, String pattern, String validationType, List<String> options,
         List<String> hideConditions, String readonlyCondition, String subtype, boolean disallowPassedDates,
-        boolean prefilled) {
+        boolean prefilled, Integer decimalDigits, BigDecimal increment) {
 
     public static final String CHECKBOX = "checkbox";
     public static final String CHECKLIST = "checklist";

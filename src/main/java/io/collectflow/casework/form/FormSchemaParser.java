@@ -76,7 +76,8 @@ public final class FormSchemaParser {
             number(validate.get("min")), number(validate.get("max")), integer(validate.get("minLength")),
             integer(validate.get("maxLength")), text(validate.get("pattern")), text(validate.get("validationType")),
             options(component), hide, readonly, text(component.get("subtype")),
-            isTrue(component.get("disallowPassedDates")), prefilled(component));
+            isTrue(component.get("disallowPassedDates")), prefilled(component), integer(component.get("decimalDigits")),
+            positive(number(component.get("increment"))));
     }
 
     /** The label, else a date or time field's own label, else the key; a label computed by FEEL gives the key. */
@@ -148,6 +149,10 @@ public final class FormSchemaParser {
         } catch (NumberFormatException notANumber) {
             return null;
         }
+    }
+
+    private static BigDecimal positive(BigDecimal n) {
+        return n == null || n.signum() <= 0 ? null : n;
     }
 
     private static Integer integer(JsonNode node) {

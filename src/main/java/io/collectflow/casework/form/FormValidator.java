@@ -43,6 +43,10 @@ import org.slf4j.LoggerFactory;
  * in the engine's zone when the caller knows none. A date-time with an offset, or a date value, counts as its
  * instant's date in that zone; a date without offset counts as written. The zone is only asked for when a field needs
  * it.
+ *
+ * <p>A checkbox left out of the values (null) is refused naming its key: the browser always sends an unticked box as
+ * false, and a missing answer is neither a yes nor a no. {@code decimalDigits} and {@code increment} of a number field
+ * are checked as form-js checks them (the digits after the point; a multiple of the increment).
  */
 public final class FormValidator {
 
@@ -142,6 +146,11 @@ public final class FormValidator {
 
     private void check(FormField field, Object value, List<String> problems, Today today) {
         String label = field.label();
+        if (value == null && FormField.CHECKBOX.equals(field.type())) {
+            // the browser always sends a box; left out, neither answer can be assumed (an approval is no rejection)
+            problems.add(field.key() + ": tick or untick the box (true or false)");
+            return;
+        }
         if (missing(field, value)) {
             if (field.required()) {
                 problems.add(label + " is required");
@@ -233,6 +242,18 @@ public final class FormValidator {
         }
         if (field.max() != null && number.compareTo(field.max()) > 0) {
             problems.add(field.label() + " must be at most " + plain(field.max()));
+        }
+        Integer digits = field.decimalDigits();
+        if (digits != null && digits >= 0 && Math.max(0, number.stripTrailingZeros().scale()) > digits) {
+            problems.add(field.label() + (digits == 0 ? " must be a whole number"
+                : " must have at most " + digits + " decimal digit" + (digits == 1 ? "" : "s")));
+        }
+        BigDecimal step = field.increment();
+        BigDecimal off = step == null ? BigDecimal.ZERO : number.remainder(step);
+        if (off.signum() != 0) {
+            BigDecimal lower = number.subtract(off).subtract(off.signum() < 0 ? step : BigDecimal.ZERO);
+            problems.add(field.label() + " must be a multiple of " + plain(step) + " (the nearest are " + plain(lower)
+                + " and " + plain(lower.add(step)) + ")");
         }
     }
 

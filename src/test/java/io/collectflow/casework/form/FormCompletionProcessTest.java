@@ -89,6 +89,34 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
         assertThat(placements.activePlacement(loanNo)).isPresent();
     }
 
+    /**
+     * A client that leaves a box out has not decided: the completion is refused naming the box, nothing is stored,
+     * and the box is not taken as unticked (no placement rejected by omission).
+     */
+    @Test
+    void aBoxLeftOutOfACompletionIsRefusedAndNotTakenAsUnticked() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = runtimeService.startProcessInstanceByKey("agency-placement", loanNo, Map.of(
+            Vars.LOAN_NO, loanNo, Vars.DPD, 200, Vars.OVERDUE_AMOUNT, 1050.0, AgencyVars.CHALLENGER_DRAW, 50));
+        runJobs();
+        Task approve = singleTask(pi, "Task_ApprovePlacement");
+
+        Map<String, Object> noDecision = new HashMap<>(Map.of(AgencyVars.PLACEMENT_SCOPE, "phone only"));
+        noDecision.put(AgencyVars.PLACEMENT_APPROVED, null);
+        assertThatThrownBy(() -> complete(approve, noDecision))
+            .isInstanceOf(FormFieldValidationException.class)
+            .hasMessage("Please correct: placementApproved: tick or untick the box (true or false)");
+        assertThatThrownBy(() -> formService.submitTaskForm(approve.getId(),
+            Map.of(AgencyVars.PLACEMENT_SCOPE, "phone only")))
+            .hasMessageContaining("placementApproved: tick or untick the box (true or false)");
+        assertThat(pi).isWaitingAt("Task_ApprovePlacement");
+        assertThat(variable(pi, AgencyVars.PLACEMENT_SCOPE)).isNull();
+
+        complete(approve, Map.of(AgencyVars.PLACEMENT_APPROVED, false, AgencyVars.PLACEMENT_SCOPE, "phone only"));
+        assertThat(placements.activePlacement(loanNo)).as("rejected").isEmpty();
+        assertThat(pi).hasPassed("Task_ApprovePlacement");
+    }
+
     @Test
     void theCollectorsOwnReportCheckSpeaksFirstAndTheFormCatchesTheRest() {
         ProcessInstance pi = startCase(fixtures.loan(10, today()), 10);

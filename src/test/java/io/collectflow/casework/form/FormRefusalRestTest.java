@@ -23,6 +23,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
+import io.collectflow.agency.process.AgencyVars;
 import io.collectflow.arrangement.plan.process.RepaymentPlanProcess;
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Elements;
@@ -91,6 +92,28 @@ class FormRefusalRestTest {
             Map.of("letterTracking", string("EMS123")));
         assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
+    }
+
+    /** Tasklist always sends the box; a client that leaves it out gets 400 naming it, and the task stays open. */
+    @Test
+    void aPlacementApprovalWithoutItsBoxIsAnswered400NamingTheBox() {
+        String loanNo = new CaseFixtures(jdbc).loan(200, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey("agency-placement", loanNo, Map.of(Vars.LOAN_NO, loanNo,
+            Vars.DPD, 200, Vars.OVERDUE_AMOUNT, 1050.0, AgencyVars.CHALLENGER_DRAW, 50));
+        Jobs.runAll(management);
+        Task approve = openTask(pi, "Task_ApprovePlacement");
+
+        for (String action : new String[] {"complete", "submit-form"}) {
+            ResponseEntity<String> refused = post("manager1", "/task/" + approve.getId() + "/" + action,
+                Map.of(AgencyVars.PLACEMENT_SCOPE, string("phone only")));
+            assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(action)
+                .contains("Please correct: placementApproved: tick or untick the box (true or false)")
+                .doesNotContain("ENGINE-");
+        }
+        assertThat(openTask(pi, "Task_ApprovePlacement")).isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), AgencyVars.PLACEMENT_SCOPE)).isNull();
+        runtime.deleteProcessInstance(pi.getId(), "test");
     }
 
     @Test

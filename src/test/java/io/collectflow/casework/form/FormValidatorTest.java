@@ -68,7 +68,8 @@ class FormValidatorTest {
         assertThat(problems("send-lawyer-letter", "letterTracking", "EMS123")).isEmpty();
         assertThat(problems("approve-agency-placement", "placementApproved", true))
             .containsExactly("Scope (e.g. phone and letters only, no visits) is required");
-        assertThat(problems("approve-agency-placement", "placementScope", "phone only")).as("an optional box").isEmpty();
+        assertThat(problems("approve-agency-placement", "placementScope", "phone only", "placementApproved", false))
+            .as("an optional box, unticked").isEmpty();
     }
 
     @Test
@@ -80,19 +81,40 @@ class FormValidatorTest {
             "promiseDate", "2030-01-31", "promiseAmount", 100)).isEmpty();
 
         // not(misconductFound): an unticked box is false, as in the browser, so the finding is hidden
-        assertThat(problems("supervise-agency")).isEmpty();
         assertThat(problems("supervise-agency", "misconductFound", false)).isEmpty();
         assertThat(problems("supervise-agency", "misconductFound", true))
             .containsExactly("Finding (recorded against the agency) is required");
 
         assertThat(problems("visit-borrower", "visitMode", "VIDEO", "visitOutcome", "NOT_MET")).isEmpty();
-        assertThat(problems("visit-borrower", "visitMode", "VISIT", "visitOutcome", "NOT_MET"))
+        assertThat(problems("visit-borrower", "visitMode", "VISIT", "visitOutcome", "NOT_MET",
+            "authorizationLetter", true, "consentToEnter", false))
             .containsExactly("Staff member 1 (name) is required", "Staff member 2 (name, a different person) is required");
+    }
+
+    /**
+     * Tasklist always sends a box, an unticked one as false; a client that leaves one out (absent or null) has not
+     * answered it — refused naming the box's key, never taken as false (an approval left out is no rejection). A box
+     * its condition hides is not asked for.
+     */
+    @Test
+    void aBoxLeftOutIsRefusedNamingItsKeyUnlessItsConditionHidesIt() {
+        assertThat(problems("plan-missed-installment"))
+            .containsExactly("keepPlan: tick or untick the box (true or false)");
+        assertThat(problems("plan-missed-installment", "keepPlan", null)).as("null is left out")
+            .containsExactly("keepPlan: tick or untick the box (true or false)");
+        assertThat(problems("plan-missed-installment", "keepPlan", false)).as("unticked").isEmpty();
+        assertThat(problems("supervise-agency")).as("for its condition the box shows false: the finding stays hidden")
+            .containsExactly("misconductFound: tick or untick the box (true or false)");
+        assertThat(problems("visit-borrower", "visitMode", "VIDEO", "visitOutcome", "NOT_MET"))
+            .as("the visit's boxes are hidden for a video call").isEmpty();
+        assertThat(problems("visit-borrower", "visitMode", "VISIT", "visitOutcome", "NOT_MET", "visitStaff1", "Li Lei",
+            "visitStaff2", "Wang Fang")).containsExactly("authorizationLetter: tick or untick the box (true or false)",
+            "consentToEnter: tick or untick the box (true or false)");
     }
 
     @Test
     void aValueMustBeOneOfTheOptions() {
-        assertThat(problems("call-borrower", "callOutcome", "MAYBE")).singleElement().asString()
+        assertThat(problems("call-borrower", "callOutcome", "MAYBE", "reached", false)).singleElement().asString()
             .startsWith("Outcome must be one of PROMISE_TO_PAY, NO_ANSWER, REFUSED, EVASIVE, PLAN_REQUESTED, OTHER")
             .endsWith("(not 'MAYBE')");
         assertThat(problems("call-borrower", "callOutcome", "OTHER", "reached", true, "overdueReason", "LAZY"))
@@ -114,7 +136,35 @@ class FormValidatorTest {
         assertThat(problems("dispose-collateral", "disposalMethod", "SALE", "disposalProceeds", "a lot"))
             .containsExactly("Proceeds (total for all items sold) must be a number");
         assertThat(problems("call-borrower", "callOutcome", "PROMISE_TO_PAY", "reached", true,
-            "promiseDate", "2030-01-31", "promiseAmount", 0.001)).containsExactly("Promised amount must be at least 0.01");
+            "promiseDate", "2030-01-31", "promiseAmount", 0.001))
+            .containsExactly("Promised amount must be at least 0.01", "Promised amount must have at most 2 decimal digits");
+    }
+
+    /** form-js: decimalDigits limits the digits after the point, increment makes the values its multiples. */
+    @Test
+    void numbersKeepTheirDecimalDigitsAndIncrement() {
+        Object[] promise = {"callOutcome", "PROMISE_TO_PAY", "reached", true, "promiseDate", "2030-01-31"};
+        assertThat(problems("call-borrower", with(promise, "promiseAmount", 100.125)))
+            .containsExactly("Promised amount must have at most 2 decimal digits");
+        for (Object ok : new Object[] {100.1, "100.10", 100.0, 100L, new BigDecimal("99.990")}) {
+            assertThat(problems("call-borrower", with(promise, "promiseAmount", ok))).as(String.valueOf(ok)).isEmpty();
+        }
+        FormSchema form = FormSchemaParser.parse("""
+            {"id": "n", "components": [
+              {"type": "number", "key": "hours", "label": "Hours", "decimalDigits": 1, "increment": "0.5"},
+              {"type": "number", "key": "visits", "label": "Visits", "decimalDigits": 0}
+            ]}""".getBytes(StandardCharsets.UTF_8));
+        Map<String, Object> values = new HashMap<>(Map.of("hours", 1.5, "visits", 3L));
+        assertThat(validator.problems(form, values::get)).isEmpty();
+        values.put("hours", 1.25);
+        values.put("visits", 2.5);
+        assertThat(validator.problems(form, values::get)).containsExactly(
+            "Hours must have at most 1 decimal digit", "Hours must be a multiple of 0.5 (the nearest are 1 and 1.5)",
+            "Visits must be a whole number");
+        values.put("hours", "-0.7");
+        values.put("visits", "4.0");
+        assertThat(validator.problems(form, values::get))
+            .containsExactly("Hours must be a multiple of 0.5 (the nearest are -1 and -0.5)");
     }
 
     @Test
@@ -149,7 +199,7 @@ class FormValidatorTest {
                 {"type": "textfield", "key": "deep", "validate": {"required": true}}]}
             ]}""".getBytes(StandardCharsets.UTF_8));
         assertThat(form.inputKeys()).containsExactly("other", "detail", "locked", "tags", "dynamic");
-        Map<String, Object> values = new HashMap<>(Map.of("dynamic", "anything"));
+        Map<String, Object> values = new HashMap<>(Map.of("dynamic", "anything", "other", false));
         assertThat(validator.problems(form, values::get)).containsExactly("Locked is required");
         values.put("other", true);
         values.put("detail", " ab ");
