@@ -14,16 +14,26 @@ import java.util.Set;
  *                          of fields marked {@code prefilled} (they show the case's data or an earlier step's value on
  *                          purpose)
  */
-public record FormSchema(String id, List<FormField> inputs, Set<String> inputKeys, Set<String> keysClearedOnOpen) {
+public record FormSchema(String id, List<FormField> inputs, Set<String> fieldKeys, Set<String> inputKeys,
+        Set<String> keysClearedOnOpen) {
 
     public FormSchema {
         inputs = List.copyOf(inputs);
+        fieldKeys = immutableInOrder(fieldKeys);
         inputKeys = immutableInOrder(inputKeys);
         keysClearedOnOpen = immutableInOrder(keysClearedOnOpen);
     }
 
+    /**
+     * @param fieldKeys the variables the form can submit: the key of every field, display-only ones included (Tasklist
+     *                  submits read-only fields too), and the data path of a group or dynamic list
+     */
+    public FormSchema(String id, List<FormField> inputs, Set<String> fieldKeys) {
+        this(id, inputs, fieldKeys, inputKeys(inputs), keysClearedOnOpen(inputs));
+    }
+
     public FormSchema(String id, List<FormField> inputs) {
-        this(id, inputs, inputKeys(inputs), keysClearedOnOpen(inputs));
+        this(id, inputs, inputKeys(inputs));
     }
 
     private static Set<String> inputKeys(List<FormField> inputs) {

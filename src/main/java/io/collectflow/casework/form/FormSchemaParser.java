@@ -3,6 +3,7 @@ package io.collectflow.casework.form;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -44,7 +45,25 @@ public final class FormSchemaParser {
         }
         List<FormField> inputs = new ArrayList<>();
         collect(root.path("components"), List.of(), null, inputs);
-        return new FormSchema(root.path("id").asText(null), inputs);
+        Set<String> fieldKeys = new LinkedHashSet<>();
+        fieldKeys(root.path("components"), fieldKeys);
+        return new FormSchema(root.path("id").asText(null), inputs, fieldKeys);
+    }
+
+    /**
+     * The variable of every component with a {@code key} or a data {@code path}, whatever its type and state: what
+     * form-js submits (a dotted key or path nests its value under its first name).
+     */
+    private static void fieldKeys(JsonNode components, Set<String> keys) {
+        for (JsonNode component : components) {
+            for (String property : new String[] {"key", "path"}) {
+                String name = text(component.get(property));
+                if (name != null) {
+                    keys.add(name.strip().split("\\.", 2)[0]);
+                }
+            }
+            fieldKeys(component.path("components"), keys);
+        }
     }
 
     private static void collect(JsonNode components, List<String> hidden, String readonly, List<FormField> inputs) {

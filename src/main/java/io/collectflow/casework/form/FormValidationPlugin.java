@@ -25,8 +25,9 @@ import org.springframework.stereotype.Component;
  * Server-side checks of every Camunda Form, without touching a model: while a BPMN is parsed, each user task with a
  * {@code camunda:formRef} gets a create listener that opens its form empty ({@link FormInputReset}, before the
  * model's create listeners) and a complete listener ({@link FormCompletionCheck}) after the listeners the model
- * declares — so the collectors' own report checks, which say more, speak first — and a process whose start event has a
- * checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
+ * declares — so the collectors' own report checks, which say more, speak first — and, before those, a built-in one
+ * refusing variables a REST client submits that are no field of the form ({@link SubmittedVariablesCheck}); a process
+ * whose start event has a checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
  * validation failure, which its REST API answers with 400, and {@link RefusalLogging} logs a refusal in one line
  * instead of the engine's ERROR with a stack trace.
  */
@@ -55,6 +56,9 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                         // built in: runs before the model's create listeners, which may set a value for the form
                         task.addBuiltInTaskListener(TaskListener.EVENTNAME_CREATE,
                             new FormInputReset(task.getFormDefinition(), forms, inputParameters(activity)));
+                        // built in: refuses variables that are no field of the form before the model's listeners read them
+                        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                            new SubmittedVariablesCheck(task.getFormDefinition(), forms));
                         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
                             new FormCompletionCheck(task.getFormDefinition(), forms, validator, zones));
                     }

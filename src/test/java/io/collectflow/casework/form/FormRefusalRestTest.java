@@ -183,6 +183,41 @@ class FormRefusalRestTest {
         runtime.deleteProcessInstance(pi.getId(), "test");
     }
 
+    /**
+     * A REST completion may submit the form's fields only: a text planId (the process holds the plan's number) is
+     * refused naming it before the approval's listener reads it, the task stays open. What Tasklist submits — every
+     * field of the form, the read-only ones shown from the process included — is taken.
+     */
+    @Test
+    void aCompletionSubmittingAVariableTheFormHasNoFieldForIsAnswered400NamingIt() {
+        ProcessInstance pi = planAwaitingApproval("collector1");
+        Object planId = runtime.getVariable(pi.getId(), "planId");
+        String approve = "/task/" + openTask(pi, "Task_ApprovePlan").getId();
+        Map<String, Object> yes = Map.of("value", true, "type", "Boolean");
+
+        for (String action : new String[] {"/complete", "/submit-form"}) {
+            ResponseEntity<String> refused = post("manager1", approve + action,
+                Map.of("planApproved", yes, "planId", string("abc"), "approvedBy", string("someone")));
+            assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(action)
+                .contains("Please correct: approvedBy: not a field of this form; planId: not a field of this form")
+                .doesNotContain("ENGINE-");
+        }
+        assertThat(openTask(pi, "Task_ApprovePlan")).isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), "planId")).isEqualTo(planId);
+        assertThat(planApprovedBy(pi)).isNull();
+
+        Map<String, Object> asTasklist = new HashMap<>(Map.of("planApproved", yes));
+        for (String shown : new String[] {"installmentAmount", "maxAffordable", "installmentCount", "declaredIncome",
+            "otherDebts"}) {
+            asTasklist.put(shown, Map.of("value", runtime.getVariable(pi.getId(), shown)));
+        }
+        ResponseEntity<String> done = post("manager1", approve + "/submit-form", asTasklist);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(planApprovedBy(pi)).isEqualTo("manager1");
+        runtime.deleteProcessInstance(pi.getId(), "test");
+    }
+
     @Test
     void aManagerMayNotDecideOnAPlanTheyProposedAnswered403() {
         ProcessInstance pi = planAwaitingApproval("manager1");
