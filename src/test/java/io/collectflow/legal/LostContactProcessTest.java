@@ -52,7 +52,8 @@ class LostContactProcessTest extends CaseProcessTestSupport {
 
     /** A complete Prepare litigation form. */
     private static final Map<String, Object> PREPARED = Map.of("litigationClaimAmount", 12612.5,
-        "evidenceBundleChecked", true, "litigationCourt", "Shanghai Pudong New Area People's Court");
+        "evidenceBundleChecked", true, "litigationCourt", "Shanghai Pudong New Area People's Court",
+        "serviceByPublication", false);
 
     @Autowired LostContactService lostContact;
     @Autowired LostContactStarts starts;
@@ -95,9 +96,11 @@ class LostContactProcessTest extends CaseProcessTestSupport {
 
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("lost-contact", lost, Map.of(Vars.LOAN_NO, lost));
         complete(singleTask(pi, "Task_SkipTraceSystems"),
-            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
-            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(pi).isWaitingAt("Task_PrepareLitigation").task().hasCandidateGroup("legal");
@@ -119,9 +122,11 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("lost-contact", loanNo, Map.of(Vars.LOAN_NO,
             loanNo, LostContactStarts.UNREACHABLE_SINCE, today().minusDays(120).toString()));
         complete(singleTask(pi, "Task_SkipTraceSystems"),
-            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
-            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", false, "assessmentNotes",
             "gone for 4 months"));
 
@@ -189,9 +194,11 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         ProcessInstance trace = runtimeService.startProcessInstanceByKey("lost-contact", loanNo,
             Map.of(Vars.LOAN_NO, loanNo));
         complete(singleTask(trace, "Task_SkipTraceSystems"),
-            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved"));
+            Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: moved",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(trace, "Task_SkipTraceSharedContacts"),
-            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer"));
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: no answer",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(trace, "Task_AssessLostContact"), Map.of("borrowerFound", found, "assessmentNotes", "x"));
         if (!found) {
             assertThat(variable(collectionCase, "currentStage")).as("while litigation is prepared").isEqualTo(before);
@@ -361,7 +368,8 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_SkipTraceSystems"), Map.of(LostContactStarts.SYSTEMS_TRACE_NOTES, "registry: nothing",
             LostContactStarts.NEW_CONTACT_FOUND, false));
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
-            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: new number"));
+            Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: new number",
+                LostContactStarts.NEW_CONTACT_FOUND, false));
         // the end is stamped with the engine's clock (a simulation sets it), not the wall clock
         Instant assessedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
         ClockUtil.setCurrentTime(Date.from(assessedAt));
