@@ -70,12 +70,17 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
         assertThat(pi).hasPassed("EndEvent_LetterSent").isEnded();
     }
 
-    @Test
-    void aPlacementApprovalWithoutScopeIsRefusedAndNothingIsPlaced() {
-        String loanNo = fixtures.loan(200, today());
+    private ProcessInstance placementAwaitingApproval(String loanNo) {
         ProcessInstance pi = runtimeService.startProcessInstanceByKey("agency-placement", loanNo, Map.of(
             Vars.LOAN_NO, loanNo, Vars.DPD, 200, Vars.OVERDUE_AMOUNT, 1050.0, AgencyVars.CHALLENGER_DRAW, 50));
         runJobs();
+        return pi;
+    }
+
+    @Test
+    void aPlacementApprovalWithoutScopeIsRefusedAndNothingIsPlaced() {
+        String loanNo = fixtures.loan(200, today());
+        ProcessInstance pi = placementAwaitingApproval(loanNo);
         Task approve = singleTask(pi, "Task_ApprovePlacement");
 
         assertThatThrownBy(() -> complete(approve, Map.of(AgencyVars.PLACEMENT_APPROVED, true)))
@@ -96,9 +101,7 @@ class FormCompletionProcessTest extends CaseProcessTestSupport {
     @Test
     void aBoxLeftOutOfACompletionIsRefusedAndNotTakenAsUnticked() {
         String loanNo = fixtures.loan(200, today());
-        ProcessInstance pi = runtimeService.startProcessInstanceByKey("agency-placement", loanNo, Map.of(
-            Vars.LOAN_NO, loanNo, Vars.DPD, 200, Vars.OVERDUE_AMOUNT, 1050.0, AgencyVars.CHALLENGER_DRAW, 50));
-        runJobs();
+        ProcessInstance pi = placementAwaitingApproval(loanNo);
         Task approve = singleTask(pi, "Task_ApprovePlacement");
 
         Map<String, Object> noDecision = new HashMap<>(Map.of(AgencyVars.PLACEMENT_SCOPE, "phone only"));
