@@ -18,6 +18,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import io.collectflow.security.audit.AuditLog;
@@ -98,6 +100,23 @@ class AuditAppendTest {
         })).hasMessage("the outer change fails");
 
         assertThat(subjects()).contains("INNER-1").doesNotContain("OUTER-1");
+        assertThat(audit.verify().valid()).isTrue();
+    }
+
+    @Test
+    void anEntryRecordedWhileTheTransactionCommitsIsNotLost() {
+        new TransactionTemplate(transactions).executeWithoutResult(status -> {
+            audit.record("someone", "TEST", "thing", "BEFORE-COMMIT-1", null);
+            // a synchronization registered after the audit trail's, recording as the transaction commits
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void beforeCommit(boolean readOnly) {
+                    audit.record("someone", "TEST", "thing", "WHILE-COMMITTING-1", null);
+                }
+            });
+        });
+
+        assertThat(subjects()).contains("BEFORE-COMMIT-1", "WHILE-COMMITTING-1");
         assertThat(audit.verify().valid()).isTrue();
     }
 

@@ -94,6 +94,7 @@ public class AuditLog {
 
         private final AuditLog log;
         private final List<Unchained> entries = new ArrayList<>();
+        private boolean committing;
 
         private PendingEntries(AuditLog log) {
             this.log = log;
@@ -109,8 +110,13 @@ public class AuditLog {
             return pending;
         }
 
+        /** Kept for the commit; appended at once when the transaction is already committing (a later synchronization). */
         void add(Unchained entry) {
-            entries.add(entry);
+            if (committing) {
+                log.append(List.of(entry));
+            } else {
+                entries.add(entry);
+            }
         }
 
         @Override
@@ -125,6 +131,7 @@ public class AuditLog {
 
         @Override
         public void beforeCommit(boolean readOnly) {
+            committing = true;
             if (!entries.isEmpty()) {
                 log.append(List.copyOf(entries));
                 entries.clear();
