@@ -155,7 +155,7 @@ final class LoanWorkers implements AutoCloseable {
         if (unknown.isEmpty()) {
             return;
         }
-        Map<String, String> rootOf = new ConcurrentHashMap<>();
+        Map<String, String> rootOf = new HashMap<>();
         for (ProcessInstance instance : instances(unknown)) {
             String root = instance.getRootProcessInstanceId();
             if (root == null || root.equals(instance.getId())) {

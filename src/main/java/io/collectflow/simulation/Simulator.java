@@ -184,8 +184,7 @@ public final class Simulator implements AutoCloseable {
             settings.seasoningMonths(), behaviour).generate(settings.loans());
         Map<String, BehaviourProfile> profiles = new HashMap<>();
         book.forEach(l -> profiles.put(l.loan().loanNo(), l.profile()));
-        PaymentService payments = context.getBean(PaymentService.class);
-        load(book, payments);
+        load(book);
 
         SimulationStaffUsers.create(context.getBean(IdentityService.class));
         try (LoanWorkers workers = new LoanWorkers(context.getBean(RuntimeService.class), settings.workers())) {
@@ -260,7 +259,8 @@ public final class Simulator implements AutoCloseable {
         return seconds;
     }
 
-    private void load(List<SyntheticPortfolio.SimLoan> book, PaymentService payments) {
+    private void load(List<SyntheticPortfolio.SimLoan> book) {
+        PaymentService payments = context.getBean(PaymentService.class);
         LoanBookService loans = context.getBean(LoanBookService.class);
         for (int from = 0; from < book.size(); from += LOAN_BATCH) {
             loans.createLoans(book.subList(from, Math.min(book.size(), from + LOAN_BATCH)).stream()
