@@ -1,7 +1,11 @@
 package io.collectflow.simulation;
 
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -16,7 +20,12 @@ import org.camunda.bpm.engine.runtime.Job;
  */
 final class DueJobs {
 
-    private static final int PAGE = 500;
+    /**
+     * The order jobs were created in: the simulation's engine ids are numbers from one sequence, which Camunda's
+     * default order (by id as text) would put "1000" before "999".
+     */
+    private static final Comparator<Job> CREATED_FIRST =
+        Comparator.comparingInt((Job job) -> job.getId().length()).thenComparing(Job::getId);
     private static final int MAX_ROUNDS = 1_000;
 
     private final ManagementService management;
@@ -29,16 +38,30 @@ final class DueJobs {
         this.workers = workers;
     }
 
+    /** Runs the jobs due at the engine's shared time, every worker its loans' jobs. */
     void runDue() {
+        workers.runShares(List.<Job>of(), Job::getId, (worker, none) -> runDueOf(worker));
+    }
+
+    /**
+     * Runs the jobs of {@code worker}'s loans that are due at the calling thread's time, oldest first, until none is
+     * left. A job that fails is not tried again in this call: its retry cycle tells when it is due again. So a loan's
+     * jobs run the same whatever the other loans' jobs do, and a worker never waits for another.
+     */
+    void runDueOf(int worker) {
+        Set<String> failed = new HashSet<>();
         for (int round = 0; round < MAX_ROUNDS; round++) {
-            List<Job> due = management.createJobQuery().executable().listPage(0, PAGE);
+            List<Job> due = new ArrayList<>(workers.mine(worker, management.createJobQuery().executable().list(),
+                Job::getRootProcessInstanceId));
+            due.removeIf(job -> failed.contains(job.getId()));
             if (due.isEmpty()) {
                 return;
             }
-            List<Job> failed = workers.run(due, Job::getRootProcessInstanceId, this::execute);
-            if (failed.size() == due.size() && due.size() < PAGE) {
-                // only failing jobs left that are still due (no retry cycle): the next time step retries them
-                return;
+            due.sort(CREATED_FIRST);
+            for (Job job : due) {
+                if (!execute(job)) {
+                    failed.add(job.getId());
+                }
             }
         }
     }

@@ -16,14 +16,15 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.Predicate;
+import java.util.function.IntFunction;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 
 /**
- * Works the simulation's loans on several threads at once. The work (a batch of due jobs, an hour's tasks) is split
+ * Works the simulation's loans on several threads at once. The work (the due jobs, a day's tasks) is split
  * by loan: everything of one loan — its collection case and the processes the case calls or starts, found through
  * the root process instance and its business key, the loan number — goes to the same worker, in the order given.
  * So each loan's work happens in the order it would on one thread, and as loans share nothing the simulation reads
@@ -57,36 +58,59 @@ final class LoanWorkers implements AutoCloseable {
     }
 
     /**
-     * Works {@code items} ({@code instanceOf} gives an item's process instance id, or null), each loan's items in
-     * their given order on one worker; the calling thread is the first worker. Returns the items {@code work}
-     * answered false for, each worker's in their order.
+     * Gives each worker its share of {@code items} (each loan's items in their given order) and runs {@code share}
+     * with it on every worker at once, also on a worker whose share is empty (its loans may have jobs to run).
      */
-    <T> List<T> run(List<T> items, Function<T, String> instanceOf, Predicate<T> work) {
+    <T> void runShares(List<T> items, Function<T, String> instanceOf, BiConsumer<Integer, List<T>> share) {
         List<List<T>> byWorker = split(items, instanceOf);
-        List<Future<List<T>>> others = new ArrayList<>();
-        for (int w = 1; w < byWorker.size(); w++) {
-            List<T> mine = byWorker.get(w);
-            if (!mine.isEmpty()) {
-                others.add(pool.submit(() -> {
-                    long cpu = THREADS.getCurrentThreadCpuTime();
-                    try {
-                        return workAll(mine, work);
-                    } finally {
-                        workerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
-                    }
-                }));
-            }
+        onEvery(worker -> {
+            share.accept(worker, byWorker.get(worker));
+            return List.of();
+        });
+    }
+
+    /**
+     * {@link #runShares} for items of loans given by their loan numbers ({@code loanOf}) rather than by a process
+     * instance: each loan's items go to the worker that works its process instances.
+     */
+    <T> void runLoanShares(List<T> items, Function<T, String> loanOf, BiConsumer<Integer, List<T>> share) {
+        List<List<T>> byWorker = shares();
+        items.forEach(item -> byWorker.get(workerOf(loanOf.apply(item))).add(item));
+        onEvery(worker -> {
+            share.accept(worker, byWorker.get(worker));
+            return List.of();
+        });
+    }
+
+    /** The items of {@code items} that belong to {@code worker}'s loans, in their given order. */
+    <T> List<T> mine(int worker, List<T> items, Function<T, String> instanceOf) {
+        return split(items, instanceOf).get(worker);
+    }
+
+    /** Runs {@code work} for every worker at once, the first on the calling thread, and returns their answers. */
+    private <R> List<R> onEvery(IntFunction<R> work) {
+        List<Future<R>> others = new ArrayList<>();
+        for (int w = 1; w < count; w++) {
+            int worker = w;
+            others.add(pool.submit(() -> {
+                long cpu = THREADS.getCurrentThreadCpuTime();
+                try {
+                    return work.apply(worker);
+                } finally {
+                    workerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
+                }
+            }));
         }
-        List<T> refused = new ArrayList<>();
+        List<R> answers = new ArrayList<>();
         RuntimeException failure = null;
         try {
-            refused.addAll(workAll(byWorker.get(0), work));
+            answers.add(work.apply(0));
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<List<T>> other : others) {
+        for (Future<R> other : others) {
             try {
-                refused.addAll(other.get());
+                answers.add(other.get());
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -99,7 +123,7 @@ final class LoanWorkers implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        return refused;
+        return answers;
     }
 
     /** The loan (root process instance's business key, else its id) of each of {@code instanceIds} that still runs. */
@@ -121,10 +145,7 @@ final class LoanWorkers implements AutoCloseable {
     }
 
     private <T> List<List<T>> split(List<T> items, Function<T, String> instanceOf) {
-        List<List<T>> byWorker = new ArrayList<>();
-        for (int w = 0; w < count; w++) {
-            byWorker.add(new ArrayList<>());
-        }
+        List<List<T>> byWorker = shares();
         if (count == 1) {
             byWorker.get(0).addAll(items);
             return byWorker;
@@ -132,20 +153,22 @@ final class LoanWorkers implements AutoCloseable {
         learn(items.stream().map(instanceOf).filter(id -> id != null).toList());
         for (T item : items) {
             String instance = instanceOf.apply(item);
-            String loan = instance == null ? null : loanOfInstance.get(instance);
-            byWorker.get(loan == null ? 0 : Math.floorMod(loan.hashCode(), count)).add(item);
+            byWorker.get(workerOf(instance == null ? null : loanOfInstance.get(instance))).add(item);
         }
         return byWorker;
     }
 
-    private static <T> List<T> workAll(List<T> items, Predicate<T> work) {
-        List<T> refused = new ArrayList<>();
-        for (T item : items) {
-            if (!work.test(item)) {
-                refused.add(item);
-            }
+    private <T> List<List<T>> shares() {
+        List<List<T>> byWorker = new ArrayList<>();
+        for (int w = 0; w < count; w++) {
+            byWorker.add(new ArrayList<>());
         }
-        return refused;
+        return byWorker;
+    }
+
+    /** The worker of a loan; work of no loan goes to the first. */
+    private int workerOf(String loan) {
+        return loan == null ? 0 : Math.floorMod(loan.hashCode(), count);
     }
 
     /** Finds the loans of process instances not met before (one query, and one more for their roots). */

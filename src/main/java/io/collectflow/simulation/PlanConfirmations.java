@@ -1,9 +1,10 @@
 package io.collectflow.simulation;
 
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.EventSubscription;
@@ -27,8 +28,8 @@ final class PlanConfirmations {
     private final Dice dice;
     private final JdbcTemplate jdbc;
     /** plan process instance → its borrower's answer, decided the first day the plan waits */
-    private final Map<String, Answer> answers = new HashMap<>();
-    private long confirmed;
+    private final Map<String, Answer> answers = new ConcurrentHashMap<>();
+    private final AtomicLong confirmed = new AtomicLong();
 
     /** {@code on}: the day the borrower opens the link; null when the borrower never does (or cannot: written). */
     private record Answer(long planId, String loanNo, LocalDate on) {
@@ -43,17 +44,26 @@ final class PlanConfirmations {
         this.jdbc = jdbc;
     }
 
-    /** The borrowers who decided to confirm a waiting plan by {@code day} open its link. */
-    void answer(LocalDate day) {
+    /**
+     * The borrowers who decided to confirm a waiting plan by {@code day} open its link; the {@code workers} work the
+     * plans, each loan's on one of them.
+     */
+    void answer(LocalDate day, LoanWorkers workers) {
         List<EventSubscription> waiting = runtime.createEventSubscriptionQuery().eventType("message")
             .eventName(RepaymentPlanProcess.MESSAGE_PLAN_CONFIRMED).orderByCreated().asc().list();
-        for (EventSubscription subscription : waiting) {
-            String processInstanceId = subscription.getProcessInstanceId();
-            Answer answer = answers.computeIfAbsent(processInstanceId, id -> decide(id, day));
-            if (answer.on() != null && !answer.on().isAfter(day)) {
-                answers.put(processInstanceId, new Answer(answer.planId(), answer.loanNo(), null));
-                confirm(processInstanceId, answer, day);
-            }
+        workers.runShares(waiting, EventSubscription::getProcessInstanceId,
+            (worker, share) -> share.forEach(subscription -> answer(subscription.getProcessInstanceId(), day)));
+    }
+
+    private void answer(String processInstanceId, LocalDate day) {
+        Answer answer = answers.get(processInstanceId);
+        if (answer == null) {
+            answer = decide(processInstanceId, day);
+            answers.put(processInstanceId, answer);
+        }
+        if (answer.on() != null && !answer.on().isAfter(day)) {
+            answers.put(processInstanceId, new Answer(answer.planId(), answer.loanNo(), null));
+            confirm(processInstanceId, answer, day);
         }
     }
 
@@ -76,7 +86,7 @@ final class PlanConfirmations {
         } catch (PlanTokenException expired) {
             return;
         }
-        confirmed++;
+        confirmed.incrementAndGet();
         LocalDate firstDue = jdbc.queryForObject("SELECT first_due_on FROM repayment_plan WHERE id = ?", LocalDate.class,
             answer.planId());
         borrowers.promise(answer.loanNo(), day, firstDue.isAfter(day) ? firstDue : day.plusDays(1));
@@ -84,6 +94,6 @@ final class PlanConfirmations {
 
     /** Plans the borrowers confirmed. */
     long confirmed() {
-        return confirmed;
+        return confirmed.get();
     }
 }

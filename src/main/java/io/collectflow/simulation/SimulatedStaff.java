@@ -27,8 +27,9 @@ import io.collectflow.casework.priority.WorkPriority;
  * spread over the hours 07:00–22:00; most are worked inside the contact window, a share is attempted outside it,
  * where the compliance guard refuses the completion and the collector tries again inside the window. A task
  * the guard blocks for the day (caps, rest days) waits for tomorrow. Between the hours the engine's due jobs
- * run, so timers and reminders happen in time order. An hour's tasks are worked by the {@link LoanWorkers}, each
- * loan's in the order of the queue, each at its own minute of the hour.
+ * run, so timers and reminders happen in time order. The day is worked by the {@link LoanWorkers}: each goes
+ * through the hours with its own loans' tasks (in the order of the queue, each at its own minute of the hour) and
+ * jobs, at its own pace.
  */
 final class SimulatedStaff {
 
@@ -48,7 +49,7 @@ final class SimulatedStaff {
     private final Map<String, Integer> errors = new TreeMap<>();
     private final AtomicLong completed = new AtomicLong();
     private final AtomicLong blocked = new AtomicLong();
-    private long offHoursAttempts;
+    private final AtomicLong offHoursAttempts = new AtomicLong();
 
     SimulatedStaff(TaskService tasks, StaffBehaviour behaviour, SimulatedClock clock, DueJobs jobs, Dice dice,
                    SimulationSettings settings, LoanWorkers workers) {
@@ -65,29 +66,39 @@ final class SimulatedStaff {
         List<Task> all = tasks.createTaskQuery().active().list();
         Map<String, String> occasions = occasions(all);
         List<Task> open = queue(all, settings.capacity(), occasions);
+        workers.runShares(open, Task::getProcessInstanceId, (worker, share) -> workHours(day, worker, share, occasions));
+    }
+
+    /**
+     * One worker's day: its loans' tasks spread over the hours, and before each hour's tasks its loans' jobs due by
+     * then. The worker keeps its own time and goes through the hours without waiting for the others.
+     */
+    private void workHours(LocalDate day, int worker, List<Task> share, Map<String, String> occasions) {
         List<List<Task>> byHour = new ArrayList<>();
         for (int h = 0; h <= LAST_HOUR; h++) {
             byHour.add(new ArrayList<>());
         }
-        for (Task task : open) {
+        for (Task task : share) {
             byHour.get(hourFor(occasions.get(task.getId()), day)).add(task);
         }
-        for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
-            clock.set(day, hour, 5);
-            jobs.runDue();
-            int h = hour;
-            List<Task> refused = workers.run(byHour.get(hour), Task::getProcessInstanceId, task -> {
-                clock.setForThisThread(day, h, 5 + dice.between(0, 50, occasions.get(task.getId()), day, h, "minute"));
-                try {
-                    return attempt(task, day);
-                } finally {
-                    clock.clearThisThread();
+        try {
+            for (int hour = FIRST_HOUR; hour <= LAST_HOUR; hour++) {
+                clock.setForThisThread(day, hour, 5);
+                jobs.runDueOf(worker);
+                List<Task> refused = new ArrayList<>();
+                for (Task task : byHour.get(hour)) {
+                    clock.setForThisThread(day, hour, 5 + dice.between(0, 50, occasions.get(task.getId()), day, hour, "minute"));
+                    if (!attempt(task, day)) {
+                        refused.add(task);
+                    }
                 }
-            });
-            if (hour < WINDOW_START) {
-                // refused before the window opens: the collector tries again at the start of the window
-                byHour.get(WINDOW_START).addAll(refused);
+                if (hour < WINDOW_START) {
+                    // refused before the window opens: the collector tries again at the start of the window
+                    byHour.get(WINDOW_START).addAll(refused);
+                }
             }
+        } finally {
+            clock.clearThisThread();
         }
     }
 
@@ -137,7 +148,7 @@ final class SimulatedStaff {
 
     private int hourFor(String occasion, LocalDate day) {
         if (dice.chance(settings.offHoursShare(), occasion, day, "off-hours")) {
-            offHoursAttempts++;
+            offHoursAttempts.incrementAndGet();
             return dice.chance(0.5, occasion, day, "early") ? FIRST_HOUR : LAST_HOUR - 1 + dice.between(0, 1, occasion, day);
         }
         return dice.between(WINDOW_START, WINDOW_LAST_HOUR, occasion, day, "hour");
@@ -208,7 +219,7 @@ final class SimulatedStaff {
     }
 
     long offHoursAttempts() {
-        return offHoursAttempts;
+        return offHoursAttempts.get();
     }
 
     Map<String, Integer> unhandled() {

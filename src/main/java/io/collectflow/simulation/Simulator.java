@@ -214,7 +214,7 @@ public final class Simulator implements AutoCloseable {
             final LocalDate day = settings.start().plusDays(d);
             last = day;
             clock.set(day, 6, 0);
-            timed("payments", () -> borrowers.payDay(day));
+            timed("payments", () -> borrowers.payDay(day, workers));
             timed("scan", () -> scan.scan(day));
             timed("nightly", () -> {
                 promises.settleDue(day, clock.instant());
@@ -225,7 +225,7 @@ public final class Simulator implements AutoCloseable {
             clock.set(day, 23, 30);
             timed("jobs", jobs::runDue);
             timed("reminders", () -> borrowers.readReminders(day));
-            timed("plans", () -> plans.answer(day));
+            timed("plans", () -> plans.answer(day, workers));
             long tasks = staff.completed() - tasksBefore;
             long blocked = staff.blocked() - blockedBefore;
             BigDecimal paid = borrowers.postedAmount().subtract(paidBefore);
