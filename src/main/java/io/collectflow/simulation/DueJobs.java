@@ -40,7 +40,7 @@ final class DueJobs {
 
     /** Runs the jobs due at the engine's shared time, every worker its loans' jobs. */
     void runDue() {
-        workers.runShares(List.<Job>of(), Job::getId, (worker, none) -> runDueOf(worker));
+        workers.onEvery(this::runDueOf);
     }
 
     /**

@@ -18,7 +18,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.BiConsumer;
 import java.util.function.Function;
-import java.util.function.IntFunction;
+import java.util.function.IntConsumer;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -63,10 +63,7 @@ final class LoanWorkers implements AutoCloseable {
      */
     <T> void runShares(List<T> items, Function<T, String> instanceOf, BiConsumer<Integer, List<T>> share) {
         List<List<T>> byWorker = split(items, instanceOf);
-        onEvery(worker -> {
-            share.accept(worker, byWorker.get(worker));
-            return List.of();
-        });
+        onEvery(worker -> share.accept(worker, byWorker.get(worker)));
     }
 
     /**
@@ -76,10 +73,7 @@ final class LoanWorkers implements AutoCloseable {
     <T> void runLoanShares(List<T> items, Function<T, String> loanOf, BiConsumer<Integer, List<T>> share) {
         List<List<T>> byWorker = shares();
         items.forEach(item -> byWorker.get(workerOf(loanOf.apply(item))).add(item));
-        onEvery(worker -> {
-            share.accept(worker, byWorker.get(worker));
-            return List.of();
-        });
+        onEvery(worker -> share.accept(worker, byWorker.get(worker)));
     }
 
     /** The items of {@code items} that belong to {@code worker}'s loans, in their given order. */
@@ -87,30 +81,32 @@ final class LoanWorkers implements AutoCloseable {
         return split(items, instanceOf).get(worker);
     }
 
-    /** Runs {@code work} for every worker at once, the first on the calling thread, and returns their answers. */
-    private <R> List<R> onEvery(IntFunction<R> work) {
-        List<Future<R>> others = new ArrayList<>();
+    /**
+     * Runs {@code work} for every worker at once, the first on the calling thread, and returns when all are done; the
+     * first failure is thrown then.
+     */
+    void onEvery(IntConsumer work) {
+        List<Future<?>> others = new ArrayList<>();
         for (int w = 1; w < count; w++) {
             int worker = w;
             others.add(pool.submit(() -> {
                 long cpu = THREADS.getCurrentThreadCpuTime();
                 try {
-                    return work.apply(worker);
+                    work.accept(worker);
                 } finally {
                     workerCpuNanos.addAndGet(THREADS.getCurrentThreadCpuTime() - cpu);
                 }
             }));
         }
-        List<R> answers = new ArrayList<>();
         RuntimeException failure = null;
         try {
-            answers.add(work.apply(0));
+            work.accept(0);
         } catch (RuntimeException e) {
             failure = e;
         }
-        for (Future<R> other : others) {
+        for (Future<?> other : others) {
             try {
-                answers.add(other.get());
+                other.get();
             } catch (ExecutionException e) {
                 if (failure == null) {
                     failure = e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
@@ -123,7 +119,6 @@ final class LoanWorkers implements AutoCloseable {
         if (failure != null) {
             throw failure;
         }
-        return answers;
     }
 
     /** The loan (root process instance's business key, else its id) of each of {@code instanceIds} that still runs. */

@@ -88,9 +88,11 @@ public final class Simulator implements AutoCloseable {
             "--spring.datasource.username=sa", "--spring.datasource.password=",
             "--spring.application.name=simulation", "--server.port=0",
             "--camunda.bpm.job-execution.enabled=false",
-            // reproducible runs: engine ids from the database sequence (not random UUIDs) and the scan's case work on one
-            // thread, so the same seed gives the same ids, the same choices keyed on them and the same figures
+            // engine ids from the database sequence (not random UUIDs): numbers in the order things were created, the
+            // order the simulated job executor runs due jobs in (DueJobs)
             "--camunda.bpm.id-generator=simple",
+            // the scan's case work on one thread: a simulated day opens and moves a few dozen cases, and two threads
+            // with batches of 20 did not shorten the scan (10,000 x 60: 18.1-18.5 s against 17.6-18.6 s)
             "--collectflow.delinquency.case-threads=1",
             "--camunda.bpm.history-level=" + settings.historyLevel(),
             "--camunda.bpm.generate-unique-process-engine-name=true",
