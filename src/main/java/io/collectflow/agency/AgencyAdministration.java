@@ -1,12 +1,12 @@
 package io.collectflow.agency;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.NoSuchElementException;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.collectflow.casework.LenderCalendar;
 import io.collectflow.security.audit.Actors;
 import io.collectflow.security.audit.AuditLog;
 
@@ -24,13 +24,13 @@ public class AgencyAdministration {
     private final AgencyRegistry registry;
     private final AgencyGroups groups;
     private final AuditLog audit;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    public AgencyAdministration(AgencyRegistry registry, AgencyGroups groups, AuditLog audit, Clock clock) {
+    public AgencyAdministration(AgencyRegistry registry, AgencyGroups groups, AuditLog audit, LenderCalendar calendar) {
         this.registry = registry;
         this.groups = groups;
         this.audit = audit;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Registers a new agency; throws {@link AgencyExistsException} when the code is taken. */
@@ -96,7 +96,7 @@ public class AgencyAdministration {
     }
 
     private LocalDate today() {
-        return LocalDate.now(clock);
+        return calendar.today();
     }
 
     private static String describe(Agency a) {

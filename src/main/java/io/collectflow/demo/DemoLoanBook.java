@@ -1,6 +1,5 @@
 package io.collectflow.demo;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -15,6 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
+import io.collectflow.casework.LenderCalendar;
 import io.collectflow.loan.LoanBookService;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
 import io.collectflow.loan.delinquency.ScanResult;
@@ -36,16 +36,16 @@ public class DemoLoanBook {
     private final LoanBookService loanBook;
     private final PaymentService payments;
     private final DelinquencyScanService scan;
-    private final Clock clock;
+    private final LenderCalendar calendar;
     private final int loanCount;
 
     public DemoLoanBook(JdbcTemplate jdbc, LoanBookService loanBook, PaymentService payments,
-                        DelinquencyScanService scan, Clock clock, @Value("${collectflow.demo.loans:300}") int loanCount) {
+                        DelinquencyScanService scan, LenderCalendar calendar, @Value("${collectflow.demo.loans:300}") int loanCount) {
         this.jdbc = jdbc;
         this.loanBook = loanBook;
         this.payments = payments;
         this.scan = scan;
-        this.clock = clock;
+        this.calendar = calendar;
         this.loanCount = loanCount;
     }
 
@@ -57,7 +57,7 @@ public class DemoLoanBook {
             log.info("Demo loan book already present ({} loans): not re-seeded", loans);
             return;
         }
-        ScanResult result = seed(LocalDate.now(clock));
+        ScanResult result = seed(calendar.today());
         log.info("Demo loan book created: {} loans; scan {}", loanCount, result);
     }
 

@@ -20,9 +20,12 @@ public class CamundaStaffTime implements StaffTime {
     private static final BigDecimal MILLIS_PER_HOUR = BigDecimal.valueOf(3_600_000L);
 
     private final HistoryService historyService;
+    private final ZoneId zone;
 
-    public CamundaStaffTime(HistoryService historyService) {
+    /** @param zone the zone whose days {@code from} and {@code to} are (the lender's) */
+    public CamundaStaffTime(HistoryService historyService, ZoneId zone) {
         this.historyService = historyService;
+        this.zone = zone;
     }
 
     @Override
@@ -43,7 +46,6 @@ public class CamundaStaffTime implements StaffTime {
     }
 
     private void forEachTask(LocalDate from, LocalDate to, BiConsumer<String, HistoricTaskInstance> action) {
-        ZoneId zone = ZoneId.systemDefault();
         Date after = Date.from(from.atStartOfDay(zone).toInstant().minusMillis(1));
         Date before = Date.from(to.plusDays(1).atStartOfDay(zone).toInstant());
         for (int first = 0;; first += PAGE) {

@@ -18,6 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.collectflow.casework.LenderCalendar;
+
 /** Wires the KPI computation (plain classes) with the database, the engine's history and the settings. */
 @Configuration
 public class KpiConfig {
@@ -41,8 +43,8 @@ public class KpiConfig {
 
     @Bean
     @ConditionalOnMissingBean
-    StaffTime staffTime(HistoryService historyService) {
-        return new CamundaStaffTime(historyService);
+    StaffTime staffTime(HistoryService historyService, LenderCalendar calendar) {
+        return new CamundaStaffTime(historyService, calendar.zone());
     }
 
     @Bean
@@ -66,8 +68,9 @@ public class KpiConfig {
     }
 
     @Bean
-    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, Clock clock) {
-        return new KpiReportService(snapshots, operations, clock);
+    KpiReportService kpiReportService(KpiSnapshotService snapshots, OperationsQueries operations,
+            LenderCalendar calendar) {
+        return new KpiReportService(snapshots, operations, calendar);
     }
 
     @Bean
@@ -88,7 +91,8 @@ public class KpiConfig {
 
     @Bean
     KpiSnapshotService kpiSnapshotService(KpiCalculator calculator, ScorecardService scorecards, JdbcClient jdbc,
-            PlatformTransactionManager tm, ObjectMapper json, Clock clock) {
-        return new KpiSnapshotService(calculator, scorecards, jdbc, new TransactionTemplate(tm), json, clock);
+            PlatformTransactionManager tm, ObjectMapper json, Clock clock, LenderCalendar calendar) {
+        return new KpiSnapshotService(calculator, scorecards, jdbc, new TransactionTemplate(tm), json, clock,
+            calendar);
     }
 }

@@ -1,7 +1,6 @@
 package io.collectflow.kpi;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,6 +19,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.collectflow.casework.LenderCalendar;
+
 /** KPIs (CONTRACT.md "KPIs"), trend, reports, scorecards and drill-down for the managers' dashboard. */
 @RestController
 @RequestMapping("/api/kpis")
@@ -30,23 +31,23 @@ public class KpiController {
     private final ScorecardService scorecards;
     private final KpiProperties properties;
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
     public KpiController(KpiSnapshotService snapshots, KpiReportService reports, ScorecardService scorecards,
-            KpiProperties properties, JdbcClient jdbc, Clock clock) {
+            KpiProperties properties, JdbcClient jdbc, LenderCalendar calendar) {
         this.snapshots = snapshots;
         this.reports = reports;
         this.scorecards = scorecards;
         this.properties = properties;
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** The KPIs of {@code asOf} (default today): from its snapshot when one exists, else computed; {@code by} adds one dimension's slices. */
     @GetMapping
     public Kpis kpis(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) String by) {
-        Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Kpis kpis = snapshots.kpis(asOf == null ? calendar.today() : asOf);
         Kpis answer = kpis.withScorecards(null);
         if (by == null || by.isBlank()) {
             return answer.withSlices(null);
@@ -59,7 +60,7 @@ public class KpiController {
     public Map<String, Object> slices(@RequestParam String by,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
         String dimension = dimension(by);
-        Kpis kpis = snapshots.kpis(asOf == null ? LocalDate.now(clock) : asOf);
+        Kpis kpis = snapshots.kpis(asOf == null ? calendar.today() : asOf);
         Map<String, Object> answer = new LinkedHashMap<>();
         answer.put("asOf", kpis.asOf());
         answer.put("dimension", dimension);
@@ -84,7 +85,7 @@ public class KpiController {
     @PostMapping("/snapshot")
     public Map<String, Object> snapshot(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        Kpis kpis = snapshots.snapshot(asOf == null ? LocalDate.now(clock) : asOf);
+        Kpis kpis = snapshots.snapshot(asOf == null ? calendar.today() : asOf);
         return Map.of("asOf", kpis.asOf(), "activeLoans", kpis.activeLoans());
     }
 
@@ -93,7 +94,7 @@ public class KpiController {
     public List<KpiSnapshotService.TrendPoint> trend(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to != null ? to : snapshots.latest().orElse(LocalDate.now(clock));
+        LocalDate end = to != null ? to : snapshots.latest().orElse(calendar.today());
         LocalDate start = from != null ? from : end.minusDays(90);
         return snapshots.trend(start, end);
     }
@@ -134,7 +135,7 @@ public class KpiController {
     public List<ScorecardService.Scorecard> scorecards(
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to) {
-        LocalDate end = to != null ? to : LocalDate.now(clock);
+        LocalDate end = to != null ? to : calendar.today();
         if (from == null) {
             List<ScorecardService.Scorecard> stored = snapshots.find(end).map(Kpis::scorecards).orElse(null);
             if (stored != null) {

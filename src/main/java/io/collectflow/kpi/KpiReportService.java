@@ -1,7 +1,6 @@
 package io.collectflow.kpi;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.util.ArrayList;
@@ -10,6 +9,8 @@ import java.util.List;
 import java.util.Map;
 
 import org.springframework.web.util.HtmlUtils;
+
+import io.collectflow.casework.LenderCalendar;
 
 /**
  * Monthly, quarterly and yearly reports (SPEC I8) as CSV, as a printable HTML page and as PDF. Figures at
@@ -24,12 +25,12 @@ public class KpiReportService {
 
     private final KpiSnapshotService snapshots;
     private final OperationsQueries operations;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    public KpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, Clock clock) {
+    public KpiReportService(KpiSnapshotService snapshots, OperationsQueries operations, LenderCalendar calendar) {
         this.snapshots = snapshots;
         this.operations = operations;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     public List<Line> lines(ReportPeriod period) {
@@ -117,7 +118,7 @@ public class KpiReportService {
 
     /** The same lines as an A4 PDF. */
     public byte[] pdf(ReportPeriod period) {
-        return KpiReportPdf.render(period, lines(period), LocalDateTime.now(clock));
+        return KpiReportPdf.render(period, lines(period), calendar.localTime());
     }
 
     static String plain(BigDecimal value) {

@@ -19,10 +19,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
+import io.collectflow.casework.LenderCalendar;
+
 /**
  * Daily KPI snapshots (V60): {@link #snapshot(LocalDate)} computes a day and stores it, replacing
  * an earlier snapshot of the same day in one transaction. Call it after each delinquency scan;
- * the daily job ({@code collectflow.kpi.snapshot-cron}, "-" disables it) snapshots today.
+ * the daily job ({@code collectflow.kpi.snapshot-cron}, "-" disables it) snapshots the lender's today.
  */
 public class KpiSnapshotService {
 
@@ -34,22 +36,27 @@ public class KpiSnapshotService {
     private final TransactionTemplate tx;
     private final ObjectMapper json;
     private final Clock clock;
+    private final LenderCalendar calendar;
     private final ScorecardService scorecards;
 
-    /** @param scorecards the month's collector and agency scorecards are stored with the snapshot (dashboard) */
+    /**
+     * @param scorecards the month's collector and agency scorecards are stored with the snapshot (dashboard)
+     * @param calendar the daily job snapshots the lender's today
+     */
     public KpiSnapshotService(KpiCalculator calculator, ScorecardService scorecards, JdbcClient jdbc,
-            TransactionTemplate tx, ObjectMapper json, Clock clock) {
+            TransactionTemplate tx, ObjectMapper json, Clock clock, LenderCalendar calendar) {
         this.calculator = calculator;
         this.scorecards = scorecards;
         this.jdbc = jdbc;
         this.tx = tx;
         this.json = json;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${collectflow.kpi.snapshot-cron:0 15 3 * * *}")
     public void daily() {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         long started = System.nanoTime();
         snapshot(today);
         LOG.info("KPI snapshot of {} written in {} ms", today, (System.nanoTime() - started) / 1_000_000);

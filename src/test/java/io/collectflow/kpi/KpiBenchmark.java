@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -23,6 +24,9 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+
+import io.collectflow.casework.LenderCalendar;
+import io.collectflow.casework.LenderProperties;
 
 /**
  * Benchmark, not a test (its name keeps it out of the normal test run): a synthetic book on embedded
@@ -70,7 +74,8 @@ class KpiBenchmark {
             ScorecardService scorecards = new ScorecardService(jdbc, new SchemaProbe(dataSource), NO_TASKS,
                 KpiCalculationContract.PROPERTIES);
             KpiSnapshotService snapshots = new KpiSnapshotService(calculator, scorecards, jdbc,
-                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), json, Clock.systemDefaultZone());
+                new TransactionTemplate(new DataSourceTransactionManager(dataSource)), json, Clock.systemUTC(),
+                new LenderCalendar(new LenderProperties(ZoneId.of("Asia/Shanghai")), Clock.systemUTC()));
 
             int generated = 0;
             for (int loans : sizes) {

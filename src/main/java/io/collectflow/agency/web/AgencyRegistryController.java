@@ -1,6 +1,5 @@
 package io.collectflow.agency.web;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -21,6 +20,7 @@ import io.collectflow.agency.AgencyAdministration;
 import io.collectflow.agency.AgencyExistsException;
 import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.AgencyReview;
+import io.collectflow.casework.LenderCalendar;
 import io.collectflow.web.FieldErrorAnswers;
 
 /**
@@ -35,12 +35,13 @@ public class AgencyRegistryController {
 
     private final AgencyRegistry registry;
     private final AgencyAdministration administration;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    public AgencyRegistryController(AgencyRegistry registry, AgencyAdministration administration, Clock clock) {
+    public AgencyRegistryController(AgencyRegistry registry, AgencyAdministration administration,
+            LenderCalendar calendar) {
         this.registry = registry;
         this.administration = administration;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** A registration: the agency's code and name plus its first qualification review. */
@@ -97,7 +98,7 @@ public class AgencyRegistryController {
     }
 
     private AgencyView view(Agency a, int placed) {
-        LocalDate today = LocalDate.now(clock);
+        LocalDate today = calendar.today();
         return new AgencyView(a.code(), a.name(), a.licenceNo(), a.licenceExpiresOn(), a.rating(), a.ndaSigned(),
             a.qualified(), a.suspended(), a.suspendedReason(), a.groupId(), a.eligibleOn(today), a.ineligibility(today),
             placed);

@@ -1,6 +1,5 @@
 package io.collectflow.kpi.challenger;
 
-import java.time.Clock;
 import java.time.LocalDate;
 
 import org.springframework.format.annotation.DateTimeFormat;
@@ -8,6 +7,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
+import io.collectflow.casework.LenderCalendar;
 import io.collectflow.casework.stage.StrategyVariantAssignment;
 
 /**
@@ -21,12 +21,13 @@ public class ChallengerController {
 
     private final ChallengerService comparisons;
     private final StrategyVariantAssignment assignment;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    public ChallengerController(ChallengerService comparisons, StrategyVariantAssignment assignment, Clock clock) {
+    public ChallengerController(ChallengerService comparisons, StrategyVariantAssignment assignment,
+            LenderCalendar calendar) {
         this.comparisons = comparisons;
         this.assignment = assignment;
-        this.clock = clock;
+        this.calendar = calendar;
     }
 
     @GetMapping("/api/kpis/challenger")
@@ -34,7 +35,7 @@ public class ChallengerController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) String champion, @RequestParam(required = false) String challenger) {
-        LocalDate end = asOf != null ? asOf : LocalDate.now(clock);
+        LocalDate end = asOf != null ? asOf : calendar.today();
         LocalDate start = from != null ? from : end.minusDays(DEFAULT_WINDOW_DAYS);
         String first = blank(champion) ? assignment.champion() : champion.trim();
         String second = blank(challenger) ? assignment.challenger() : challenger.trim();

@@ -12,6 +12,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import io.collectflow.casework.LenderCalendar;
 import io.collectflow.contact.DbTime;
 import io.collectflow.security.audit.AuditLog;
 
@@ -45,17 +46,19 @@ public class CollateralService {
     private final JdbcTemplate jdbc;
     private final AuditLog audit;
     private final Clock clock;
+    private final LenderCalendar calendar;
 
-    public CollateralService(JdbcTemplate jdbc, AuditLog audit, Clock clock) {
+    public CollateralService(JdbcTemplate jdbc, AuditLog audit, Clock clock, LenderCalendar calendar) {
         this.jdbc = jdbc;
         this.audit = audit;
         this.clock = clock;
+        this.calendar = calendar;
     }
 
     /** Registers an item; {@link NoSuchElementException} for an unknown loan, {@link InvalidFieldException} for bad input. */
     @Transactional
     public Collateral register(String loanNo, NewCollateral submitted, String actor) {
-        NewCollateral item = submitted.validate(LocalDate.now(clock));
+        NewCollateral item = submitted.validate(calendar.today());
         requireLoan(loanNo);
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(connection -> {

@@ -1,13 +1,11 @@
 package io.collectflow.legal.process;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.collectflow.casework.LenderCalendar;
 
 /**
  * The nightly lost-contact run ({@code collectflow.legal.lost-contact-cron}, "-" disables it). Every node of
@@ -19,16 +17,16 @@ class LostContactSchedule {
     private static final Logger LOG = LoggerFactory.getLogger(LostContactSchedule.class);
 
     private final LostContactStarts starts;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    LostContactSchedule(LostContactStarts starts, ObjectProvider<Clock> clock) {
+    LostContactSchedule(LostContactStarts starts, LenderCalendar calendar) {
         this.starts = starts;
-        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${collectflow.legal.lost-contact-cron:0 0 4 * * *}")
     void run() {
-        LostContactStarts.Run run = starts.startAll(LocalDate.now(clock));
+        LostContactStarts.Run run = starts.startAll(calendar.today());
         LOG.info("lost-contact run: {} loans unreachable, {} skip traces started, {} already running, {} failed",
             run.candidates(), run.started(), run.alreadyRunning(), run.failed());
     }

@@ -1,13 +1,11 @@
 package io.collectflow.loan.delinquency;
 
-import java.time.Clock;
-import java.time.LocalDate;
-
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+
+import io.collectflow.casework.LenderCalendar;
 
 /**
  * The daily scan ({@code collectflow.delinquency.scan-cron}, "-" disables it). On a cluster every node
@@ -19,17 +17,17 @@ class DailyDelinquencyScan {
     private static final Logger LOG = LoggerFactory.getLogger(DailyDelinquencyScan.class);
 
     private final DelinquencyScanService scanService;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    DailyDelinquencyScan(DelinquencyScanService scanService, ObjectProvider<Clock> clock) {
+    DailyDelinquencyScan(DelinquencyScanService scanService, LenderCalendar calendar) {
         this.scanService = scanService;
-        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.calendar = calendar;
     }
 
     @Scheduled(cron = "${collectflow.delinquency.scan-cron:0 30 1 * * *}")
     void run() {
         try {
-            scanService.scan(LocalDate.now(clock));
+            scanService.scan(calendar.today());
         } catch (ScanAlreadyRunningException e) {
             LOG.info("daily delinquency scan skipped: {}", e.getMessage());
         }

@@ -1,10 +1,8 @@
 package io.collectflow.loan.delinquency;
 
-import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Map;
 
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -15,22 +13,24 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
+import io.collectflow.casework.LenderCalendar;
+
 /** {@code POST /api/delinquency/scan?asOf=YYYY-MM-DD}: runs the delinquency scan now (CONTRACT.md). */
 @RestController
 @RequestMapping("/api/delinquency")
 class DelinquencyScanController {
 
     private final DelinquencyScanService scanService;
-    private final Clock clock;
+    private final LenderCalendar calendar;
 
-    DelinquencyScanController(DelinquencyScanService scanService, ObjectProvider<Clock> clock) {
+    DelinquencyScanController(DelinquencyScanService scanService, LenderCalendar calendar) {
         this.scanService = scanService;
-        this.clock = clock.getIfAvailable(Clock::systemDefaultZone);
+        this.calendar = calendar;
     }
 
     @PostMapping("/scan")
     ScanResult scan(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate asOf) {
-        return scanService.scan(asOf != null ? asOf : LocalDate.now(clock));
+        return scanService.scan(asOf != null ? asOf : calendar.today());
     }
 
     @ExceptionHandler(ScanAlreadyRunningException.class)
