@@ -29,6 +29,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.agency.AgencyRegistry;
+import io.collectflow.agency.PlacementService;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.kpi.KpiSnapshotService;
 import io.collectflow.security.SecurityTestUsers;
@@ -64,6 +65,7 @@ class LenderTodayApiTest {
     @Autowired JdbcTemplate jdbc;
     @Autowired KpiSnapshotService snapshots;
     @Autowired AgencyRegistry agencies;
+    @Autowired PlacementService placements;
 
     @BeforeEach
     void users() {
@@ -123,6 +125,21 @@ class LenderTodayApiTest {
         item.put("valuationDate", LENDERS_FRIDAY.plusDays(1).toString());
         assertThat(call("manager1", HttpMethod.POST, "/api/loans/" + loanNo + "/collateral", item).getStatusCode())
             .isEqualTo(HttpStatus.UNPROCESSABLE_ENTITY);
+    }
+
+    /** The fixtures' borrower lives in Shanghai: a payment the agency reports without a date was made on its Friday. */
+    @Test
+    void aPaymentAnAgencyReportsWithoutADateIsPaidOnTheBorrowersToday() {
+        String loanNo = new CaseFixtures(jdbc).loan(200, SERVERS_THURSDAY);
+        placements.place(loanNo, agencies.find("acme").orElseThrow(), "test", "phone only", "pi-" + loanNo,
+            THURSDAY_1700_UTC);
+
+        ResponseEntity<Map<String, Object>> paid = call("agency1", HttpMethod.POST,
+            "/api/agency/cases/" + loanNo + "/payments", Map.of("paymentRef", "ACME-" + loanNo, "amount", 300));
+
+        assertThat(paid.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        assertThat(jdbc.queryForObject("SELECT paid_on FROM payment WHERE payment_ref = ?", LocalDate.class,
+            "ACME-" + loanNo)).isEqualTo(LENDERS_FRIDAY);
     }
 
     private ResponseEntity<Map<String, Object>> call(String user, HttpMethod method, String path, Object body) {

@@ -1,6 +1,7 @@
 package io.collectflow.agency.web;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -20,6 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import io.collectflow.agency.Placement;
 import io.collectflow.agency.PlacementService;
+import io.collectflow.casework.stage.ContactTiming;
 import io.collectflow.contact.Channel;
 import io.collectflow.contact.ContactBlockedException;
 import io.collectflow.contact.ManualContactGuard;
@@ -39,11 +41,16 @@ public class AgencyController {
     private final PlacementService placements;
     private final CaseBundleService bundles;
     private final ManualContactGuard guard;
+    private final ContactTiming timing;
+    private final Clock clock;
 
-    public AgencyController(PlacementService placements, CaseBundleService bundles, ManualContactGuard guard) {
+    public AgencyController(PlacementService placements, CaseBundleService bundles, ManualContactGuard guard,
+            ContactTiming timing, Clock clock) {
         this.placements = placements;
         this.bundles = bundles;
         this.guard = guard;
+        this.timing = timing;
+        this.clock = clock;
     }
 
     /** A placed case as the agency sees it: what it needs to collect, nothing else. */
@@ -74,7 +81,7 @@ public class AgencyController {
         if (report.channel() == null) {
             throw new IllegalArgumentException("channel: required (call, sms, email, voice, visit)");
         }
-        Instant at = report.occurredAt() == null ? Instant.now() : report.occurredAt().toInstant();
+        Instant at = report.occurredAt() == null ? clock.instant() : report.occurredAt().toInstant();
         long id = guard.recordManualContact(loanNo, Channel.fromCode(report.channel()), Operator.agency(auth.getName()),
             at, report.result(), report.note());
         return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("contactId", id));
@@ -90,8 +97,10 @@ public class AgencyController {
         if (report.amount() == null || report.amount().signum() <= 0) {
             throw new IllegalArgumentException("amount: must be positive");
         }
-        BigDecimal commission = placements.recordRecovery(placement, report.paymentRef(),
-            report.paidOn() == null ? LocalDate.now() : report.paidOn(), report.amount(), auth.getName());
+        // the borrower paid: without a date, on the borrower's today (like a promise), not the server's
+        LocalDate paidOn = report.paidOn() != null ? report.paidOn() : timing.borrowersDate(loanNo, clock.instant());
+        BigDecimal commission = placements.recordRecovery(placement, report.paymentRef(), paidOn, report.amount(),
+            auth.getName());
         return ResponseEntity.status(HttpStatus.CREATED)
             .body(Map.of("paymentRef", report.paymentRef(), "commission", commission));
     }
