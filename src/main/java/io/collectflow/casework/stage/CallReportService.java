@@ -48,7 +48,7 @@ public class CallReportService {
      *
      * @param reportedAt      when the collector submitted the report: its dates are judged, and the promise is made,
      *                        on the borrower's date then (a report accepted at 23:59 stays valid when this runs after
-     *                        the borrower's midnight)
+     *                        the borrower's midnight), and the report is stored as recorded then
      * @param retryAfter      the strategy's delay before the next attempt after no answer (then the first moment the
      *                        guard allows a call: not in the borrower's night, weekend or holiday)
      * @param firstNoAnswerAt when the borrower first stopped answering, or null
@@ -58,7 +58,7 @@ public class CallReportService {
             Instant now) {
         LocalDate today = timing.borrowersDate(report.loanNo(), reportedAt);
         InvalidReportException.throwIfAny(report.problems(today));
-        long reportId = insertReport(report, now);
+        long reportId = insertReport(report, reportedAt);
         Long promiseId = null;
         Instant promiseCheckAt = null;
         if (CallReport.PROMISE_TO_PAY.equals(report.outcome())) {
@@ -73,7 +73,7 @@ public class CallReportService {
         return new CallReport.Result(reportId, promiseId, promiseCheckAt, next, unansweredSince, escalate);
     }
 
-    private long insertReport(CallReport r, Instant now) {
+    private long insertReport(CallReport r, Instant reportedAt) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.update(con -> {
             PreparedStatement ps = con.prepareStatement("""
@@ -88,7 +88,7 @@ public class CallReportService {
             ps.setString(6, CaseEventService.truncate(r.notes()));
             ps.setDate(7, r.nextFollowUp() == null ? null : Date.valueOf(r.nextFollowUp()));
             ps.setString(8, r.recordedBy());
-            ps.setTimestamp(9, Timestamp.from(now));
+            ps.setTimestamp(9, Timestamp.from(reportedAt));
             return ps;
         }, keys);
         return keys.getKey().longValue();

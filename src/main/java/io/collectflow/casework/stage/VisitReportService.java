@@ -35,7 +35,8 @@ public class VisitReportService {
     /**
      * Stores the report; answers when the next visit or review is due: the follow-up date when the borrower's contact
      * window opens, else after {@code retryAfter}; either moved on to the first moment the guard allows a visit. The
-     * follow-up date is judged at {@code reportedAt}, when the report was submitted, not at {@code now}.
+     * follow-up date is judged at {@code reportedAt}, when the report was submitted, not at {@code now}, and the report
+     * is stored as recorded then.
      */
     public Instant record(VisitReport r, Instant reportedAt, Duration retryAfter, Instant now) {
         validate(r, reportedAt);
@@ -47,7 +48,7 @@ public class VisitReportService {
             r.loanNo(), r.stage(), r.mode(), !VisitReport.NOT_MET.equals(r.outcome()), r.outcome(),
             CaseEventService.truncate(r.notes()), r.staff1(), r.staff2(), r.authorizationLetter(), r.consentToEnter(),
             r.planConfirmation(), r.nextFollowUp() == null ? null : Date.valueOf(r.nextFollowUp()), r.recordedBy(),
-            Timestamp.from(now));
+            Timestamp.from(reportedAt));
         return r.nextFollowUp() == null ? planner.retry(r.loanNo(), Channel.VISIT, retryAfter, now)
             : planner.followUp(r.loanNo(), Channel.VISIT, r.nextFollowUp(), now);
     }

@@ -5,6 +5,8 @@ import static io.collectflow.casework.stage.ReportValues.*;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -58,6 +60,33 @@ class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
             pi.getBusinessKey(), java.sql.Date.valueOf(THURSDAY))).isOne();
     }
 
+    /** The report is stored as made when the collector submitted it, not when its record job ran, hours later. */
+    @Test
+    void aCallReportIsRecordedAtItsSubmissionNotWhenItsJobRan() {
+        ProcessInstance pi = caseAt("2026-03-05T10:00+08:00", 20);
+        at("2026-03-05T18:30+08:00");
+        taskService.complete(singleTask(pi, CALL_BORROWER).getId(), promiseBy(THURSDAY.plusDays(2)));
+
+        at("2026-03-05T22:10+08:00");
+        runJobs();
+
+        assertThat(pi).hasPassed("Task_RecordCallOutcome");
+        assertThat(recordedAt(pi)).isEqualTo(OffsetDateTime.parse("2026-03-05T18:30+08:00").toInstant());
+    }
+
+    @Test
+    void aVisitReportIsRecordedAtItsSubmissionNotWhenItsJobRan() {
+        ProcessInstance pi = caseAt("2026-03-05T10:00+08:00", 100);
+        at("2026-03-05T18:30+08:00");
+        taskService.complete(singleTask(pi, VISIT_BORROWER).getId(), visitNotMet(null, THURSDAY.plusDays(2)));
+
+        at("2026-03-06T02:00+08:00");
+        runJobs();
+
+        assertThat(pi).hasPassed("Task_RecordVisit");
+        assertThat(recordedAt(pi)).isEqualTo(OffsetDateTime.parse("2026-03-05T18:30+08:00").toInstant());
+    }
+
     /**
      * A REST client's promise date as a Date: Saturday 00:00 in Shanghai is still Friday 16:00 on the UTC server; the
      * borrower promised Saturday, which is what the case keeps (before, the server's zone made it Friday).
@@ -78,6 +107,11 @@ class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
     private ProcessInstance caseAt(String at, int dpd) {
         at(at);
         return startCase(fixtures.loan(dpd, today()), dpd);
+    }
+
+    private Instant recordedAt(ProcessInstance pi) {
+        return jdbc.queryForObject("SELECT recorded_at FROM contact_report WHERE loan_no = ?", Timestamp.class,
+            pi.getBusinessKey()).toInstant();
     }
 
     private static void at(String at) {
