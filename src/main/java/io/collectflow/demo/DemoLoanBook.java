@@ -40,7 +40,8 @@ public class DemoLoanBook {
     private final int loanCount;
 
     public DemoLoanBook(JdbcTemplate jdbc, LoanBookService loanBook, PaymentService payments,
-                        DelinquencyScanService scan, LenderCalendar calendar, @Value("${collectflow.demo.loans:300}") int loanCount) {
+                        DelinquencyScanService scan, LenderCalendar calendar,
+                        @Value("${collectflow.demo.loans:300}") int loanCount) {
         this.jdbc = jdbc;
         this.loanBook = loanBook;
         this.payments = payments;

@@ -84,7 +84,8 @@ class LenderTodayApiTest {
     void theDailyKpiSnapshotAndTheKpisWithoutADateAreOfTheLendersToday() {
         snapshots.daily();
 
-        assertThat(jdbc.queryForList("SELECT as_of FROM kpi_snapshot", LocalDate.class)).containsExactly(LENDERS_FRIDAY);
+        assertThat(jdbc.queryForList("SELECT as_of FROM kpi_snapshot", LocalDate.class))
+            .containsExactly(LENDERS_FRIDAY);
         assertThat(call("manager1", HttpMethod.GET, "/api/kpis", null).getBody())
             .containsEntry("asOf", LENDERS_FRIDAY.toString());
     }

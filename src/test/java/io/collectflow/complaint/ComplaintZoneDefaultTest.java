@@ -26,7 +26,8 @@ class ComplaintZoneDefaultTest {
 
     @Test
     void aZoneOfItsOwnStillCounts() {
-        assertThat(complaintZone("--collectflow.lender.zone=America/New_York", "--collectflow.complaint.zone=Europe/Berlin"))
+        assertThat(complaintZone("--collectflow.lender.zone=America/New_York",
+                "--collectflow.complaint.zone=Europe/Berlin"))
             .isEqualTo(ZoneId.of("Europe/Berlin"));
     }
 

@@ -15,7 +15,10 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 
 import io.collectflow.casework.LenderCalendar;
 
-/** {@code POST /api/delinquency/scan?asOf=YYYY-MM-DD}: runs the delinquency scan now (CONTRACT.md). */
+/**
+ * {@code POST /api/delinquency/scan?asOf=YYYY-MM-DD}: runs the delinquency scan now (CONTRACT.md); without
+ * {@code asOf}, of the lender's today.
+ */
 @RestController
 @RequestMapping("/api/delinquency")
 class DelinquencyScanController {

@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Date;
@@ -63,28 +62,28 @@ class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
     /** The report is stored as made when the collector submitted it, not when its record job ran, hours later. */
     @Test
     void aCallReportIsRecordedAtItsSubmissionNotWhenItsJobRan() {
-        ProcessInstance pi = caseAt("2026-03-05T10:00+08:00", 20);
-        at("2026-03-05T18:30+08:00");
-        taskService.complete(singleTask(pi, CALL_BORROWER).getId(), promiseBy(THURSDAY.plusDays(2)));
-
-        at("2026-03-05T22:10+08:00");
-        runJobs();
-
-        assertThat(pi).hasPassed("Task_RecordCallOutcome");
-        assertThat(recordedAt(pi)).isEqualTo(OffsetDateTime.parse("2026-03-05T18:30+08:00").toInstant());
+        assertRecordedWhenSubmitted(20, CALL_BORROWER, promiseBy(THURSDAY.plusDays(2)), "2026-03-05T22:10+08:00",
+            "Task_RecordCallOutcome");
     }
 
     @Test
     void aVisitReportIsRecordedAtItsSubmissionNotWhenItsJobRan() {
-        ProcessInstance pi = caseAt("2026-03-05T10:00+08:00", 100);
-        at("2026-03-05T18:30+08:00");
-        taskService.complete(singleTask(pi, VISIT_BORROWER).getId(), visitNotMet(null, THURSDAY.plusDays(2)));
+        assertRecordedWhenSubmitted(100, VISIT_BORROWER, visitNotMet(null, THURSDAY.plusDays(2)),
+            "2026-03-06T02:00+08:00", "Task_RecordVisit");
+    }
 
-        at("2026-03-06T02:00+08:00");
+    private void assertRecordedWhenSubmitted(int dpd, String task, Map<String, Object> report, String jobRunsAt,
+            String recordStep) {
+        ProcessInstance pi = caseAt("2026-03-05T10:00+08:00", dpd);
+        at("2026-03-05T18:30+08:00");
+        taskService.complete(singleTask(pi, task).getId(), report);
+
+        at(jobRunsAt);
         runJobs();
 
-        assertThat(pi).hasPassed("Task_RecordVisit");
-        assertThat(recordedAt(pi)).isEqualTo(OffsetDateTime.parse("2026-03-05T18:30+08:00").toInstant());
+        assertThat(pi).hasPassed(recordStep);
+        assertThat(jdbc.queryForObject("SELECT recorded_at FROM contact_report WHERE loan_no = ?", Timestamp.class,
+            pi.getBusinessKey()).toInstant()).isEqualTo(OffsetDateTime.parse("2026-03-05T18:30+08:00").toInstant());
     }
 
     /**
@@ -107,11 +106,6 @@ class ReportSubmittedAtProcessTest extends CaseProcessTestSupport {
     private ProcessInstance caseAt(String at, int dpd) {
         at(at);
         return startCase(fixtures.loan(dpd, today()), dpd);
-    }
-
-    private Instant recordedAt(ProcessInstance pi) {
-        return jdbc.queryForObject("SELECT recorded_at FROM contact_report WHERE loan_no = ?", Timestamp.class,
-            pi.getBusinessKey()).toInstant();
     }
 
     private static void at(String at) {
