@@ -10,6 +10,7 @@ import java.nio.file.Path;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
@@ -370,8 +371,9 @@ class LostContactProcessTest extends CaseProcessTestSupport {
         complete(singleTask(pi, "Task_SkipTraceSharedContacts"),
             Map.of(LostContactStarts.SHARED_CONTACTS_TRACE_NOTES, "sister: new number",
                 LostContactStarts.NEW_CONTACT_FOUND, false));
-        // the end is stamped with the engine's clock (a simulation sets it), not the wall clock
-        Instant assessedAt = Instant.now().plus(Duration.ofHours(3)).truncatedTo(ChronoUnit.SECONDS);
+        // the end is stamped with the engine's clock (a simulation sets it), not the wall clock: noon today, so that the
+        // trace ends today whatever the time of day the test runs (3 hours from now ended tomorrow after 21:00)
+        Instant assessedAt = today().atTime(12, 0, 7).atZone(ZoneId.systemDefault()).toInstant();
         ClockUtil.setCurrentTime(Date.from(assessedAt));
         complete(singleTask(pi, "Task_AssessLostContact"), Map.of("borrowerFound", true, "assessmentNotes", "reached"));
         assertThat(pi).isEnded();
