@@ -88,6 +88,8 @@ class LenderTodayApiTest {
             .containsExactly(LENDERS_FRIDAY);
         assertThat(call("manager1", HttpMethod.GET, "/api/kpis", null).getBody())
             .containsEntry("asOf", LENDERS_FRIDAY.toString());
+        assertThat(call("manager1", HttpMethod.GET, "/api/kpis/challenger", null).getBody())
+            .containsEntry("asOf", LENDERS_FRIDAY.toString());
     }
 
     @Test
