@@ -1,8 +1,10 @@
 package io.collectflow.casework.form;
 
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -13,23 +15,32 @@ import java.util.Set;
  * @param keysClearedOnOpen the variables that start empty when a task with this form opens: every input's but those
  *                          of fields marked {@code prefilled} (they show the case's data or an earlier step's value on
  *                          purpose)
+ * @param numberFields      the variable and label of every number field, display-only ones included: what the form
+ *                          submits there is a number
  */
 public record FormSchema(String id, List<FormField> inputs, Set<String> fieldKeys, Set<String> inputKeys,
-        Set<String> keysClearedOnOpen) {
+        Set<String> keysClearedOnOpen, Map<String, String> numberFields) {
 
     public FormSchema {
         inputs = List.copyOf(inputs);
         fieldKeys = immutableInOrder(fieldKeys);
         inputKeys = immutableInOrder(inputKeys);
         keysClearedOnOpen = immutableInOrder(keysClearedOnOpen);
+        numberFields = Collections.unmodifiableMap(new LinkedHashMap<>(numberFields));
     }
 
     /**
-     * @param fieldKeys the variables the form can submit: the key of every field, display-only ones included (Tasklist
-     *                  submits read-only fields too), and the data path of a group or dynamic list
+     * @param fieldKeys    the variables the form can submit: the key of every field, display-only ones included
+     *                     (Tasklist submits read-only fields too), and the data path of a group or dynamic list
+     * @param numberFields label by variable of every number field, display-only ones included
      */
+    public FormSchema(String id, List<FormField> inputs, Set<String> fieldKeys, Map<String, String> numberFields) {
+        this(id, inputs, fieldKeys, inputKeys(inputs), keysClearedOnOpen(inputs), numberFields);
+    }
+
+    /** A form whose number fields are its number inputs. */
     public FormSchema(String id, List<FormField> inputs, Set<String> fieldKeys) {
-        this(id, inputs, fieldKeys, inputKeys(inputs), keysClearedOnOpen(inputs));
+        this(id, inputs, fieldKeys, numberInputs(inputs));
     }
 
     public FormSchema(String id, List<FormField> inputs) {
@@ -40,6 +51,12 @@ public record FormSchema(String id, List<FormField> inputs, Set<String> fieldKey
         Set<String> keys = new LinkedHashSet<>();
         inputs.forEach(f -> keys.add(f.key()));
         return keys;
+    }
+
+    private static Map<String, String> numberInputs(List<FormField> inputs) {
+        Map<String, String> numbers = new LinkedHashMap<>();
+        inputs.stream().filter(f -> FormField.NUMBER.equals(f.type())).forEach(f -> numbers.putIfAbsent(f.key(), f.label()));
+        return numbers;
     }
 
     private static Set<String> keysClearedOnOpen(List<FormField> inputs) {

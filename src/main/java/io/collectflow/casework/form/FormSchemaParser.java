@@ -3,8 +3,10 @@ package io.collectflow.casework.form;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,7 +49,25 @@ public final class FormSchemaParser {
         collect(root.path("components"), List.of(), null, inputs);
         Set<String> fieldKeys = new LinkedHashSet<>();
         fieldKeys(root.path("components"), fieldKeys);
-        return new FormSchema(root.path("id").asText(null), inputs, fieldKeys);
+        Map<String, String> numberFields = new LinkedHashMap<>();
+        numberFields(root.path("components"), numberFields);
+        return new FormSchema(root.path("id").asText(null), inputs, fieldKeys, numberFields);
+    }
+
+    /**
+     * The key and label of every number field, whatever its state (a display-only one is submitted too), outside
+     * groups with a data path (their values are nested, not variables of their own).
+     */
+    private static void numberFields(JsonNode components, Map<String, String> numbers) {
+        for (JsonNode component : components) {
+            String type = component.path("type").asText("");
+            String key = component.path("key").asText("").strip();
+            if (FormField.NUMBER.equals(type) && !key.isEmpty() && !key.contains(".")) {
+                numbers.putIfAbsent(key, label(component, key));
+            } else if (GROUP.equals(type) && component.path("path").asText("").isBlank()) {
+                numberFields(component.path("components"), numbers);
+            }
+        }
     }
 
     /**

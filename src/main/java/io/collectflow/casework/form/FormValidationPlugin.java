@@ -26,7 +26,8 @@ import org.springframework.stereotype.Component;
  * {@code camunda:formRef} gets a create listener that opens its form empty ({@link FormInputReset}, before the
  * model's create listeners) and a complete listener ({@link FormCompletionCheck}) after the listeners the model
  * declares — so the collectors' own report checks, which say more, speak first — and, before those, a built-in one
- * refusing variables a REST client submits that are no field of the form ({@link SubmittedVariablesCheck}); a process
+ * refusing variables a REST client submits that are no field of the form ({@link SubmittedVariablesCheck}) and one
+ * storing the number a number field's text spells ({@link NumberFieldValues}); a process
  * whose start event has a checking start form handler ({@link StartFormCheck}). {@link FormRefusals} turns refusals into the engine's form
  * validation failure, which its REST API answers with 400, and {@link RefusalLogging} logs a refusal in one line
  * instead of the engine's ERROR with a stack trace.
@@ -59,6 +60,9 @@ public class FormValidationPlugin extends AbstractProcessEnginePlugin {
                         // built in: refuses variables that are no field of the form before the model's listeners read them
                         task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
                             new SubmittedVariablesCheck(task.getFormDefinition(), forms));
+                        // built in: a number field's text becomes its number (or is refused) before anything reads it
+                        task.addBuiltInTaskListener(TaskListener.EVENTNAME_COMPLETE,
+                            new NumberFieldValues(task.getFormDefinition(), forms));
                         task.addTaskListener(TaskListener.EVENTNAME_COMPLETE,
                             new FormCompletionCheck(task.getFormDefinition(), forms, validator, zones));
                     }

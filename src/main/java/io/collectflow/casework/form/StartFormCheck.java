@@ -16,7 +16,8 @@ import org.camunda.bpm.engine.variable.VariableMap;
 
 /**
  * The start form handler of a process whose start event has a Camunda Form: a start through the form (Tasklist's
- * "Start process", {@code POST /process-definition/{id}/submit-form}) must satisfy the form with what it submits.
+ * "Start process", {@code POST /process-definition/{id}/submit-form}) must satisfy the form with what it submits, a
+ * number field's text taken as its number ({@link NumberFieldValues}).
  * Starts without the form ({@code /start}, the application's own starts) are not checked. Everything else is the
  * engine's handler.
  */
@@ -41,6 +42,7 @@ final class StartFormCheck implements StartFormHandler {
     public void submitFormVariables(VariableMap properties, VariableScope variableScope) {
         if (variableScope instanceof DelegateExecution execution) {
             forms.find(form, execution.getProcessDefinitionId(), execution).ifPresent(schema -> {
+                NumberFieldValues.coerce(schema, properties::get, properties::put);
                 List<String> problems = validator.problems(schema, properties::get,
                     ClockUtil.getCurrentTime().toInstant(), () -> zones.of(properties::get));
                 if (!problems.isEmpty()) {

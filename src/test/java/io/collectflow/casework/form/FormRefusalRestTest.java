@@ -95,6 +95,69 @@ class FormRefusalRestTest {
     }
 
     /** Tasklist always sends the box; a client that leaves it out gets 400 naming it, and the task stays open. */
+    /**
+     * A number field sent as text (a script, a form set to output numbers as strings): a clean number is stored as a
+     * number before the letter's listener reads it, anything else is refused with 400 naming the field — never 500.
+     */
+    @Test
+    void aLetterNumberSentAsTextIsTakenWhenNumericAndRefusedWith400Otherwise() {
+        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey("legal-action", loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
+        Jobs.runAll(management);
+        Task send = openTask(pi, "Task_SendLawyerLetter");
+        Object letterId = runtime.getVariable(pi.getId(), "lawyerLetterId");
+
+        for (String action : new String[] {"complete", "submit-form"}) {
+            ResponseEntity<String> refused = post("legal1", "/task/" + send.getId() + "/" + action,
+                Map.of("letterTracking", string("EMS123"), "lawyerLetterId", string("L-" + letterId)));
+            assertThat(refused.getStatusCode()).as(action).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(refused.getBody()).as(action).contains("Please correct: Letter number must be a number")
+                .doesNotContain("ENGINE-");
+        }
+        assertThat(openTask(pi, "Task_SendLawyerLetter")).isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), "lawyerLetterId")).isEqualTo(letterId);
+        assertThat(runtime.getVariable(pi.getId(), "letterTracking")).isNull();
+
+        ResponseEntity<String> done = post("legal1", "/task/" + send.getId() + "/submit-form",
+            Map.of("letterTracking", string("EMS123"), "lawyerLetterId", string(" " + letterId + " ")));
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM audit_event WHERE subject_id = ? AND details LIKE ?",
+            Integer.class, loanNo, "lawyer letter " + letterId + " sent%")).isEqualTo(1);
+    }
+
+    /**
+     * A plan proposed with its numbers as texts ("2", " 1000.50 "): stored as numbers, so the assessment that follows
+     * the task (an asynchronous step) reads them instead of failing into an incident.
+     */
+    @Test
+    void aPlanProposedWithNumbersAsTextIsAssessedWithThoseNumbers() {
+        String loanNo = new CaseFixtures(jdbc).loan(20, LocalDate.now());
+        ProcessInstance pi = runtime.startProcessInstanceByKey(RepaymentPlanProcess.PROCESS_KEY, loanNo,
+            Map.of(Vars.LOAN_NO, loanNo, "candidateGroup", "collectors-l1", "collector", "collector1"));
+        Jobs.runAll(management);
+        Map<String, Object> proposal = new HashMap<>();
+        proposal.put("installmentCount", string("2"));
+        proposal.put("declaredIncome", string(" 1000.50 "));
+        proposal.put("otherDebts", string("300"));
+        proposal.put("planTotalAmount", string(""));
+        proposal.put("firstDueOn", string(LocalDate.now().plusDays(10).toString()));
+        proposal.put("planConfirmation", string("WRITTEN"));
+        proposal.put("overdueReason", string("CASH_FLOW"));
+
+        ResponseEntity<String> done = post("collector1",
+            "/task/" + openTask(pi, "Task_ProposePlan").getId() + "/submit-form", proposal);
+        assertThat(done.getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        Jobs.runAll(management);
+
+        assertThat(openTask(pi, "Task_ApprovePlan")).isNotNull();
+        assertThat(runtime.getVariable(pi.getId(), "installmentCount")).isEqualTo(2L);
+        assertThat(runtime.getVariable(pi.getId(), "declaredIncome")).isEqualTo(1000.5);
+        assertThat(runtime.getVariable(pi.getId(), "planTotalAmount")).isNull();
+        assertThat(runtime.getVariable(pi.getId(), "maxAffordable")).isEqualTo(100.2);
+        runtime.deleteProcessInstance(pi.getId(), "test");
+    }
+
     @Test
     void aPlacementApprovalWithoutItsBoxIsAnswered400NamingTheBox() {
         String loanNo = new CaseFixtures(jdbc).loan(200, LocalDate.now());
