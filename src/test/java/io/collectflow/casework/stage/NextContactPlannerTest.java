@@ -45,7 +45,7 @@ class NextContactPlannerTest {
         (borrowerId, channels, from, to) -> calls.stream().filter(c -> !c.isBefore(from) && !c.isAfter(to)).toList());
     private final ComplianceService compliance = new ComplianceService(directory, guard, verdicts,
         Clock.fixed(Instant.parse("2026-12-01T00:00:00Z"), ZoneOffset.UTC));
-    private final NextContactPlanner planner = new NextContactPlanner(new GuardContactTiming(compliance, rules),
+    private final NextContactPlanner planner = new NextContactPlanner(new GuardContactTiming(compliance, directory, rules),
         new CaseworkProperties("expanded", Duration.ofDays(2), Duration.ofDays(3), Duration.ofDays(1)));
 
     private static WorkdayCalendar calendar() {
@@ -57,6 +57,7 @@ class NextContactPlannerTest {
         String loanNo = "L-" + region;
         when(directory.byLoan(loanNo)).thenReturn(Optional.of(
             new ContactSubject("B-" + region, loanNo, region, ZoneId.of(zone), Set.of(flags))));
+        when(directory.zoneOf(loanNo)).thenReturn(Optional.of(ZoneId.of(zone)));
         return loanNo;
     }
 
