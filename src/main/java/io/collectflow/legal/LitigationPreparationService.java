@@ -23,8 +23,13 @@ import io.collectflow.security.audit.AuditLog;
 @Service
 public class LitigationPreparationService {
 
-    /** Audit action: a litigation file was prepared (by who completed Prepare litigation; claim, court, boxes). */
-    public static final String AUDIT_PREPARED = "LITIGATION_PREPARED";
+    /**
+     * Audit action: a litigation file was prepared (by who completed Prepare litigation; claim, court, boxes). Entries
+     * recorded before it was renamed say {@code LITIGATION_PREPARED} (same meaning, same details; the hash-chained
+     * trail is never rewritten) — the name that is also a lost-contact outcome
+     * ({@code LostContactEndedListener.LITIGATION_PREPARED}), hence the new one.
+     */
+    public static final String AUDIT_PREPARED = "LITIGATION_FILE_PREPARED";
 
     /** A stored preparation, with the lost-contact process instance that recorded it. */
     public record Prepared(long id, String loanNo, String processInstanceId, LitigationPreparation preparation,

@@ -77,7 +77,7 @@ class LitigationPreparationDatabaseTest {
         assertThat(preparations.forLoan("L-PLAIN")).isEmpty();
         assertThatThrownBy(() -> preparations.forLoan("NO-SUCH-LOAN")).isInstanceOf(NoSuchElementException.class);
         assertThat(jdbc.queryForList("SELECT actor || ' ' || subject_type || ' ' || subject_id || ': ' || details"
-            + " FROM audit_event WHERE action = 'LITIGATION_PREPARED' ORDER BY id", String.class)).containsExactly(
+            + " FROM audit_event WHERE action = 'LITIGATION_FILE_PREPARED' ORDER BY id", String.class)).containsExactly(
                 "system loan L-PREPARED: litigation preparation " + first + ": claim 100.00, court Old court,"
                     + " evidence bundle checked, service by publication not asked, process instance pi-1",
                 "legal1 loan L-PREPARED: litigation preparation " + id + ": claim 12800.50, court Shanghai Huangpu"
