@@ -87,6 +87,9 @@ class CollateralApiTest {
             .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
         assertThat(jdbc.queryForList("SELECT actor FROM audit_event WHERE action = 'COLLATERAL_REGISTERED'"
             + " AND subject_id = ? ORDER BY id", String.class, loanNo)).containsExactly("manager1", "legal1");
+        assertThat(jdbc.queryForList("SELECT actor || ': ' || details FROM audit_event WHERE action = 'COLLATERAL_VIEW'"
+            + " AND subject_type = 'loan' AND subject_id = ? ORDER BY id", String.class, loanNo))
+            .as("the list read is audited; the agency's refused one is not").containsExactly("collector1: items=2");
         assertThat(assessment.estimate(loanNo).collateralValue()).isEqualByComparingTo("42500.50");
     }
 

@@ -16,28 +16,36 @@ import io.collectflow.legal.collateral.Collateral;
 import io.collectflow.legal.collateral.CollateralService;
 import io.collectflow.legal.collateral.LegalActionCollateralSync;
 import io.collectflow.legal.collateral.NewCollateral;
+import io.collectflow.security.audit.AuditLog;
 import io.collectflow.web.FieldErrorAnswers;
 
 /**
  * {@code /api/loans/{loanNo}/collateral} (D3): register an item securing the loan (managers,
  * administrators, legal) and list them (in-house staff). Bad input answers 422 naming the field, an
- * unknown loan 404.
+ * unknown loan 404. Every list read is an audit event ({@value #AUDIT_VIEW}, on the loan, with the number of items
+ * shown): the borrower's assets, their values and how they were disposed of.
  */
 @RestController
 @FieldErrorAnswers
 public class CollateralController {
 
+    public static final String AUDIT_VIEW = "COLLATERAL_VIEW";
+
     private final CollateralService collateral;
     private final LegalActionCollateralSync legalActions;
+    private final AuditLog audit;
 
-    public CollateralController(CollateralService collateral, LegalActionCollateralSync legalActions) {
+    public CollateralController(CollateralService collateral, LegalActionCollateralSync legalActions, AuditLog audit) {
         this.collateral = collateral;
         this.legalActions = legalActions;
+        this.audit = audit;
     }
 
     @GetMapping("/api/loans/{loanNo}/collateral")
-    public List<Collateral> list(@PathVariable String loanNo) {
-        return collateral.forLoan(loanNo);
+    public List<Collateral> list(@PathVariable String loanNo, Authentication login) {
+        List<Collateral> items = collateral.forLoan(loanNo);
+        audit.record(login.getName(), AUDIT_VIEW, "loan", loanNo, "items=" + items.size());
+        return items;
     }
 
     @PostMapping("/api/loans/{loanNo}/collateral")

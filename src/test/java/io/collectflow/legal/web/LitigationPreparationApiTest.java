@@ -92,6 +92,14 @@ class LitigationPreparationApiTest {
         for (String staff : List.of("manager1", "collector1", "collector2", "demo")) {
             assertThat(get(staff, loanNo).getBody()).as(staff).hasSize(2);
         }
+        assertThat(views(loanNo)).as("every read is audited, as the borrower's and the lawyer letter's")
+            .containsExactly("legal1: files=2", "manager1: files=2", "collector1: files=2", "collector2: files=2",
+                "demo: files=2");
+    }
+
+    private List<String> views(String loan) {
+        return jdbc.queryForList("SELECT actor || ': ' || details FROM audit_event WHERE action = 'LITIGATION_FILES_VIEW'"
+            + " AND subject_type = 'loan' AND subject_id = ? ORDER BY id", String.class, loan);
     }
 
     @Test
@@ -107,5 +115,8 @@ class LitigationPreparationApiTest {
         assertThat(status("manager1", "NO-SUCH-LOAN")).isEqualTo(HttpStatus.NOT_FOUND);
         String plain = new CaseFixtures(jdbc).loan(400, LocalDate.now());
         assertThat(get("legal1", plain).getBody()).isEmpty();
+        assertThat(views(loanNo)).as("a refused read shows nothing").isEmpty();
+        assertThat(views("NO-SUCH-LOAN")).isEmpty();
+        assertThat(views(plain)).containsExactly("legal1: files=0");
     }
 }
