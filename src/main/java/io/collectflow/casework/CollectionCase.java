@@ -79,6 +79,11 @@ public final class CollectionCase {
         public static final String STRATEGY_STAGE = "strategyStage";
         public static final String STRATEGY_CANDIDATE_GROUP = "strategyCandidateGroup";
         public static final String STRATEGY_RETRY_AFTER = "strategyRetryAfter";
+        /**
+         * What a re-evaluated strategy does to the case's stage, one of {@link StageChanges}: the answer of
+         * {@link CollectionCase#STAGE_CHANGE_DECISION_KEY}, read by Gateway_LaterStage.
+         */
+        public static final String STRATEGY_STAGE_CHANGE = "strategyStageChange";
         /** The last early-warning step carried out (a contact plan value). */
         public static final String EARLY_WARNING_DONE = "earlyWarningDone";
         public static final String HANDOVER_PREPARED = "handoverPrepared";
@@ -163,6 +168,19 @@ public final class CollectionCase {
         }
     }
 
+    /** The answers of {@link CollectionCase#STAGE_CHANGE_DECISION_KEY} ({@link Vars#STRATEGY_STAGE_CHANGE}). */
+    public static final class StageChanges {
+        /** The strategy asks for a later stage: the case moves there. */
+        public static final String MOVE = "MOVE";
+        /** The strategy asks for the stage the case works: it adopts the new contact rhythm. */
+        public static final String SAME = "SAME";
+        /** An earlier stage, or no stage yet: nothing changes. */
+        public static final String KEEP = "KEEP";
+
+        private StageChanges() {
+        }
+    }
+
     /** Ids of the elements tests and operators look for. */
     public static final class Elements {
         public static final String CALL_BORROWER = "Task_CallBorrower";
@@ -191,6 +209,9 @@ public final class CollectionCase {
         public static final String BRING_NEXT_CONTACT_FORWARD = "Task_BringNextContactForward";
         /** Litigation prepared against a lost borrower: the hand-over decision and where the case then goes (C5). */
         public static final String DECIDE_LEGAL_HANDOVER = "Task_DecideLegalHandover";
+        /** The strategy re-evaluated on a delinquency change: the stage-change decision and where it leads. */
+        public static final String DECIDE_STAGE_CHANGE = "Task_DecideStageChange";
+        public static final String STAGE_KEPT = "EndEvent_StageKept";
         public static final String MOVED_TO_LEGAL = "EndEvent_MovedToLegal";
         public static final String STAYS_IN_STAGE = "EndEvent_StaysInStage";
 
@@ -200,6 +221,8 @@ public final class CollectionCase {
 
     /** The strategy decision (processes/collection-strategy.dmn). */
     public static final String STRATEGY_DECISION_KEY = "collection-strategy";
+    /** What a re-evaluated strategy does to the case's stage (processes/strategy-stage-change.dmn). */
+    public static final String STAGE_CHANGE_DECISION_KEY = "strategy-stage-change";
     /** Does a lost borrower's case move to legal once litigation is prepared? (lost-borrower-legal-handover.dmn) */
     public static final String LEGAL_HANDOVER_DECISION_KEY = "lost-borrower-legal-handover";
     /** Every automated contact runs through this process (owned by the contact feature). */

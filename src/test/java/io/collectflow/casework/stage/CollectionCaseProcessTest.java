@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 import java.math.BigDecimal;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +17,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.history.HistoricDecisionInstance;
+import org.camunda.bpm.engine.history.HistoricDecisionOutputInstance;
 import org.camunda.bpm.engine.history.HistoricVariableInstance;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -26,6 +30,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import io.collectflow.arrangement.plan.process.PlanConfirmation;
+import io.collectflow.casework.CollectionCase;
+import io.collectflow.casework.CollectionCase.StageChanges;
 import io.collectflow.casework.CollectionCase.Stages;
 import io.collectflow.casework.CollectionCase.Vars;
 import io.collectflow.legal.process.WriteOffVars;
@@ -434,6 +440,40 @@ class CollectionCaseProcessTest extends CaseProcessTestSupport {
         assertThat(openTasks(pi)).extracting(Task::getId).containsExactly(visit.getId());
         assertThat(variable(pi, Vars.STAGE)).isEqualTo(Stages.SECOND_LINE);
         assertThat(pi).hasPassed("EndEvent_StageKept");
+        // the stage change is the process owners' decision table (strategy-stage-change.dmn), not a Java rule
+        assertThat(historyService.createHistoricDecisionInstanceQuery().processInstanceId(pi.getId())
+            .decisionDefinitionKey(CollectionCase.STAGE_CHANGE_DECISION_KEY).includeOutputs().list())
+            .flatExtracting(HistoricDecisionInstance::getOutputs).extracting(HistoricDecisionOutputInstance::getValue)
+            .containsExactly(StageChanges.MOVE, StageChanges.SAME, StageChanges.KEEP);
+    }
+
+    /**
+     * Process owners change the stage-change rule in Modeler, without Java: a new version of the table in which a
+     * first-line case is never moved keeps the case with first line when the strategy asks for second line (the
+     * business rule task binds the latest version).
+     */
+    @Test
+    void aChangedStageChangeTableDecidesWithoutACodeChange() throws Exception {
+        String file = CollectionCase.STAGE_CHANGE_DECISION_KEY + ".dmn";
+        String table = Files.readString(Path.of("processes", file)).replace(
+            "<outputEntry id=\"OutputEntry_FirstLineMoves\"><text>\"MOVE\"</text>",
+            "<outputEntry id=\"OutputEntry_FirstLineMoves\"><text>\"KEEP\"</text>");
+        assertThat(table).contains("OutputEntry_FirstLineMoves\"><text>\"KEEP\"");
+        String deployment = repositoryService.createDeployment().name("first line keeps its cases")
+            .addString(file, table).deploy().getId();
+        try {
+            String loanNo = fixtures.loan(45, today());
+            ProcessInstance pi = startCase(loanNo, 45);
+            Task call = singleTask(pi, CALL_BORROWER);
+
+            delinquencyChanged(loanNo, 95);
+
+            assertThat(variable(pi, Vars.CURRENT_STAGE)).isEqualTo(Stages.FIRST_LINE);
+            assertThat(openTasks(pi)).extracting(Task::getId).containsExactly(call.getId());
+            assertThat(pi).hasPassed(DECIDE_STAGE_CHANGE, STAGE_KEPT).hasNotPassed("Event_CaseMoved");
+        } finally {
+            repositoryService.deleteDeployment(deployment, true);
+        }
     }
 
     @Test
