@@ -3,7 +3,6 @@ package io.collectflow.casework.form;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 
@@ -12,28 +11,23 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
  * submitted over what the task already saw) must satisfy the form, else {@link InvalidFormException} keeps the task
  * open and nothing of the completion is stored.
  */
-final class FormCompletionCheck implements TaskListener {
+final class FormCompletionCheck extends FormTaskListener {
 
-    private final FormDefinition form;
-    private final DeployedForms forms;
     private final FormValidator validator;
     private final FormZones zones;
 
     FormCompletionCheck(FormDefinition form, DeployedForms forms, FormValidator validator, FormZones zones) {
-        this.form = form;
-        this.forms = forms;
+        super(form, forms);
         this.validator = validator;
         this.zones = zones;
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        forms.find(form, task.getProcessDefinitionId(), task).ifPresent(schema -> {
-            List<String> problems = validator.problems(schema, task::getVariable,
-                ClockUtil.getCurrentTime().toInstant(), () -> zones.of(task::getVariable));
-            if (!problems.isEmpty()) {
-                throw new InvalidFormException(schema.id(), problems);
-            }
-        });
+    void notify(DelegateTask task, FormSchema schema) {
+        List<String> problems = validator.problems(schema, task::getVariable,
+            ClockUtil.getCurrentTime().toInstant(), () -> zones.of(task::getVariable));
+        if (!problems.isEmpty()) {
+            throw new InvalidFormException(schema.id(), problems);
+        }
     }
 }

@@ -3,7 +3,6 @@ package io.collectflow.casework.form;
 import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 
 /**
@@ -18,26 +17,21 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
  * fields (read-only or disabled, which are no inputs). Runs before the model's own create listeners, so a value one of
  * them sets for the form is kept as well.
  */
-final class FormInputReset implements TaskListener {
+final class FormInputReset extends FormTaskListener {
 
-    private final FormDefinition form;
-    private final DeployedForms forms;
     private final Set<String> mappedIntoTask;
 
     FormInputReset(FormDefinition form, DeployedForms forms, Set<String> mappedIntoTask) {
-        this.form = form;
-        this.forms = forms;
+        super(form, forms);
         this.mappedIntoTask = Set.copyOf(mappedIntoTask);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        forms.find(form, task.getProcessDefinitionId(), task).ifPresent(schema -> {
-            for (String key : schema.keysClearedOnOpen()) {
-                if (!mappedIntoTask.contains(key) && task.hasVariable(key)) {
-                    task.removeVariable(key);
-                }
+    void notify(DelegateTask task, FormSchema schema) {
+        for (String key : schema.keysClearedOnOpen()) {
+            if (!mappedIntoTask.contains(key) && task.hasVariable(key)) {
+                task.removeVariable(key);
             }
-        });
+        }
     }
 }

@@ -10,7 +10,6 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 
 /**
@@ -22,23 +21,18 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
  * refused naming the field by its label ({@link InvalidFormException}, REST: 400) before anything reads it, and nothing
  * is changed. Display-only number fields count too: Tasklist submits them with the rest.
  */
-final class NumberFieldValues implements TaskListener {
+final class NumberFieldValues extends FormTaskListener {
 
     /** A plain decimal number as a person or a script writes it: ASCII digits, an optional sign, point and exponent. */
     private static final Pattern PLAIN_NUMBER = Pattern.compile("[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?");
 
-    private final FormDefinition form;
-    private final DeployedForms forms;
-
     NumberFieldValues(FormDefinition form, DeployedForms forms) {
-        this.form = form;
-        this.forms = forms;
+        super(form, forms);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        forms.find(form, task.getProcessDefinitionId(), task)
-            .ifPresent(schema -> coerce(schema, task::getVariable, task::setVariable));
+    void notify(DelegateTask task, FormSchema schema) {
+        coerce(schema, task::getVariable, task::setVariable);
     }
 
     /**

@@ -3,7 +3,6 @@ package io.collectflow.casework.form;
 import java.util.List;
 
 import org.camunda.bpm.engine.delegate.DelegateTask;
-import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.impl.form.FormDefinition;
 
 /**
@@ -13,25 +12,20 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
  * (a text {@code planId} where the process holds a number). Tasklist submits the form's fields only; the application's
  * own completions (Java API) are not REST completions and are not checked here.
  */
-final class SubmittedVariablesCheck implements TaskListener {
-
-    private final FormDefinition form;
-    private final DeployedForms forms;
+final class SubmittedVariablesCheck extends FormTaskListener {
 
     SubmittedVariablesCheck(FormDefinition form, DeployedForms forms) {
-        this.form = form;
-        this.forms = forms;
+        super(form, forms);
     }
 
     @Override
-    public void notify(DelegateTask task) {
-        SubmittedVariables.to(task.getId()).ifPresent(names -> forms.find(form, task.getProcessDefinitionId(), task)
-            .ifPresent(schema -> {
-                List<String> problems = names.stream().filter(name -> !schema.fieldKeys().contains(name)).sorted()
-                    .map(name -> name + ": not a field of this form").toList();
-                if (!problems.isEmpty()) {
-                    throw new InvalidFormException(schema.id(), problems);
-                }
-            }));
+    void notify(DelegateTask task, FormSchema schema) {
+        SubmittedVariables.to(task.getId()).ifPresent(names -> {
+            List<String> problems = names.stream().filter(name -> !schema.fieldKeys().contains(name)).sorted()
+                .map(name -> name + ": not a field of this form").toList();
+            if (!problems.isEmpty()) {
+                throw new InvalidFormException(schema.id(), problems);
+            }
+        });
     }
 }

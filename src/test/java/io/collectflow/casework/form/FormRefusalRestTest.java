@@ -69,12 +69,18 @@ class FormRefusalRestTest {
         return tasks.createTaskQuery().processInstanceId(pi.getId()).taskDefinitionKey(key).singleResult();
     }
 
-    @Test
-    void aLawyerLetterWithoutTrackingNumberIsAnsweredWith400NamingTheFieldByLabel() {
-        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+    /** A legal action for the loan, waiting at Send lawyer letter. */
+    private ProcessInstance lawyerLetterToSend(String loanNo) {
         ProcessInstance pi = runtime.startProcessInstanceByKey("legal-action", loanNo,
             Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
         Jobs.runAll(management);
+        return pi;
+    }
+
+    @Test
+    void aLawyerLetterWithoutTrackingNumberIsAnsweredWith400NamingTheFieldByLabel() {
+        String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
+        ProcessInstance pi = lawyerLetterToSend(loanNo);
         Task send = openTask(pi, "Task_SendLawyerLetter");
         assertThat(send).isNotNull();
 
@@ -94,7 +100,6 @@ class FormRefusalRestTest {
         assertThat(runtime.createProcessInstanceQuery().processInstanceId(pi.getId()).count()).isZero();
     }
 
-    /** Tasklist always sends the box; a client that leaves it out gets 400 naming it, and the task stays open. */
     /**
      * A number field sent as text (a script, a form set to output numbers as strings): a clean number is stored as a
      * number before the letter's listener reads it, anything else is refused with 400 naming the field — never 500.
@@ -102,9 +107,7 @@ class FormRefusalRestTest {
     @Test
     void aLetterNumberSentAsTextIsTakenWhenNumericAndRefusedWith400Otherwise() {
         String loanNo = new CaseFixtures(jdbc).loan(400, LocalDate.now());
-        ProcessInstance pi = runtime.startProcessInstanceByKey("legal-action", loanNo,
-            Map.of(Vars.LOAN_NO, loanNo, Vars.DPD, 400, Vars.OVERDUE_AMOUNT, 3000.0));
-        Jobs.runAll(management);
+        ProcessInstance pi = lawyerLetterToSend(loanNo);
         Task send = openTask(pi, "Task_SendLawyerLetter");
         Object letterId = runtime.getVariable(pi.getId(), "lawyerLetterId");
 
@@ -158,6 +161,7 @@ class FormRefusalRestTest {
         runtime.deleteProcessInstance(pi.getId(), "test");
     }
 
+    /** Tasklist always sends the box; a client that leaves it out gets 400 naming it, and the task stays open. */
     @Test
     void aPlacementApprovalWithoutItsBoxIsAnswered400NamingTheBox() {
         String loanNo = new CaseFixtures(jdbc).loan(200, LocalDate.now());
