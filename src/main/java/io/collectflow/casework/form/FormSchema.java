@@ -55,7 +55,8 @@ public record FormSchema(String id, List<FormField> inputs, Set<String> fieldKey
 
     private static Map<String, String> numberInputs(List<FormField> inputs) {
         Map<String, String> numbers = new LinkedHashMap<>();
-        inputs.stream().filter(f -> FormField.NUMBER.equals(f.type())).forEach(f -> numbers.putIfAbsent(f.key(), f.label()));
+        inputs.stream().filter(f -> FormField.NUMBER.equals(f.type()))
+            .forEach(f -> numbers.putIfAbsent(f.key(), f.label()));
         return numbers;
     }
 

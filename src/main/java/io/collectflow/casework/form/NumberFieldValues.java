@@ -15,8 +15,9 @@ import org.camunda.bpm.engine.impl.form.FormDefinition;
 /**
  * Complete listener of a user task with a Camunda Form, built in so it runs before the model's own listeners: what a
  * number field holds as text (a REST client's {@code String} variable, a form field set to output its number as a
- * string) becomes the number it spells — a whole number a {@code Long}, any other a {@code Double} — so the listeners,
- * delegates and gateways that read it get a number; blank text becomes no value, as an empty number field sends.
+ * string) becomes the number it spells — a whole number a {@code Long}, any other a {@code Double} — so the
+ * listeners, delegates and gateways that read it get a number; blank text becomes no value, as an empty number field
+ * sends.
  * Text that spells no plain number ({@code 1,200.50}, {@code L-7}), or one a {@code Double} cannot hold exactly, is
  * refused naming the field by its label ({@link InvalidFormException}, REST: 400) before anything reads it, and nothing
  * is changed. Display-only number fields count too: Tasklist submits them with the rest.

@@ -41,8 +41,8 @@ class NumberFieldValuesTest {
 
     @Test
     void textThatIsNoPlainNumberOrCannotBeKeptExactlyIsNone() {
-        for (String text : new String[] {"1,200.50", "L-7", "NaN", "Infinity", "0x1F", "\u0661\u0662", "12 000", "1e400",
-            "99999999999999999999", "1234567890.123456789"}) {
+        for (String text : new String[] {"1,200.50", "L-7", "NaN", "Infinity", "0x1F", "\u0661\u0662", "12 000",
+            "1e400", "99999999999999999999", "1234567890.123456789"}) {
             assertThat(NumberFieldValues.number(text)).as(text).isNull();
         }
     }

@@ -98,8 +98,9 @@ class LitigationPreparationApiTest {
     }
 
     private List<String> views(String loan) {
-        return jdbc.queryForList("SELECT actor || ': ' || details FROM audit_event WHERE action = 'LITIGATION_FILES_VIEW'"
-            + " AND subject_type = 'loan' AND subject_id = ? ORDER BY id", String.class, loan);
+        return jdbc.queryForList("SELECT actor || ': ' || details FROM audit_event"
+            + " WHERE action = 'LITIGATION_FILES_VIEW' AND subject_type = 'loan' AND subject_id = ? ORDER BY id",
+            String.class, loan);
     }
 
     @Test
