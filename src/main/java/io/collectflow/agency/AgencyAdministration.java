@@ -6,7 +6,7 @@ import java.util.NoSuchElementException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 import io.collectflow.security.audit.Actors;
 import io.collectflow.security.audit.AuditLog;
 

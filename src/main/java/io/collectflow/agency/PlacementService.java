@@ -13,7 +13,7 @@ import org.springframework.jdbc.core.RowMapper;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.contact.DbTime;
 import io.collectflow.loan.payment.PaymentCommand;
 import io.collectflow.loan.payment.PaymentService;

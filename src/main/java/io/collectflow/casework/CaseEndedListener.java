@@ -5,6 +5,8 @@ import org.camunda.bpm.engine.delegate.ExecutionListener;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
+import io.collectflow.loan.LenderProperties;
+
 /**
  * A collection-case instance ended (completed, cancelled, or ended by another path such as a write-off):
  * its case row is closed unless the case lifecycle already ended it (cure), and the case outcome

@@ -14,7 +14,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 import io.collectflow.loan.LoanBookService;
 import io.collectflow.loan.delinquency.DelinquencyScanService;
 import io.collectflow.loan.delinquency.ScanResult;

@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /** Wires the KPI computation (plain classes) with the database, the engine's history and the settings. */
 @Configuration

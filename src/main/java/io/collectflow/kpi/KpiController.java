@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /** KPIs (CONTRACT.md "KPIs"), trend, reports, scorecards and drill-down for the managers' dashboard. */
 @RestController

@@ -10,7 +10,7 @@ import java.util.Map;
 
 import org.springframework.web.util.HtmlUtils;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /**
  * Monthly, quarterly and yearly reports (SPEC I8) as CSV, as a printable HTML page and as PDF. Figures at

@@ -19,7 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /**
  * Daily KPI snapshots (V60): {@link #snapshot(LocalDate)} computes a day and stores it, replacing

@@ -32,6 +32,7 @@ import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.PlacementService;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.kpi.KpiSnapshotService;
+import io.collectflow.loan.LenderCalendar;
 import io.collectflow.security.SecurityTestUsers;
 import io.collectflow.security.authz.StartupGrants;
 

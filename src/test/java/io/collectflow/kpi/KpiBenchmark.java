@@ -25,8 +25,8 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
-import io.collectflow.casework.LenderCalendar;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderCalendar;
+import io.collectflow.loan.LenderProperties;
 
 /**
  * Benchmark, not a test (its name keeps it out of the normal test run): a synthetic book on embedded

@@ -31,7 +31,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.ActiveProfiles;
 
 import io.collectflow.casework.CollectionCase.Vars;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.casework.stage.CaseFixtures;
 import io.collectflow.casework.stage.Jobs;
 import io.collectflow.legal.process.LegalActionDelegates;

@@ -24,7 +24,7 @@ import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.Placement;
 import io.collectflow.agency.PlacementService;
 import io.collectflow.casework.CollectionCase.Vars;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 
 /** Thin delegates of agency-placement.bpmn: variables in, one service call, variables out. */
 @Configuration

@@ -20,7 +20,7 @@ import io.collectflow.agency.AgencyAdministration;
 import io.collectflow.agency.AgencyExistsException;
 import io.collectflow.agency.AgencyRegistry;
 import io.collectflow.agency.AgencyReview;
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 import io.collectflow.web.FieldErrorAnswers;
 
 /**

@@ -5,7 +5,7 @@ import java.time.Instant;
 import org.springframework.stereotype.Service;
 
 import io.collectflow.casework.CaseRegistry;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.casework.CollectionCase.Outcomes;
 
 /** What the case records when something outside it stops or accompanies collection (C5, C6). */

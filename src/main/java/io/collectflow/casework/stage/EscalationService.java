@@ -6,7 +6,7 @@ import java.util.Map;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 
 /**
  * Flags and escalation material (B4, C1, A5): a refusing or evasive borrower is flagged with a

@@ -8,7 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Stages;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.risk.RiskService;
 
 /** Delegates of the case preparation (B1), the 90+ hand-over (A5) and the cure. */

@@ -11,7 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import io.collectflow.casework.CollectionCase.Vars;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.legal.LawyerLetterService;
 import io.collectflow.legal.LegalAssessment;
 import io.collectflow.legal.LitigationPreparation;

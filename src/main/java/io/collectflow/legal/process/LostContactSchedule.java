@@ -5,7 +5,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /**
  * The nightly lost-contact run ({@code collectflow.legal.lost-contact-cron}, "-" disables it). Every node of

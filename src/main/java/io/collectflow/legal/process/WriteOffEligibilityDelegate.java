@@ -12,7 +12,7 @@ import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.springframework.stereotype.Component;
 
 import io.collectflow.casework.CollectionCase.Vars;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.legal.CaseBundleService;
 import io.collectflow.legal.WriteOffEligibility;
 import io.collectflow.legal.WriteOffGround;

@@ -13,7 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
-import io.collectflow.casework.LenderCalendar;
+import io.collectflow.loan.LenderCalendar;
 
 /**
  * {@code POST /api/delinquency/scan?asOf=YYYY-MM-DD}: runs the delinquency scan now (CONTRACT.md); without

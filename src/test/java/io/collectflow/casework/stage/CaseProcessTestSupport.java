@@ -33,7 +33,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import io.collectflow.casework.CollectionCase;
 import io.collectflow.casework.CollectionCase.Vars;
-import io.collectflow.casework.LenderProperties;
+import io.collectflow.loan.LenderProperties;
 import io.collectflow.contact.process.ManualContactComplianceListener;
 
 /**

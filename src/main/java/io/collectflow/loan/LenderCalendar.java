@@ -1,4 +1,4 @@
-package io.collectflow.casework;
+package io.collectflow.loan;
 
 import java.time.Clock;
 import java.time.LocalDate;
